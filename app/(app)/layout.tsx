@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { AppHeader } from "@/components/layout/app-header";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations("common");
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <AppHeader userName={user.name} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+
+// The membership guard of every team page: non-members get a 404.
+export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamSlug: string }> }) {
+  const { teamSlug } = await params;
+  const { team, role } = await getTeamContext(teamSlug);
+  const tr = await getTranslations("enums.role");
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href={`/t/${team.slug}`} className="text-xl font-semibold hover:underline">
+          {team.name}
+        </Link>
+        <Badge tone="blue">{tr(role)}</Badge>
+      </div>
+      {children}
+    </div>
+  );
+}

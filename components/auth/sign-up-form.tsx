@@ -1,0 +1,63 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { signUpAction } from "@/lib/auth/actions";
+import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
+
+/** Account creation with field errors from the server's schema. */
+export function SignUpForm({ next }: { next?: string }) {
+  const t = useTranslations("auth");
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const form = useForm<SignUpInput>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: { name: "", email: "", password: "" },
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    startTransition(async () => {
+      const result = await signUpAction(values, next);
+      if (result && !result.ok) {
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          const message = messages[0] === "emailTaken" ? t("emailTaken") : messages[0];
+          if (field === "name" || field === "email" || field === "password") form.setError(field, { message });
+        }
+        if (!result.fieldErrors) setFormError(result.message);
+      }
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormError message={formError} />
+      <Field label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <Field label={t("email")} type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <Field
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" isPending={isPending}>
+        {t("signUp")}
+      </Button>
+      <p className="text-sm text-slate-700">
+        {t("haveAccount")}{" "}
+        <Link className="font-medium text-brand-700 underline" href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}>
+          {t("signIn")}
+        </Link>
+      </p>
+    </form>
+  );
+}

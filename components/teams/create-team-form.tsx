@@ -1,0 +1,41 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { createTeamAction } from "@/lib/teams/actions";
+import { createTeamSchema, type CreateTeamInput } from "@/lib/validation/team";
+
+/** Creates a team; the signed-in user becomes its owner. */
+export function CreateTeamForm() {
+  const t = useTranslations("teams");
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const form = useForm<CreateTeamInput>({ resolver: zodResolver(createTeamSchema), defaultValues: { name: "" } });
+
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    startTransition(async () => {
+      const result = await createTeamAction(values);
+      if (result && !result.ok) {
+        const nameError = result.fieldErrors?.name?.[0];
+        if (nameError) form.setError("name", { message: nameError });
+        else setFormError(result.fieldErrors?.slug?.[0] ?? result.message);
+      }
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <Field className="flex-1" label={t("teamName")} error={form.formState.errors.name?.message} {...form.register("name")} />
+      <Button type="submit" isPending={isPending}>
+        {t("create")}
+      </Button>
+      <FormError message={formError} />
+    </form>
+  );
+}

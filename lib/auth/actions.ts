@@ -1,0 +1,47 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { signIn, signOut } from "@/lib/auth";
+import { clientIp } from "@/lib/auth/client-ip";
+import { AppError, type ActionResult } from "@/lib/errors";
+import { createUser } from "@/lib/users/create-user";
+import { safeNextPath } from "@/lib/validation/auth";
+
+type SignInFailure = "invalidCredentials" | "throttled";
+
+/** Signs in with email and password and redirects to `next`; on failure returns a message key. */
+export async function signInAction(input: { email: string; password: string }, next?: string): Promise<{ error: SignInFailure }> {
+  try {
+    await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeNextPath(next) });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = "code" in error ? (error as { code?: string }).code : undefined;
+      return { error: code === "throttled" ? "throttled" : "invalidCredentials" };
+    }
+    throw error; // the redirect after success
+  }
+  return { error: "invalidCredentials" };
+}
+
+/** Creates an account, signs it in and redirects to `next`. */
+export async function signUpAction(
+  input: { name: string; email: string; password: string },
+  next?: string,
+): Promise<ActionResult> {
+  try {
+    await createUser({ input, ip: clientIp(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) {
+      return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
+    }
+    throw error;
+  }
+  await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeNextPath(next) });
+  return { ok: true, data: undefined };
+}
+
+/** Signs out and returns to the sign-in page. */
+export async function signOutAction() {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getDummyHash, verifyPassword } from "@/lib/auth/password";
+import { isSignInThrottled, recordSignInAttempt } from "@/lib/auth/throttle";
+import { signInSchema } from "@/lib/validation/auth";
+
+export type CredentialsResult =
+  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+/** Checks an email and password, with throttling; the same answer for unknown email and wrong password. */
+export async function verifyCredentials(input: unknown, ip: string): Promise<CredentialsResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
+
+  if (await isSignInThrottled({ email, ip })) return { ok: false, reason: "throttled" };
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, passwordHash: true },
+  });
+  const isValid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  const succeeded = Boolean(user) && isValid;
+  await recordSignInAttempt({ email, ip, succeeded });
+  if (!user || !succeeded) return { ok: false, reason: "invalid" };
+  await db.activityEvent.create({
+    data: { actorId: user.id, kind: "user.signed_in", entityType: "user", entityId: user.id, ip },
+  });
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+}

@@ -1,0 +1,25 @@
+import type { Role } from "@/generated/prisma/enums";
+
+/** Every action a member can take in a team, and the roles allowed to take it. */
+export const permissions = {
+  "team.read": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
+  "team.update": ["OWNER", "ADMIN"],
+  "team.delete": ["OWNER"],
+  "members.manage": ["OWNER", "ADMIN"],
+  "owners.manage": ["OWNER"],
+  "plans.create": ["OWNER", "ADMIN", "MEMBER"],
+  "plans.update": ["OWNER", "ADMIN"],
+  "plans.archive": ["OWNER", "ADMIN"],
+  "plans.delete": ["OWNER", "ADMIN"],
+  "tasks.write": ["OWNER", "ADMIN", "MEMBER"],
+  "comments.write": ["OWNER", "ADMIN", "MEMBER"],
+  "readings.write": ["OWNER", "ADMIN", "MEMBER"],
+  "tokens.manage": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+/** Whether a role may take an action. */
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,53 @@
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "CONFLICT"
+  | "VALIDATION"
+  | "RATE_LIMITED";
+
+type AppErrorOptions = {
+  message?: string;
+  /** Shown to the user; defaults to a generic text for the code. */
+  userMessage?: string;
+  fieldErrors?: Record<string, string[]>;
+};
+
+/** An expected failure of a data function; mapped to an action result or an HTTP error. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly userMessage: string;
+  readonly fieldErrors?: Record<string, string[]>;
+
+  constructor(code: AppErrorCode, options: AppErrorOptions = {}) {
+    super(options.message ?? options.userMessage ?? code);
+    this.name = "AppError";
+    this.code = code;
+    this.userMessage = options.userMessage ?? defaultMessages[code];
+    this.fieldErrors = options.fieldErrors;
+  }
+}
+
+const defaultMessages: Record<AppErrorCode, string> = {
+  NOT_FOUND: "Not found.",
+  FORBIDDEN: "You do not have permission to do that.",
+  UNAUTHENTICATED: "Please sign in.",
+  CONFLICT: "Someone else changed this in the meantime.",
+  VALIDATION: "Please check the highlighted fields.",
+  RATE_LIMITED: "Too many attempts. Please wait and try again.",
+};
+
+/** HTTP status for each code; another team's id is a 404 like a missing one. */
+export const httpStatus: Record<AppErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  CONFLICT: 409,
+  VALIDATION: 422,
+  RATE_LIMITED: 429,
+};
+
+/** The result every server action returns. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]> };

@@ -1,0 +1,20 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage, toLocale } from "@/lib/i18n/config";
+
+/** The request's language: the user's saved preference, then the cookie, then Accept-Language. */
+export async function resolveLocale(): Promise<Locale> {
+  const user = await getCurrentUser().catch(() => null);
+  const fromUser = toLocale(user?.locale);
+  if (fromUser) return fromUser;
+  const fromCookie = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  if (fromCookie) return fromCookie;
+  return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  const messages = (await import(`../../messages/${locale}.json`)) as { default: Record<string, unknown> };
+  return { locale, messages: messages.default, timeZone: "Asia/Shanghai" };
+});

@@ -1,0 +1,40 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { signUpSchema } from "@/lib/validation/auth";
+
+/** Creates an account; a taken email is a VALIDATION error on the email field. */
+export async function createUser({ input, ip }: { input: unknown; ip?: string }) {
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
+  }
+  const { name, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { name, email, passwordHash }, select: { id: true, email: true } });
+      await tx.activityEvent.create({
+        data: { actorId: user.id, kind: "user.signed_up", entityType: "user", entityId: user.id, ip },
+      });
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("VALIDATION", { fieldErrors: { email: ["emailTaken"] } });
+    }
+    throw error;
+  }
+}
+
+/** zod issues as { field: [messages] } for forms. */
+export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

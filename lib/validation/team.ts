@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Lower-case letters, digits and single dashes, 2–48 characters. */
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, "Use at least 2 characters.")
+  .max(48, "Use at most 48 characters.")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and dashes.");
+
+export const teamNameSchema = z.string().trim().min(1, "Enter a team name.").max(100, "Use at most 100 characters.");
+
+export const createTeamSchema = z.object({
+  name: teamNameSchema,
+  slug: slugSchema.optional(),
+});
+export type CreateTeamInput = z.input<typeof createTeamSchema>;
+
+/** A URL slug derived from a team name; names without Latin letters or digits get "team". */
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return base.length >= 2 ? base : "team";
+}

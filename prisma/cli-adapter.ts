@@ -1,0 +1,69 @@
+// Driver-adapter factory for the Prisma CLI only (migrate deploy/dev/diff on the
+// WebAssembly schema engine). It works around two upstream PrismaPg issues:
+// catalog columns of type "char" (OID 18) and name (OID 19) cannot be
+// deserialized, and the shadow database is opened with the main connection
+// string and dropped before its pool closes.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { parse } from "pg-connection-string";
+
+const TEXT_OID = 25;
+const CATALOG_OIDS = new Set([18, 19]);
+
+class CatalogSafePool extends pg.Pool {
+  // pg's overloads make a typed override impractical; the result shape is unchanged.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = (super.query as any)(...args);
+    if (result && typeof result.then === "function") {
+      return result.then((res: pg.QueryResult) => {
+        for (const field of res?.fields ?? []) {
+          if (CATALOG_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+        }
+        return res;
+      });
+    }
+    return result;
+  }
+}
+
+function poolConfig(url: string, database?: string): pg.PoolConfig {
+  const c = parse(url);
+  return {
+    host: c.host ?? undefined,
+    port: c.port ? Number(c.port) : undefined,
+    user: c.user ?? undefined,
+    password: c.password ?? undefined,
+    database: database ?? c.database ?? undefined,
+    max: 4,
+  };
+}
+
+/** A PrismaPg factory whose queries tolerate catalog types and whose shadow database is its own. */
+export class CliPgAdapterFactory extends PrismaPg {
+  constructor(private readonly url: string) {
+    super(new CatalogSafePool(poolConfig(url)), { disposeExternalPool: true });
+  }
+
+  override async connectToShadowDb() {
+    const name = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
+    const admin = new pg.Client(poolConfig(this.url));
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const shadow = new PrismaPg(new CatalogSafePool(poolConfig(this.url, name)), {
+      disposeExternalPool: true,
+    });
+    const adapter = await shadow.connect();
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      const dropper = new pg.Client(poolConfig(this.url));
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    };
+    return adapter;
+  }
+}

@@ -1,0 +1,21 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Unit tests sit beside the code (*.test.ts); integration tests (*.int.test.ts)
+// need DATABASE_URL, which scripts/test.ts provides with a throw-away database.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // Data modules guard against client bundles; under Node they are plain modules.
+      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts"],
+    exclude: ["node_modules", ".next", "e2e"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -19,9 +19,9 @@ import {
   type EmbeddedServer,
 } from "./lib/postgres";
 import { DEMO_USERS } from "../prisma/seed/demo";
+import { needsBuild } from "./lib/build";
 
 const DATA_DIR = path.join(ROOT, ".data");
-const SOURCES = ["app", "components", "lib", "messages", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 let embedded: EmbeddedServer | undefined;
 let app: ChildProcess | undefined;
@@ -39,24 +39,6 @@ function loadAuthSecret(): string {
     fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
-}
-
-function newestMtime(entry: string): number {
-  const full = path.join(ROOT, entry);
-  if (!fs.existsSync(full)) return 0;
-  const stat = fs.statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-/** Whether .next is missing or older than any source. */
-function needsBuild(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return SOURCES.some((entry) => newestMtime(entry) > built);
 }
 
 async function resolveDatabase(): Promise<string> {
@@ -97,7 +79,7 @@ async function main() {
   await migrate(databaseUrl);
   await seed(databaseUrl);
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: loadAuthSecret(), AUTH_TRUST_HOST: "true", NODE_ENV: "production" as const };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: loadAuthSecret(), AUTH_TRUST_HOST: "true", NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   if (needsBuild()) {
     log("Building the production app (first start or sources changed)…");
     await run("next", ["build"], env);

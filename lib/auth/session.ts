@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
@@ -14,9 +15,12 @@ export const getCurrentUser = cache(async () => {
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
 
-/** The signed-in user, or a redirect to sign-in that returns to `next`. */
-export async function requireUser(next?: string): Promise<CurrentUser> {
+/** The signed-in user, or a redirect to sign-in that returns to the requested page. */
+export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
+  if (!user) {
+    const next = (await headers()).get("x-pathname");
+    redirect(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
+  }
   return user;
 }

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 
 /** The team of `slug` as seen by the signed-in member, with their current role; 404 for non-members. */
 export const getTeamContext = cache(async (slug: string) => {
-  const user = await requireUser(`/t/${slug}`);
+  const user = await requireUser();
   const membership = await db.membership.findFirst({
     where: { userId: user.id, team: { slug } },
     select: { role: true, team: { select: { id: true, name: true, slug: true } } },

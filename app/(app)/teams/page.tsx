@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { findTeamsOfUser } from "@/lib/teams/find-teams";
 
 export default async function TeamsPage() {
-  const user = await requireUser("/teams");
+  const user = await requireUser();
   const [teams, t, tr] = await Promise.all([
     findTeamsOfUser({ userId: user.id }),
     getTranslations("teams"),

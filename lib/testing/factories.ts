@@ -1,0 +1,133 @@
+// Factories for integration tests: unique rows per call (random suffixes), so
+// test files run in parallel against one seeded database with no global reset.
+// Every row made here is tracked; cleanupTestData() deletes them in afterAll.
+import { randomBytes } from "node:crypto";
+import type { PlanStatus, Role } from "@/generated/prisma/enums";
+import { hashPassword } from "@/lib/auth/password";
+import { CATALOG_VERSION } from "@/lib/catalog/catalog";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { ProgressTask } from "@/lib/progress/formula";
+
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]", ""];
+
+/** Throws unless DATABASE_URL points at this machine: integration tests write and delete rows. */
+export function assertLocalDatabase(): void {
+  const host = new URL(getEnv().DATABASE_URL).hostname;
+  if (!LOCAL_HOSTS.includes(host)) {
+    throw new Error(`Integration tests only run against a local PostgreSQL (DATABASE_URL points at ${host}).`);
+  }
+}
+
+assertLocalDatabase();
+
+/** n random bytes as lower-case hex (2n characters). */
+export function randomHex(bytes = 4): string {
+  return randomBytes(bytes).toString("hex");
+}
+
+/** A fresh IPv4-looking string from the 10.0.0.0/8 range; only stored, never connected to. */
+export function randomIp(): string {
+  const octet = () => randomBytes(1)[0] ?? 0;
+  return `10.${octet()}.${octet()}.${octet()}`;
+}
+
+const tracked = { teamIds: new Set<string>(), userIds: new Set<string>(), emails: new Set<string>() };
+
+/** Registers rows created outside the factories (e.g. by createTeam or createUser) for cleanupTestData. */
+export function track(rows: { teamId?: string; userId?: string; email?: string }): void {
+  if (rows.teamId) tracked.teamIds.add(rows.teamId);
+  if (rows.userId) tracked.userIds.add(rows.userId);
+  if (rows.email) tracked.emails.add(rows.email.toLowerCase());
+}
+
+/** Deletes every tracked team (cascading to its plans, tasks and events), user, user event and sign-in attempt. */
+export async function cleanupTestData(): Promise<void> {
+  const teamIds = [...tracked.teamIds];
+  const userIds = [...tracked.userIds];
+  const emails = [...tracked.emails];
+  await db.team.deleteMany({ where: { id: { in: teamIds } } });
+  await db.activityEvent.deleteMany({ where: { teamId: null, entityType: "user", entityId: { in: userIds } } });
+  await db.user.deleteMany({ where: { OR: [{ id: { in: userIds } }, { email: { in: emails } }] } });
+  await db.signInAttempt.deleteMany({ where: { email: { in: emails } } });
+  tracked.teamIds.clear();
+  tracked.userIds.clear();
+  tracked.emails.clear();
+}
+
+/** Creates a user with a unique lower-case email and an argon2id hash; returns the row plus the plain password. */
+export async function createTestUser(overrides: { email?: string; name?: string; password?: string } = {}) {
+  const suffix = randomHex();
+  const email = (overrides.email ?? `user-${suffix}@test.pathwise.local`).toLowerCase();
+  const password = overrides.password ?? `pw-${randomHex(8)}`;
+  track({ email });
+  const user = await db.user.create({
+    data: { email, name: overrides.name ?? `Test User ${suffix}`, passwordHash: await hashPassword(password) },
+  });
+  track({ userId: user.id });
+  return { ...user, password };
+}
+
+/** Creates a team with a unique slug `t-<hex>`; with ownerId, that user joins it with `role` (default OWNER). */
+export async function createTestTeam({ ownerId, role = "OWNER", name }: { ownerId?: string; role?: Role; name?: string } = {}) {
+  const slug = `t-${randomHex()}`;
+  const team = await db.team.create({ data: { name: name ?? `Team ${slug}`, slug } });
+  track({ teamId: team.id });
+  if (ownerId) await addMember({ teamId: team.id, userId: ownerId, role });
+  return team;
+}
+
+/** Adds a user to a team with the given role; returns the membership. */
+export function addMember({ teamId, userId, role }: { teamId: string; userId: string; role: Role }) {
+  return db.membership.create({ data: { teamId, userId, role } });
+}
+
+/** Creates a plan in the team on the current catalog version; dates default to 2026-01-01 → 2026-12-31. */
+export function createTestPlan({
+  teamId,
+  title,
+  status = "ACTIVE",
+  startDate = new Date("2026-01-01T00:00:00Z"),
+  targetDate = new Date("2026-12-31T00:00:00Z"),
+  createdById,
+}: {
+  teamId: string;
+  title?: string;
+  status?: PlanStatus;
+  startDate?: Date;
+  targetDate?: Date;
+  createdById?: string;
+}) {
+  return db.plan.create({
+    data: { teamId, title: title ?? `Plan ${randomHex()}`, status, startDate, targetDate, catalogVersion: CATALOG_VERSION, createdById },
+  });
+}
+
+/** Inserts the tasks into the plan in order, each with its dilemma links (weights); returns the created rows. */
+export async function createTestTasks({ teamId, planId, tasks }: { teamId: string; planId: string; tasks: readonly ProgressTask[] }) {
+  return db.$transaction(
+    async (tx) => {
+      const created = [];
+      for (const [i, t] of tasks.entries()) {
+        const links = Object.entries(t.weights).flatMap(([dilemmaCode, weight]) => (weight ? [{ dilemmaCode, weight }] : []));
+        created.push(
+          await tx.task.create({
+            data: {
+              teamId,
+              planId,
+              title: `Task ${i + 1}`,
+              areaCode: t.area,
+              pathCode: t.path,
+              status: t.status,
+              progress: t.progress,
+              sortOrder: i,
+              dilemmas: { create: links },
+            },
+          }),
+        );
+      }
+      return created;
+    },
+    { timeout: 30_000 },
+  );
+}

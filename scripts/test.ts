@@ -1,0 +1,151 @@
+// npm test: typecheck, lint, unit and integration tests (Vitest) and end-to-end
+// tests (Playwright, Debian Chromium) against a throw-away database: a new
+// database on DATABASE_URL's server, or an embedded PostgreSQL when it is unset.
+// `--only e2e` or `--only vitest` runs one part alone.
+import { execSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { needsBuild } from "./lib/build";
+import {
+  ROOT,
+  StartupError,
+  adminUrlOf,
+  dropDatabase,
+  ensureDatabase,
+  freePort,
+  migrate,
+  parseDatabaseUrl,
+  run,
+  seed,
+  startEmbedded,
+  type EmbeddedServer,
+} from "./lib/postgres";
+
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const RESULTS = path.join(ROOT, "test-results");
+
+function step(name: string) {
+  console.log(`\n▶ ${name}`);
+}
+
+/** Refuses anything but a database on this machine: tests create and drop databases. */
+function assertLocal(url: string) {
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) {
+    throw new StartupError(`Tests only run against a local PostgreSQL (DATABASE_URL points at ${host}).`);
+  }
+}
+
+function chromiumPath(): string {
+  const candidate = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(candidate)) return candidate;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
+    step("Installing Debian's Chromium for the browser tests");
+    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", { stdio: "inherit" });
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new StartupError(`Chromium not found at ${candidate}. Install Debian's chromium package or set CHROMIUM_PATH.`);
+}
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+function vitestCounts(file: string): Counts {
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+async function main() {
+  const started = Date.now();
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (c: Counts) => {
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+    totals.skipped += c.skipped;
+  };
+  fs.mkdirSync(RESULTS, { recursive: true });
+
+  if (!only) {
+    step("Typecheck");
+    await run("tsc", ["--noEmit"]);
+    step("Lint");
+    await run("eslint", [".", "--max-warnings=0"]);
+  }
+
+  step("Throw-away database");
+  let embedded: EmbeddedServer | undefined;
+  let adminUrl: string;
+  let databaseUrl: string;
+  const name = `pathwise_test_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
+  if (process.env.DATABASE_URL) {
+    parseDatabaseUrl(process.env.DATABASE_URL);
+    assertLocal(process.env.DATABASE_URL);
+    adminUrl = adminUrlOf(process.env.DATABASE_URL);
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pathwise-test-pg-"));
+    embedded = await startEmbedded({ dir: path.join(dir, "data"), port: await freePort(), persistent: false });
+    adminUrl = embedded.url("postgres");
+    databaseUrl = embedded.url(name);
+  }
+  await ensureDatabase(adminUrl, name);
+  console.log(`Database ${name} on ${new URL(databaseUrl).host}${embedded ? " (embedded)" : ""}`);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  try {
+    await migrate(databaseUrl);
+    await seed(databaseUrl);
+
+    if (!only || only === "vitest") {
+      step("Unit and integration tests (Vitest)");
+      const report = path.join(RESULTS, "vitest.json");
+      try {
+        await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+      } finally {
+        if (fs.existsSync(report)) add(vitestCounts(report));
+      }
+    }
+
+    if (!only || only === "e2e") {
+      const chromium = chromiumPath();
+      if (needsBuild()) {
+        step("Production build");
+        await run("next", ["build"], { ...env, NODE_ENV: "production" });
+      }
+      step("End-to-end tests (Playwright, Chromium)");
+      const report = path.join(RESULTS, "e2e.json");
+      try {
+        await run("playwright", ["test"], { ...env, CHROMIUM_PATH: chromium, E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+      } finally {
+        if (fs.existsSync(report)) add(playwrightCounts(report));
+      }
+    }
+  } finally {
+    await dropDatabase(adminUrl, name).catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.log(`\nAll checks ran in ${seconds} s.`);
+    console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof StartupError ? error.message : error);
+  process.exit(1);
+});

@@ -48,6 +48,16 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials({ email: user.email, password: user.password }, randomIp())).toEqual({ ok: false, reason: "throttled" });
   });
 
+  it("refuses parallel guesses past the limit (attempts are recorded before the check)", async () => {
+    const user = await createTestUser();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => verifyCredentials({ email: user.email, password: "wrong-password" }, randomIp())),
+    );
+    const evaluated = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(evaluated).toBeLessThanOrEqual(MAX_FAILURES_PER_EMAIL);
+    expect(await verifyCredentials({ email: user.email, password: user.password }, randomIp())).toEqual({ ok: false, reason: "throttled" });
+  });
+
   it("resets the email's count on a success", async () => {
     const user = await createTestUser();
     const ip = randomIp();

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
-import { isSignInThrottled, recordSignInAttempt } from "@/lib/auth/throttle";
+import { beginSignInAttempt } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/validation/auth";
 
 export type CredentialsResult =
@@ -14,16 +14,16 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<Cre
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  if (await isSignInThrottled({ email, ip })) return { ok: false, reason: "throttled" };
+  const attempt = await beginSignInAttempt({ email, ip });
+  if (attempt.isThrottled) return { ok: false, reason: "throttled" };
 
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, passwordHash: true },
   });
   const isValid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-  const succeeded = Boolean(user) && isValid;
-  await recordSignInAttempt({ email, ip, succeeded });
-  if (!user || !succeeded) return { ok: false, reason: "invalid" };
+  if (!user || !isValid) return { ok: false, reason: "invalid" };
+  await attempt.succeed();
   await db.activityEvent.create({
     data: { actorId: user.id, kind: "user.signed_in", entityType: "user", entityId: user.id, ip },
   });

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/users/create-user";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { createTeamSchema, slugify } from "@/lib/validation/team";
 
 /** Creates a team with the user as OWNER; a derived slug gets a suffix when taken, a chosen one is refused. */

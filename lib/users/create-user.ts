@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/validation/auth";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 /** Creates an account; a taken email is a VALIDATION error on the email field. */
 export async function createUser({ input, ip }: { input: unknown; ip?: string }) {
@@ -27,14 +28,4 @@ export async function createUser({ input, ip }: { input: unknown; ip?: string })
     }
     throw error;
   }
-}
-
-/** zod issues as { field: [messages] } for forms. */
-export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }

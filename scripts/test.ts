@@ -93,6 +93,7 @@ async function main() {
     databaseUrl = u.toString();
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pathwise-test-pg-"));
+    fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach its data directory
     embedded = await startEmbedded({ dir: path.join(dir, "data"), port: await freePort(), persistent: false });
     adminUrl = embedded.url("postgres");
     databaseUrl = embedded.url(name);

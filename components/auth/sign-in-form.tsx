@@ -41,6 +41,9 @@ export function SignInForm({ next }: { next?: string }) {
       <Button type="submit" isPending={isPending}>
         {t("signIn")}
       </Button>
+      <Link className="text-sm text-brand-700 underline" href="/forgot-password">
+        {t("forgotPassword")}
+      </Link>
       <p className="text-sm text-slate-700">
         {t("noAccount")}{" "}
         <Link className="font-medium text-brand-700 underline" href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"}>

@@ -1,10 +1,15 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { teamAction, toActionError } from "@/lib/actions/server-action";
 import { requireUser } from "@/lib/auth/session";
-import { AppError, type ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
 import { createTeam } from "@/lib/teams/create-team";
-import type { CreateTeamInput } from "@/lib/validation/team";
+import { deleteTeam } from "@/lib/teams/delete-team";
+import { updateTeam } from "@/lib/teams/update-team";
+import { leaveTeam } from "@/lib/members/remove-member";
+import type { CreateTeamInput, DeleteTeamInput, UpdateTeamInput } from "@/lib/validation/team";
 
 /** Creates a team owned by the signed-in user and opens it. */
 export async function createTeamAction(input: CreateTeamInput): Promise<ActionResult> {
@@ -13,8 +18,34 @@ export async function createTeamAction(input: CreateTeamInput): Promise<ActionRe
   try {
     slug = (await createTeam({ userId: user.id, input })).slug;
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
-    throw error;
+    return toActionError(error);
   }
   redirect(`/t/${slug}`);
+}
+
+const runUpdateTeam = teamAction(updateTeam);
+/** Renames the team or changes its address, then opens it at its (new) address. */
+export async function updateTeamAction(teamSlug: string, input: UpdateTeamInput) {
+  const result = await runUpdateTeam(teamSlug, input);
+  if (result.ok) {
+    revalidatePath("/", "layout");
+    if (result.data.slug !== teamSlug) redirect(`/t/${result.data.slug}/settings`);
+  }
+  return result;
+}
+
+const runDeleteTeam = teamAction(deleteTeam);
+/** Deletes the team (OWNER) and returns to the team list. */
+export async function deleteTeamAction(teamSlug: string, input: DeleteTeamInput) {
+  const result = await runDeleteTeam(teamSlug, input);
+  if (result.ok) redirect("/teams");
+  return result;
+}
+
+const runLeaveTeam = teamAction(leaveTeam);
+/** Leaves the team and returns to the team list. */
+export async function leaveTeamAction(teamSlug: string) {
+  const result = await runLeaveTeam(teamSlug, {});
+  if (result.ok) redirect("/teams");
+  return result;
 }

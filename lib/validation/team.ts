@@ -29,3 +29,12 @@ export function slugify(name: string): string {
     .replace(/-+$/g, "");
   return base.length >= 2 ? base : "team";
 }
+
+export const updateTeamSchema = z.object({ name: teamNameSchema, slug: slugSchema });
+export type UpdateTeamInput = z.input<typeof updateTeamSchema>;
+
+/** Deleting a team is confirmed by typing its name. */
+export const deleteTeamSchema = z.object({ confirmName: z.string().max(200) });
+export type DeleteTeamInput = z.input<typeof deleteTeamSchema>;
+
+export const emptySchema = z.object({}).strict();

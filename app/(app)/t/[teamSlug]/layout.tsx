@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { TeamNav } from "@/components/teams/team-nav";
 import { Badge } from "@/components/ui/badge";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 
@@ -17,6 +18,7 @@ export default async function TeamLayout({ children, params }: { children: React
         </Link>
         <Badge tone="blue">{tr(role)}</Badge>
       </div>
+      <TeamNav teamSlug={team.slug} />
       {children}
     </div>
   );

@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import { DeleteTeamForm } from "@/components/teams/delete-team-form";
+import { TeamSettingsForm } from "@/components/teams/team-settings-form";
+import { Card } from "@/components/ui/card";
+import { can } from "@/lib/authz";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+
+export default async function TeamSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
+  const { teamSlug } = await params;
+  const { team, role } = await getTeamContext(teamSlug);
+  const t = await getTranslations("settings");
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">{t("general")}</h2>
+        {can(role, "team.update") ? (
+          <TeamSettingsForm teamSlug={team.slug} name={team.name} />
+        ) : (
+          <p className="text-sm text-slate-700">{t("readOnly")}</p>
+        )}
+      </Card>
+      {can(role, "team.delete") ? (
+        <Card className="border-red-200">
+          <h2 className="mb-1 text-lg font-semibold text-red-800">{t("dangerZone")}</h2>
+          <p className="mb-3 text-sm text-slate-700">{t("deleteExplain")}</p>
+          <DeleteTeamForm teamSlug={team.slug} name={team.name} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

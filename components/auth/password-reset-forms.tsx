@@ -1,0 +1,66 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { requestPasswordResetAction, resetPasswordAction } from "@/lib/users/actions";
+import { forgotPasswordSchema, resetPasswordSchema, type ForgotPasswordInput, type ResetPasswordInput } from "@/lib/validation/profile";
+
+/** Asks for a reset link; always answers the same, whether or not the email has an account. */
+export function ForgotPasswordForm() {
+  const t = useTranslations("auth");
+  const [isSent, setIsSent] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const form = useForm<ForgotPasswordInput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: "" } });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    startTransition(async () => {
+      const result = await requestPasswordResetAction(values);
+      if (result.ok) setIsSent(true);
+      else setFormError(result.fieldErrors?.email?.[0] ?? result.message);
+    });
+  });
+  if (isSent) return <p role="status" className="text-slate-800">{t("resetSent")}</p>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormError message={formError} />
+      <Field label={t("email")} type="email" autoComplete="email" error={form.formState.errors.email?.message} {...form.register("email")} />
+      <Button type="submit" isPending={isPending}>
+        {t("sendResetLink")}
+      </Button>
+    </form>
+  );
+}
+
+/** Chooses a new password with a reset link. */
+export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("auth");
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { password: "" } });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    startTransition(async () => {
+      const result = await resetPasswordAction(token, values);
+      if (result && !result.ok) {
+        const message = result.fieldErrors?.password?.[0];
+        if (message) form.setError("password", { message });
+        else setFormError(result.message);
+      }
+    });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormError message={formError} />
+      <Field label={t("newPassword")} type="password" autoComplete="new-password" hint={t("passwordHint")} error={form.formState.errors.password?.message} {...form.register("password")} />
+      <Button type="submit" isPending={isPending}>
+        {t("setPassword")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { Select } from "@/components/ui/select";
+import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
+import { changePasswordSchema, updateProfileSchema, type ChangePasswordInput, type UpdateProfileInput } from "@/lib/validation/profile";
+
+/** Display name and preferred language. */
+export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
+  const t = useTranslations("profile");
+  const [status, setStatus] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const form = useForm<UpdateProfileInput>({ resolver: zodResolver(updateProfileSchema), defaultValues: defaults });
+  const onSubmit = form.handleSubmit((values) => {
+    setStatus(null);
+    setFormError(null);
+    startTransition(async () => {
+      const result = await updateProfileAction(values);
+      if (result.ok) return setStatus(t("saved"));
+      const nameError = result.fieldErrors?.name?.[0];
+      if (nameError) form.setError("name", { message: nameError });
+      else setFormError(result.message);
+    });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-lg flex-col gap-4">
+      <FormError message={formError} />
+      <Field label={t("name")} autoComplete="name" error={form.formState.errors.name?.message} {...form.register("name")} />
+      <Select label={t("language")} {...form.register("locale")}>
+        <option value="en">English</option>
+        <option value="zh-CN">中文（简体）</option>
+      </Select>
+      <div className="flex items-center gap-3">
+        <Button type="submit" isPending={isPending}>
+          {t("save")}
+        </Button>
+        {status ? <span role="status" className="text-sm text-green-800">{status}</span> : null}
+      </div>
+    </form>
+  );
+}
+
+/** Change password; the current one is required. */
+export function ChangePasswordForm() {
+  const t = useTranslations("profile");
+  const [status, setStatus] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
+  const { errors } = form.formState;
+  const onSubmit = form.handleSubmit((values) => {
+    setStatus(null);
+    setFormError(null);
+    startTransition(async () => {
+      const result = await changePasswordAction(values);
+      if (result.ok) {
+        form.reset();
+        return setStatus(t("passwordChanged"));
+      }
+      for (const field of ["currentPassword", "newPassword"] as const) {
+        const message = result.fieldErrors?.[field]?.[0];
+        if (message) form.setError(field, { message });
+      }
+      if (!result.fieldErrors) setFormError(result.message);
+    });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-lg flex-col gap-4">
+      <FormError message={formError} />
+      <Field label={t("currentPassword")} type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />
+      <Field label={t("newPassword")} type="password" autoComplete="new-password" error={errors.newPassword?.message} {...form.register("newPassword")} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" isPending={isPending}>
+          {t("changePassword")}
+        </Button>
+        {status ? <span role="status" className="text-sm text-green-800">{status}</span> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)/g)].map((m) => m[1] ?? "").sort();
+}
+
+function at(messages: unknown, key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+}
+
+describe("message catalogs", () => {
+  it("have the same keys in English and Chinese", () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  it("have no empty messages and the same placeholders in both languages", () => {
+    for (const key of keys(en)) {
+      const e = at(en, key);
+      const z = at(zh, key);
+      expect(typeof e === "string" && e.length > 0, `en ${key}`).toBe(true);
+      expect(typeof z === "string" && z.length > 0, `zh-CN ${key}`).toBe(true);
+      expect(placeholders(z as string), key).toEqual(placeholders(e as string));
+    }
+  });
+});

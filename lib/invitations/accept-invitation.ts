@@ -1,0 +1,45 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hashToken } from "@/lib/tokens";
+
+export type InvitationState = "valid" | "invalid" | "expired" | "revoked" | "used";
+
+/** What an invitation link leads to, read by its token; the token itself is never stored. */
+export async function getInvitationByToken(token: string) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { id: true, name: true, slug: true } } },
+  });
+  if (!invitation) return { state: "invalid" as const, invitation: null };
+  const state: InvitationState = invitation.acceptedAt ? "used" : invitation.revokedAt ? "revoked" : invitation.expiresAt < new Date() ? "expired" : "valid";
+  return { state, invitation };
+}
+
+/** Accepts an invitation for the user whose email it names: single use, within 7 days, not revoked. */
+export async function acceptInvitation({ token, userId, ip }: { token: string; userId: string; ip?: string }) {
+  const tokenHash = hashToken(token);
+  return db.$transaction(async (tx) => {
+    // Lock the row: two accepts of one link cannot both succeed.
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Invitation" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`;
+    const id = rows[0]?.id;
+    if (!id) throw new AppError("NOT_FOUND", { userMessage: "This invitation link is not valid." });
+    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id }, select: { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { slug: true } } } });
+    if (invitation.acceptedAt) throw new AppError("CONFLICT", { userMessage: "This invitation has already been used." });
+    if (invitation.revokedAt) throw new AppError("CONFLICT", { userMessage: "This invitation was revoked." });
+    if (invitation.expiresAt < new Date()) throw new AppError("CONFLICT", { userMessage: "This invitation has expired. Ask for a new one." });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    if (user.email !== invitation.email) throw new AppError("FORBIDDEN", { userMessage: `This invitation is for ${invitation.email}.` });
+    try {
+      await tx.membership.create({ data: { teamId: invitation.teamId, userId, role: invitation.role } });
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+    await tx.invitation.update({ where: { id }, data: { acceptedAt: new Date() } });
+    await tx.activityEvent.create({
+      data: { teamId: invitation.teamId, actorId: userId, kind: "invitation.accepted", entityType: "invitation", entityId: id, after: { email: invitation.email, role: invitation.role }, ip },
+    });
+    return { teamSlug: invitation.team.slug };
+  });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { defineOperation } from "@/lib/actions/operation";
+import { can } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { newToken } from "@/lib/tokens";
+import { inviteSchema } from "@/lib/validation/member";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Invites an email with a role (OWNER, ADMIN; only OWNERs invite OWNERs). Returns the one-time token; only its hash is stored. */
+export const createInvitation = defineOperation("members.manage", inviteSchema, async (ctx, input) => {
+  if (input.role === "OWNER" && !can(ctx.role, "owners.manage")) throw new AppError("FORBIDDEN");
+  const isMember = await db.membership.count({ where: { teamId: ctx.team.id, user: { email: input.email } } });
+  if (isMember) throw new AppError("VALIDATION", { fieldErrors: { email: ["This person is already a member."] } });
+  const { token, tokenHash } = newToken();
+  const invitation = await db.$transaction(async (tx) => {
+    // A new invitation replaces pending ones for the same email.
+    await tx.invitation.updateMany({
+      where: { teamId: ctx.team.id, email: input.email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const created = await tx.invitation.create({
+      data: { teamId: ctx.team.id, email: input.email, role: input.role, tokenHash, invitedById: ctx.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    });
+    await tx.activityEvent.create({
+      data: { teamId: ctx.team.id, actorId: ctx.userId, kind: "invitation.created", entityType: "invitation", entityId: created.id, after: { email: input.email, role: input.role }, ip: ctx.ip },
+    });
+    return created;
+  });
+  return { ...invitation, token };
+});

@@ -1,0 +1,20 @@
+import "server-only";
+import { defineOperation } from "@/lib/actions/operation";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { deleteTeamSchema } from "@/lib/validation/team";
+
+/** Deletes a team with its plans, tasks and history (OWNER only), confirmed by typing its exact name. */
+export const deleteTeam = defineOperation("team.delete", deleteTeamSchema, async (ctx, input) => {
+  if (input.confirmName.trim() !== ctx.team.name.trim()) {
+    throw new AppError("VALIDATION", { fieldErrors: { confirmName: ["Type the team's name exactly to confirm."] } });
+  }
+  await db.$transaction(async (tx) => {
+    await tx.team.delete({ where: { id: ctx.team.id } });
+    // The team's own log goes with it; this audit line outlives it.
+    await tx.activityEvent.create({
+      data: { actorId: ctx.userId, kind: "team.deleted", entityType: "team", entityId: ctx.team.id, before: { name: ctx.team.name, slug: ctx.team.slug }, ip: ctx.ip },
+    });
+  });
+  return { id: ctx.team.id };
+});

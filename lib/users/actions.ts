@@ -1,0 +1,56 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { toActionError } from "@/lib/actions/server-action";
+import { clientIp } from "@/lib/auth/client-ip";
+import { requireUser } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/errors";
+import { requestOrigin } from "@/lib/request-origin";
+import { changePassword, updateProfile } from "@/lib/users/update-profile";
+import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
+import type { ChangePasswordInput, ForgotPasswordInput, ResetPasswordInput, UpdateProfileInput } from "@/lib/validation/profile";
+
+/** Saves name and language. */
+export async function updateProfileAction(input: UpdateProfileInput): Promise<ActionResult> {
+  try {
+    const user = await requireUser();
+    await updateProfile({ userId: user.id, input });
+  } catch (error) {
+    return toActionError(error);
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, data: undefined };
+}
+
+/** Changes the password (the current one is required). */
+export async function changePasswordAction(input: ChangePasswordInput): Promise<ActionResult> {
+  try {
+    const user = await requireUser();
+    await changePassword({ userId: user.id, input, ip: clientIp(await headers()) });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+/** Sends a reset link if the account exists; the answer is the same either way. */
+export async function requestPasswordResetAction(input: ForgotPasswordInput): Promise<ActionResult> {
+  try {
+    await requestPasswordReset({ input, origin: await requestOrigin(), ip: clientIp(await headers()) });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+/** Sets a new password from a reset link, then goes to sign-in. */
+export async function resetPasswordAction(token: string, input: ResetPasswordInput): Promise<ActionResult> {
+  try {
+    await resetPassword({ token, input, ip: clientIp(await headers()) });
+  } catch (error) {
+    return toActionError(error);
+  }
+  redirect("/sign-in?reset=1");
+}

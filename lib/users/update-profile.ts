@@ -1,0 +1,28 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { changePasswordSchema, updateProfileSchema } from "@/lib/validation/profile";
+
+/** Updates the user's display name and preferred language. */
+export async function updateProfile({ userId, input }: { userId: string; input: unknown }) {
+  const parsed = updateProfileSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
+  return db.user.update({ where: { id: userId }, data: parsed.data, select: { id: true, name: true, locale: true } });
+}
+
+/** Changes the password after checking the current one. */
+export async function changePassword({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+    throw new AppError("VALIDATION", { fieldErrors: { currentPassword: ["Your current password is not correct."] } });
+  }
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.activityEvent.create({ data: { actorId: userId, kind: "user.password_changed", entityType: "user", entityId: userId, ip } }),
+  ]);
+}

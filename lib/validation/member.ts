@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { emailSchema } from "@/lib/validation/auth";
+
+export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER", "VIEWER"], { error: "Choose a role." });
+
+export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
+export type InviteInput = z.input<typeof inviteSchema>;
+
+export const changeRoleSchema = z.object({ membershipId: z.string().min(1).max(64), role: roleSchema });
+export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
+
+export const membershipIdSchema = z.object({ membershipId: z.string().min(1).max(64) });
+export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(64) });

@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/tokens";
@@ -31,11 +30,9 @@ export async function acceptInvitation({ token, userId, ip }: { token: string; u
     if (invitation.expiresAt < new Date()) throw new AppError("CONFLICT", { userMessage: "This invitation has expired. Ask for a new one." });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     if (user.email !== invitation.email) throw new AppError("FORBIDDEN", { userMessage: `This invitation is for ${invitation.email}.` });
-    try {
-      await tx.membership.create({ data: { teamId: invitation.teamId, userId, role: invitation.role } });
-    } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    }
+    // Already a member (e.g. via a second pending invitation): keep that membership. ON CONFLICT DO NOTHING,
+    // because a failed INSERT would abort this transaction.
+    await tx.membership.createMany({ data: [{ teamId: invitation.teamId, userId, role: invitation.role }], skipDuplicates: true });
     await tx.invitation.update({ where: { id }, data: { acceptedAt: new Date() } });
     await tx.activityEvent.create({
       data: { teamId: invitation.teamId, actorId: userId, kind: "invitation.accepted", entityType: "invitation", entityId: id, after: { email: invitation.email, role: invitation.role }, ip },

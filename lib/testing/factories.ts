@@ -7,7 +7,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { CATALOG_VERSION } from "@/lib/catalog/catalog";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import type { ProgressTask } from "@/lib/progress/formula";
+import { newToken } from "@/lib/tokens";
 
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]", ""];
 
@@ -41,12 +43,13 @@ export function track(rows: { teamId?: string; userId?: string; email?: string }
   if (rows.email) tracked.emails.add(rows.email.toLowerCase());
 }
 
-/** Deletes every tracked team (cascading to its plans, tasks and events), user, user event and sign-in attempt. */
+/** Deletes every tracked team (cascading to its plans, tasks and events) and the audit lines of its deletion, user, user event and sign-in attempt. */
 export async function cleanupTestData(): Promise<void> {
   const teamIds = [...tracked.teamIds];
   const userIds = [...tracked.userIds];
   const emails = [...tracked.emails];
   await db.team.deleteMany({ where: { id: { in: teamIds } } });
+  await db.activityEvent.deleteMany({ where: { teamId: null, entityType: "team", entityId: { in: teamIds } } });
   await db.activityEvent.deleteMany({ where: { teamId: null, entityType: "user", entityId: { in: userIds } } });
   await db.user.deleteMany({ where: { OR: [{ id: { in: userIds } }, { email: { in: emails } }] } });
   await db.signInAttempt.deleteMany({ where: { email: { in: emails } } });
@@ -80,6 +83,43 @@ export async function createTestTeam({ ownerId, role = "OWNER", name }: { ownerI
 /** Adds a user to a team with the given role; returns the membership. */
 export function addMember({ teamId, userId, role }: { teamId: string; userId: string; role: Role }) {
   return db.membership.create({ data: { teamId, userId, role } });
+}
+
+/** A fresh, tracked email address that no user has. */
+export function randomEmail(prefix = "invitee"): string {
+  const email = `${prefix}-${randomHex()}@test.pathwise.local`;
+  track({ email });
+  return email;
+}
+
+/** Creates a pending invitation (7 days by default) straight in the database; returns the row plus the plain token. */
+export async function createTestInvitation({
+  teamId,
+  email = randomEmail(),
+  role = "MEMBER",
+  invitedById,
+  expiresAt = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
+}: {
+  teamId: string;
+  email?: string;
+  role?: Role;
+  invitedById?: string;
+  expiresAt?: Date;
+}) {
+  const { token, tokenHash } = newToken();
+  const invitation = await db.invitation.create({ data: { teamId, email: email.toLowerCase(), role, tokenHash, invitedById, expiresAt } });
+  return { ...invitation, token };
+}
+
+/** The AppError a promise rejected with; throws when it resolved or failed otherwise. */
+export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  const outcome = await promise.then(
+    (value: unknown) => ({ isRejected: false as const, value }),
+    (error: unknown) => ({ isRejected: true as const, error }),
+  );
+  if (!outcome.isRejected) throw new Error(`Expected an AppError, but it resolved with ${JSON.stringify(outcome.value)}`);
+  if (!(outcome.error instanceof AppError)) throw outcome.error;
+  return outcome.error;
 }
 
 /** Creates a plan in the team on the current catalog version; dates default to 2026-01-01 → 2026-12-31. */

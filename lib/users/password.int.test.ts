@@ -1,0 +1,191 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { hashToken } from "@/lib/tokens";
+import { appErrorOf, cleanupTestData, createTestUser, randomEmail, randomIp } from "@/lib/testing/factories";
+import { isResetTokenUsable, requestPasswordReset, resetPassword, RESET_TTL_MS } from "./password-reset";
+import { changePassword, updateProfile } from "./update-profile";
+
+afterAll(cleanupTestData);
+
+const ORIGIN = "http://pathwise.test";
+const NEW_PASSWORD = "a brand new passphrase";
+
+/** Whether the user's stored hash matches the password. */
+async function hasPassword(userId: string, password: string): Promise<boolean> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  return verifyPassword(row.passwordHash, password);
+}
+
+describe("changePassword", () => {
+  it("refuses a wrong current password with VALIDATION on currentPassword; the old password still works", async () => {
+    const user = await createTestUser();
+    const error = await appErrorOf(changePassword({ userId: user.id, input: { currentPassword: `${user.password}x`, newPassword: NEW_PASSWORD } }));
+    expect(error.code).toBe("VALIDATION");
+    expect(error.fieldErrors?.currentPassword).toHaveLength(1);
+    expect(await hasPassword(user.id, user.password)).toBe(true);
+    expect(await hasPassword(user.id, NEW_PASSWORD)).toBe(false);
+    expect(await db.activityEvent.count({ where: { actorId: user.id, kind: "user.password_changed" } })).toBe(0);
+  });
+
+  it("refuses a missing current password and a weak new one with VALIDATION", async () => {
+    const user = await createTestUser();
+    const missing = await appErrorOf(changePassword({ userId: user.id, input: { currentPassword: "", newPassword: NEW_PASSWORD } }));
+    expect(missing.fieldErrors?.currentPassword).toHaveLength(1);
+    const weak = await appErrorOf(changePassword({ userId: user.id, input: { currentPassword: user.password, newPassword: "short" } }));
+    expect(weak.code).toBe("VALIDATION");
+    expect(weak.fieldErrors?.newPassword?.length).toBeGreaterThan(0);
+    expect(await hasPassword(user.id, user.password)).toBe(true);
+  });
+
+  it("with the right current password sets the new one and records user.password_changed", async () => {
+    const user = await createTestUser();
+    const ip = randomIp();
+    await changePassword({ userId: user.id, input: { currentPassword: user.password, newPassword: NEW_PASSWORD }, ip });
+    expect(await hasPassword(user.id, NEW_PASSWORD)).toBe(true);
+    expect(await hasPassword(user.id, user.password)).toBe(false);
+    expect(await db.activityEvent.findMany({ where: { actorId: user.id, kind: "user.password_changed" } })).toEqual([
+      expect.objectContaining({ entityType: "user", entityId: user.id, ip }),
+    ]);
+  });
+});
+
+describe("password reset", () => {
+  let log: MockInstance<typeof console.log>;
+  beforeEach(() => {
+    log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    log.mockRestore();
+  });
+
+  /** The mails logged to the console (SMTP_URL is unset in tests), addressed to the email. */
+  function mailsTo(email: string): { to: string; text: string }[] {
+    return log.mock.calls
+      .map(([line]) => (typeof line === "string" ? (JSON.parse(line) as { event?: string; to: string; text: string }) : undefined))
+      .filter((mail) => mail?.event === "mail.logged" && mail.to === email)
+      .map((mail) => ({ to: mail?.to ?? "", text: mail?.text ?? "" }));
+  }
+
+  /** Requests a reset for the email and returns the token from the mailed link. */
+  async function requestToken(email: string): Promise<string> {
+    await requestPasswordReset({ input: { email }, origin: ORIGIN, ip: randomIp() });
+    const links = mailsTo(email.toLowerCase()).map((mail) => new RegExp(`${ORIGIN}/reset-password/([A-Za-z0-9_-]+)`).exec(mail.text)?.[1]);
+    const token = links.at(-1);
+    if (!token) throw new Error(`No reset link was mailed to ${email}`);
+    return token;
+  }
+
+  it("for an unknown email resolves the same way, writes no token and sends no mail", async () => {
+    const email = randomEmail("nobody");
+    const tokensBefore = await db.passwordResetToken.count();
+    await expect(requestPasswordReset({ input: { email }, origin: ORIGIN, ip: randomIp() })).resolves.toBeUndefined();
+    expect(await db.passwordResetToken.count()).toBe(tokensBefore);
+    expect(mailsTo(email)).toEqual([]);
+
+    const user = await createTestUser();
+    await expect(requestPasswordReset({ input: { email: user.email }, origin: ORIGIN, ip: randomIp() })).resolves.toBeUndefined();
+  });
+
+  it("for a known email (any case) stores only the token's hash, valid for one hour", async () => {
+    const user = await createTestUser();
+    const token = await requestToken(user.email.toUpperCase());
+    const rows = await db.passwordResetToken.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row?.tokenHash).not.toBe(token);
+    expect(row?.tokenHash).toBe(hashToken(token));
+    expect(row?.usedAt).toBeNull();
+    expect(Math.abs((row?.expiresAt.getTime() ?? 0) - (Date.now() + RESET_TTL_MS))).toBeLessThan(10_000);
+    expect(await isResetTokenUsable(token)).toBe(true);
+    expect(await db.activityEvent.count({ where: { actorId: user.id, kind: "user.password_reset_requested" } })).toBe(1);
+  });
+
+  it("resets the password once; a second use is CONFLICT", async () => {
+    const user = await createTestUser();
+    const token = await requestToken(user.email);
+    expect(await resetPassword({ token, input: { password: NEW_PASSWORD }, ip: randomIp() })).toEqual({ email: user.email });
+    expect(await hasPassword(user.id, NEW_PASSWORD)).toBe(true);
+    expect(await hasPassword(user.id, user.password)).toBe(false);
+    expect(await isResetTokenUsable(token)).toBe(false);
+
+    const again = await appErrorOf(resetPassword({ token, input: { password: "yet another passphrase" } }));
+    expect(again.code).toBe("CONFLICT");
+    expect(await hasPassword(user.id, NEW_PASSWORD)).toBe(true);
+    expect(await db.activityEvent.count({ where: { actorId: user.id, kind: "user.password_reset" } })).toBe(1);
+  });
+
+  it("lets exactly one of two concurrent resets with one token succeed", async () => {
+    const user = await createTestUser();
+    const token = await requestToken(user.email);
+    const results = await Promise.allSettled([
+      resetPassword({ token, input: { password: "first passphrase 1" } }),
+      resetPassword({ token, input: { password: "second passphrase 2" } }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([{ status: "rejected", reason: expect.objectContaining({ code: "CONFLICT" }) }]);
+  });
+
+  it("refuses an expired token with CONFLICT; the password is unchanged", async () => {
+    const user = await createTestUser();
+    const token = await requestToken(user.email);
+    await db.passwordResetToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await isResetTokenUsable(token)).toBe(false);
+    expect((await appErrorOf(resetPassword({ token, input: { password: NEW_PASSWORD } }))).code).toBe("CONFLICT");
+    expect(await hasPassword(user.id, user.password)).toBe(true);
+  });
+
+  it("refuses an unknown token with CONFLICT", async () => {
+    expect(await isResetTokenUsable("no-such-token")).toBe(false);
+    expect((await appErrorOf(resetPassword({ token: "no-such-token", input: { password: NEW_PASSWORD } }))).code).toBe("CONFLICT");
+  });
+
+  it("refuses a weak new password with VALIDATION without using up the token", async () => {
+    const user = await createTestUser();
+    const token = await requestToken(user.email);
+    for (const password of ["short", "aaaaaaaaaaaaaaa"]) {
+      const error = await appErrorOf(resetPassword({ token, input: { password } }));
+      expect(error.code).toBe("VALIDATION");
+      expect(error.fieldErrors?.password?.length).toBeGreaterThan(0);
+    }
+    expect((await db.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt).toBeNull();
+    expect(await isResetTokenUsable(token)).toBe(true);
+    expect(await hasPassword(user.id, user.password)).toBe(true);
+
+    await resetPassword({ token, input: { password: NEW_PASSWORD } });
+    expect(await hasPassword(user.id, NEW_PASSWORD)).toBe(true);
+  });
+});
+
+describe("updateProfile", () => {
+  it("refuses a 10,000-character name with VALIDATION; the name is unchanged", async () => {
+    const user = await createTestUser();
+    const error = await appErrorOf(updateProfile({ userId: user.id, input: { name: "x".repeat(10_000), locale: "en" } }));
+    expect(error.code).toBe("VALIDATION");
+    expect(error.fieldErrors?.name).toHaveLength(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(user.name);
+  });
+
+  it("refuses an empty name and an unknown locale", async () => {
+    const user = await createTestUser();
+    const error = await appErrorOf(updateProfile({ userId: user.id, input: { name: "   ", locale: "fr" } }));
+    expect(error.code).toBe("VALIDATION");
+    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["locale", "name"]);
+  });
+
+  it.each([
+    ["Chinese", "张伟", "zh-CN"],
+    ["emoji", "Ada 🚀🎉", "en"],
+    ["SQL-looking", `Robert'); DROP TABLE "User";--`, "en"],
+    ["HTML-looking", "<script>alert(1)</script>", "en"],
+  ] as const)("stores a %s name literally", async (_label, name, locale) => {
+    const user = await createTestUser();
+    expect(await updateProfile({ userId: user.id, input: { name, locale } })).toEqual({ id: user.id, name, locale });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, locale: true } })).toEqual({ name, locale });
+  });
+
+  it("trims the name", async () => {
+    const user = await createTestUser();
+    expect((await updateProfile({ userId: user.id, input: { name: "  Grace Hopper  ", locale: "en" } })).name).toBe("Grace Hopper");
+  });
+});

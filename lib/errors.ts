@@ -11,6 +11,8 @@ type AppErrorOptions = {
   /** Shown to the user; defaults to a generic text for the code. */
   userMessage?: string;
   fieldErrors?: Record<string, string[]>;
+  /** Extra data for the client, e.g. the current record on a conflict. */
+  details?: unknown;
 };
 
 /** An expected failure of a data function; mapped to an action result or an HTTP error. */
@@ -18,6 +20,7 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
   readonly fieldErrors?: Record<string, string[]>;
+  readonly details?: unknown;
 
   constructor(code: AppErrorCode, options: AppErrorOptions = {}) {
     super(options.message ?? options.userMessage ?? code);
@@ -25,6 +28,7 @@ export class AppError extends Error {
     this.code = code;
     this.userMessage = options.userMessage ?? defaultMessages[code];
     this.fieldErrors = options.fieldErrors;
+    this.details = options.details;
   }
 }
 
@@ -50,4 +54,4 @@ export const httpStatus: Record<AppErrorCode, number> = {
 /** The result every server action returns. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };

@@ -11,7 +11,7 @@ import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 export function toActionError(error: unknown): ActionResult<never> {
   unstable_rethrow(error);
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
+    return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors, details: error.details };
   }
   const id = crypto.randomUUID();
   console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));

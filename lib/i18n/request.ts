@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { loadMessages } from "@/lib/i18n/messages";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage, toLocale } from "@/lib/i18n/config";
 
 /** The request's language: the user's saved preference, then the cookie, then Accept-Language. */
@@ -15,6 +16,5 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`../../messages/${locale}.json`)) as { default: Record<string, unknown> };
-  return { locale, messages: messages.default, timeZone: "Asia/Shanghai" };
+  return { locale, messages: loadMessages(locale), timeZone: "Asia/Shanghai" };
 });

@@ -1,0 +1,93 @@
+import "server-only";
+import { defineOperation } from "@/lib/actions/operation";
+import { can } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { deletePlanSchema, planIdSchema, PLAN_TRANSITIONS, setPlanStatusSchema } from "@/lib/validation/plan";
+
+/** Moves a plan along its lifecycle; archiving and un-archiving need OWNER or ADMIN, other moves MEMBER and up. */
+export const setPlanStatus = defineOperation("plans.create", setPlanStatusSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const plan = await tx.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true, status: true } });
+    if (!plan) throw new AppError("NOT_FOUND");
+    const touchesArchive = plan.status === "ARCHIVED" || input.status === "ARCHIVED";
+    if (touchesArchive && !can(ctx.role, "plans.archive")) throw new AppError("FORBIDDEN");
+    if (!PLAN_TRANSITIONS[plan.status].includes(input.status)) {
+      throw new AppError("VALIDATION", { fieldErrors: { status: [`A ${plan.status.toLowerCase()} plan cannot become ${input.status.toLowerCase()}.`] } });
+    }
+    await tx.plan.update({ where: { id: plan.id }, data: { status: input.status, version: { increment: 1 } } });
+    await tx.activityEvent.create({
+      data: { teamId: ctx.team.id, planId: plan.id, actorId: ctx.userId, kind: "plan.status_changed", entityType: "plan", entityId: plan.id, before: { status: plan.status }, after: { status: input.status }, ip: ctx.ip },
+    });
+    return { id: plan.id, status: input.status };
+  });
+});
+
+/** Copies a plan with its tasks and links; the copy is a DRAFT and every task starts again at TODO, 0 %. */
+export const duplicatePlan = defineOperation("plans.create", planIdSchema, async (ctx, input) => {
+  return db.$transaction(
+    async (tx) => {
+      const source = await tx.plan.findFirst({
+        where: { id: input.planId, teamId: ctx.team.id },
+        include: { tasks: { include: { dilemmas: { select: { dilemmaCode: true, weight: true } } }, orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }] } },
+      });
+      if (!source) throw new AppError("NOT_FOUND");
+      const copy = await tx.plan.create({
+        data: {
+          teamId: ctx.team.id,
+          title: `${source.title.slice(0, 190)} (copy)`,
+          description: source.description,
+          startDate: source.startDate,
+          targetDate: source.targetDate,
+          catalogVersion: source.catalogVersion,
+          createdById: ctx.userId,
+        },
+        select: { id: true },
+      });
+      for (const t of source.tasks) {
+        const task = await tx.task.create({
+          data: {
+            teamId: ctx.team.id,
+            planId: copy.id,
+            areaCode: t.areaCode,
+            pathCode: t.pathCode,
+            templateKey: t.templateKey,
+            templateTextZh: t.templateTextZh,
+            templateTextEn: t.templateTextEn,
+            title: t.title,
+            description: t.description,
+            priority: t.priority,
+            assigneeId: t.assigneeId,
+            dueDate: t.dueDate,
+            sortOrder: t.sortOrder,
+            createdById: ctx.userId,
+            dilemmas: { create: t.dilemmas },
+          },
+          select: { id: true },
+        });
+        await tx.activityEvent.create({
+          data: { teamId: ctx.team.id, planId: copy.id, taskId: task.id, actorId: ctx.userId, kind: "task.created", entityType: "task", entityId: task.id, after: { title: t.title, status: "TODO", progress: 0, copiedFrom: t.id } },
+        });
+      }
+      await tx.activityEvent.create({
+        data: { teamId: ctx.team.id, planId: copy.id, actorId: ctx.userId, kind: "plan.created", entityType: "plan", entityId: copy.id, after: { copiedFrom: source.id }, ip: ctx.ip },
+      });
+      return { id: copy.id };
+    },
+    { timeout: 60_000 },
+  );
+});
+
+/** Deletes a plan with its tasks (OWNER, ADMIN), confirmed by typing its title. */
+export const deletePlan = defineOperation("plans.delete", deletePlanSchema, async (ctx, input) => {
+  const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true, title: true } });
+  if (!plan) throw new AppError("NOT_FOUND");
+  if (input.confirmTitle.trim() !== plan.title.trim()) {
+    throw new AppError("VALIDATION", { fieldErrors: { confirmTitle: ["Type the plan's title exactly to confirm."] } });
+  }
+  await db.$transaction([
+    db.plan.delete({ where: { id: plan.id } }),
+    db.activityEvent.create({ data: { teamId: ctx.team.id, actorId: ctx.userId, kind: "plan.deleted", entityType: "plan", entityId: plan.id, before: { title: plan.title }, ip: ctx.ip } }),
+  ]);
+  return { id: plan.id };
+});

@@ -1,0 +1,43 @@
+import "server-only";
+import { defineOperation } from "@/lib/actions/operation";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { toDateInput } from "@/lib/validation/common";
+import { updatePlanSchema } from "@/lib/validation/plan";
+
+/** Edits a plan's title, description and dates (OWNER, ADMIN); refused when someone saved since `version`. */
+export const updatePlan = defineOperation("plans.update", updatePlanSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const current = await tx.plan.findFirst({
+      where: { id: input.planId, teamId: ctx.team.id },
+      select: { id: true, title: true, description: true, startDate: true, targetDate: true, status: true, version: true },
+    });
+    if (!current) throw new AppError("NOT_FOUND");
+    if (current.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: "This plan is archived and read-only." });
+    const fields = { title: input.title, description: input.description, startDate: input.startDate, targetDate: input.targetDate };
+    const { count } = await tx.plan.updateMany({
+      where: { id: current.id, teamId: ctx.team.id, version: input.version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      throw new AppError("CONFLICT", {
+        userMessage: "Someone else saved this plan while you were editing. Review their changes, then apply yours again.",
+        details: { current: { ...current, startDate: toDateInput(current.startDate), targetDate: toDateInput(current.targetDate) } },
+      });
+    }
+    await tx.activityEvent.create({
+      data: {
+        teamId: ctx.team.id,
+        planId: current.id,
+        actorId: ctx.userId,
+        kind: "plan.updated",
+        entityType: "plan",
+        entityId: current.id,
+        before: { title: current.title, startDate: toDateInput(current.startDate), targetDate: toDateInput(current.targetDate) },
+        after: { title: input.title, startDate: toDateInput(input.startDate), targetDate: toDateInput(input.targetDate) },
+        ip: ctx.ip,
+      },
+    });
+    return { id: current.id, version: input.version + 1 };
+  });
+});

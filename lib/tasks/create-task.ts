@@ -1,0 +1,51 @@
+import "server-only";
+import { defineOperation } from "@/lib/actions/operation";
+import { db } from "@/lib/db";
+import { applyStatus, assertAssignable, assertDueDate, getWritablePlan, notifyAssignment } from "@/lib/tasks/task-rules";
+import { createTaskSchema } from "@/lib/validation/task";
+
+/** Creates a custom task in a plan (MEMBER and up), with its dilemma links and a "task.created" event. */
+export const createTask = defineOperation("tasks.write", createTaskSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: input.planId });
+    await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
+    assertDueDate(input.dueDate, plan.startDate);
+    const { status, progress } = applyStatus(input.status, input.progress);
+    const task = await tx.task.create({
+      data: {
+        teamId: ctx.team.id,
+        planId: plan.id,
+        title: input.title,
+        description: input.description,
+        areaCode: input.areaCode,
+        pathCode: input.pathCode,
+        priority: input.priority,
+        status: status as typeof input.status,
+        progress,
+        assigneeId: input.assigneeId,
+        dueDate: input.dueDate,
+        sortOrder: 1000,
+        createdById: ctx.userId,
+        completedAt: status === "DONE" ? new Date() : null,
+        dilemmas: { create: input.dilemmas },
+      },
+      select: { id: true },
+    });
+    await tx.activityEvent.create({
+      data: {
+        teamId: ctx.team.id,
+        planId: plan.id,
+        taskId: task.id,
+        actorId: ctx.userId,
+        kind: "task.created",
+        entityType: "task",
+        entityId: task.id,
+        after: { title: input.title, status, progress, assigneeId: input.assigneeId, dilemmas: input.dilemmas },
+        ip: ctx.ip,
+      },
+    });
+    await tx.taskFollower.create({ data: { taskId: task.id, userId: ctx.userId, teamId: ctx.team.id } });
+    await notifyAssignment(tx, { teamId: ctx.team.id, taskId: task.id, assigneeId: input.assigneeId, actorId: ctx.userId });
+    return { id: task.id };
+  });
+});

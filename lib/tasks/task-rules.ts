@@ -1,0 +1,76 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+
+type Tx = Prisma.TransactionClient;
+
+/** The team's plan, refusing archived plans (read-only) for writes. */
+export async function getWritablePlan(tx: Tx, { teamId, planId }: { teamId: string; planId: string }) {
+  const plan = await tx.plan.findFirst({ where: { id: planId, teamId }, select: { id: true, title: true, status: true, startDate: true, targetDate: true } });
+  if (!plan) throw new AppError("NOT_FOUND");
+  if (plan.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: "This plan is archived and read-only." });
+  return plan;
+}
+
+/** Refuses an assignee who is not a current member of the team. */
+export async function assertAssignable(tx: Tx, { teamId, assigneeId, field = "assigneeId" }: { teamId: string; assigneeId: string | null | undefined; field?: string }) {
+  if (!assigneeId) return;
+  const member = await tx.membership.findFirst({ where: { teamId, userId: assigneeId }, select: { id: true } });
+  if (!member) throw new AppError("VALIDATION", { fieldErrors: { [field]: ["Choose a member of this team."] } });
+}
+
+/** Refuses a due date before the plan's start. */
+export function assertDueDate(dueDate: Date | null | undefined, planStart: Date, field = "dueDate") {
+  if (dueDate && dueDate < planStart) {
+    throw new AppError("VALIDATION", { fieldErrors: { [field]: [`The due date cannot be before the plan starts (${planStart.toISOString().slice(0, 10)}).`] } });
+  }
+}
+
+/** Status and progress together: DONE means 100 %; leaving DONE keeps the progress. */
+export function applyStatus(status: string, progress: number) {
+  return status === "DONE" ? { status, progress: 100 } : { status, progress };
+}
+
+/** Tells the new assignee, unless they assigned themselves; they also follow the task. */
+export async function notifyAssignment(tx: Tx, { teamId, taskId, assigneeId, actorId }: { teamId: string; taskId: string; assigneeId: string | null; actorId: string }) {
+  if (!assigneeId) return;
+  await tx.taskFollower.upsert({
+    where: { taskId_userId: { taskId, userId: assigneeId } },
+    create: { taskId, userId: assigneeId, teamId },
+    update: {},
+  });
+  if (assigneeId === actorId) return;
+  await tx.notification.create({ data: { teamId, userId: assigneeId, actorId, taskId, kind: "task.assigned" } });
+}
+
+const TRACKED = ["title", "description", "areaCode", "pathCode", "priority", "status", "assigneeId", "dueDate", "progress", "dilemmas"] as const;
+
+type Snapshot = Partial<Record<(typeof TRACKED)[number], unknown>>;
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value ?? null;
+}
+
+/** The fields that differ between two task states, as before/after objects for the activity log. */
+export function diffTask(before: Snapshot, after: Snapshot) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of TRACKED) {
+    if (!(key in after)) continue;
+    const x = normalise(before[key]);
+    const y = normalise(after[key]);
+    if (JSON.stringify(x) !== JSON.stringify(y)) {
+      b[key] = x;
+      a[key] = y;
+    }
+  }
+  // Status and progress always travel together: trends replay them from the log.
+  if ("status" in a || "progress" in a) {
+    b.status = normalise(before.status);
+    b.progress = normalise(before.progress);
+    a.status = normalise(after.status ?? before.status);
+    a.progress = normalise(after.progress ?? before.progress);
+  }
+  return { before: b, after: a, hasChanges: Object.keys(a).length > 0 };
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { defineOperation, type TeamContext } from "@/lib/actions/operation";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { applyStatus, assertAssignable, assertDueDate, diffTask, getWritablePlan, notifyAssignment } from "@/lib/tasks/task-rules";
+import { toDateInput } from "@/lib/validation/common";
+import { setTaskStatusSchema, updateTaskSchema } from "@/lib/validation/task";
+
+type Tx = Prisma.TransactionClient;
+
+const taskState = {
+  id: true,
+  planId: true,
+  version: true,
+  title: true,
+  description: true,
+  areaCode: true,
+  pathCode: true,
+  priority: true,
+  status: true,
+  assigneeId: true,
+  dueDate: true,
+  progress: true,
+  dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
+} as const;
+
+async function loadTask(tx: Tx, ctx: TeamContext, taskId: string) {
+  const task = await tx.task.findFirst({ where: { id: taskId, teamId: ctx.team.id }, select: taskState });
+  if (!task) throw new AppError("NOT_FOUND");
+  return task;
+}
+
+type TaskState = Awaited<ReturnType<typeof loadTask>>;
+
+/** The task as the client shows it (dates as YYYY-MM-DD), e.g. in a conflict message. */
+export function serialiseTask(task: TaskState) {
+  return { ...task, dueDate: toDateInput(task.dueDate) };
+}
+
+/**
+ * Applies a change to a task if nobody saved since `version`: the version is
+ * checked and bumped in the same UPDATE, so of two concurrent saves one wins and
+ * the other gets CONFLICT with the current task. Writes the diff to the log.
+ */
+async function applyChange(
+  tx: Tx,
+  ctx: TeamContext,
+  current: TaskState,
+  version: number,
+  change: Partial<Omit<TaskState, "id" | "planId" | "version">>,
+) {
+  const { dilemmas, ...fields } = change;
+  const next = { ...fields };
+  if (fields.status !== undefined || fields.progress !== undefined) {
+    Object.assign(next, applyStatus(fields.status ?? current.status, fields.progress ?? current.progress));
+  }
+  const diff = diffTask(current, { ...next, ...(dilemmas ? { dilemmas } : {}) });
+  const completedAt = next.status === undefined ? undefined : next.status === "DONE" ? (current.status === "DONE" ? undefined : new Date()) : null;
+  const { count } = await tx.task.updateMany({
+    where: { id: current.id, teamId: ctx.team.id, version },
+    data: { ...(next as Prisma.TaskUpdateManyMutationInput), ...(completedAt !== undefined ? { completedAt } : {}), version: { increment: 1 } },
+  });
+  if (count === 0) {
+    throw new AppError("CONFLICT", {
+      userMessage: "Someone else saved this task while you were editing. Their changes are shown; your input is kept so you can apply it again.",
+      details: { current: serialiseTask(current) },
+    });
+  }
+  if (dilemmas && "dilemmas" in diff.after) {
+    await tx.taskDilemma.deleteMany({ where: { taskId: current.id } });
+    await tx.taskDilemma.createMany({ data: dilemmas.map((d) => ({ ...d, taskId: current.id, teamId: ctx.team.id })) });
+  }
+  if (diff.hasChanges) {
+    await tx.activityEvent.create({
+      data: { teamId: ctx.team.id, planId: current.planId, taskId: current.id, actorId: ctx.userId, kind: "task.updated", entityType: "task", entityId: current.id, before: diff.before as Prisma.InputJsonObject, after: diff.after as Prisma.InputJsonObject, ip: ctx.ip },
+    });
+  }
+  if (fields.assigneeId !== undefined && fields.assigneeId !== current.assigneeId) {
+    await notifyAssignment(tx, { teamId: ctx.team.id, taskId: current.id, assigneeId: fields.assigneeId, actorId: ctx.userId });
+  }
+  return { id: current.id, version: version + 1 };
+}
+
+/** Saves every field of a task (MEMBER and up); refused with CONFLICT when someone saved since `version`. */
+export const updateTask = defineOperation("tasks.write", updateTaskSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const current = await loadTask(tx, ctx, input.taskId);
+    const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: current.planId });
+    await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
+    assertDueDate(input.dueDate, plan.startDate);
+    const { taskId: _taskId, version, ...fields } = input;
+    return applyChange(tx, ctx, current, version, { ...fields, dilemmas: [...fields.dilemmas].sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode)) });
+  });
+});
+
+/** Changes only a task's status (board moves, my-tasks quick change), with the same conflict check. */
+export const setTaskStatus = defineOperation("tasks.write", setTaskStatusSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const current = await loadTask(tx, ctx, input.taskId);
+    await getWritablePlan(tx, { teamId: ctx.team.id, planId: current.planId });
+    return applyChange(tx, ctx, current, input.version, { status: input.status });
+  });
+});

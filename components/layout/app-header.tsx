@@ -6,7 +6,7 @@ import { signOutAction } from "@/lib/auth/actions";
 type HeaderTeam = { slug: string; name: string };
 
 /** The header of signed-in pages: brand, team switcher, language, profile and sign-out; a menu on small screens. */
-export async function AppHeader({ userName, teams }: { userName: string; teams: HeaderTeam[] }) {
+export async function AppHeader({ userName, teams, unread }: { userName: string; teams: HeaderTeam[]; unread: number }) {
   const t = await getTranslations("common");
   const teamMenu = (
     <details className="group relative">
@@ -31,6 +31,14 @@ export async function AppHeader({ userName, teams }: { userName: string; teams: 
   );
   const account = (
     <>
+      <Link href="/notifications" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+        {t("notifications")}
+        {unread > 0 ? (
+          <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white" aria-label={t("unread", { count: unread })}>
+            {unread}
+          </span>
+        ) : null}
+      </Link>
       <LanguageSwitcher />
       <Link href="/profile" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
         {userName}

@@ -4,7 +4,7 @@ import { DEMO_OWNER, newUser, signIn, signUp } from "../fixtures/users";
 test("[AUTH]: sign up, sign out and sign in again", async ({ page }) => {
   const user = newUser("signup");
   await signUp(page, user);
-  await expect(page.getByText(user.name)).toBeVisible();
+  await expect(page.getByRole("link", { name: user.name })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Pathwise" })).toBeVisible();

@@ -12,3 +12,9 @@ export async function findPlans({ teamId }: { teamId: string }) {
   const progress = await sqlRollups(db, { teamId, planIds: plans.map((p) => p.id), by: "plan" });
   return plans.map((p) => ({ ...p, taskCount: p._count.tasks, progress: progress.get(p.id)?.progress ?? null }));
 }
+
+/** The template keys a plan's tasks came from. */
+export async function findTemplateKeysInPlan({ teamId, planId }: { teamId: string; planId: string }) {
+  const rows = await db.task.findMany({ where: { teamId, planId, templateKey: { not: null } }, select: { templateKey: true }, distinct: ["templateKey"] });
+  return new Set(rows.map((r) => r.templateKey));
+}

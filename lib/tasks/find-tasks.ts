@@ -1,25 +1,71 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { TaskFilters } from "@/lib/tasks/task-filters";
 
-/** The tasks of one plan of the team, in area and template order. */
-export async function findTasksOfPlan({ teamId, planId }: { teamId: string; planId: string }) {
+const OPEN_STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED"] as const;
+
+/** A calendar day as UTC midnight, the way due dates are stored. */
+export function today(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** The Prisma filter for a task list of one team (and plan), from URL filters. */
+export function taskWhere({ teamId, planId, userId, filters }: { teamId: string; planId?: string; userId: string; filters: TaskFilters }): Prisma.TaskWhereInput {
+  const and: Prisma.TaskWhereInput[] = [{ teamId }];
+  if (planId) and.push({ planId });
+  if (filters.areas.length) and.push({ areaCode: { in: filters.areas } });
+  if (filters.paths.length) and.push({ pathCode: { in: filters.paths } });
+  if (filters.statuses.length) and.push({ status: { in: filters.statuses } });
+  if (filters.priorities.length) and.push({ priority: { in: filters.priorities } });
+  if (filters.dilemmas.length) and.push({ dilemmas: { some: { dilemmaCode: { in: filters.dilemmas } } } });
+  if (filters.assignee === "me") and.push({ assigneeId: userId });
+  else if (filters.assignee === "unassigned") and.push({ assigneeId: null });
+  else if (filters.assignee) and.push({ assigneeId: filters.assignee });
+  if (filters.isOverdue) and.push({ dueDate: { lt: today() }, status: { in: [...OPEN_STATUSES] } });
+  if (filters.q) and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { description: { contains: filters.q, mode: "insensitive" } }, { templateKey: { equals: filters.q } }] });
+  return { AND: and };
+}
+
+export const taskListSelect = {
+  id: true,
+  planId: true,
+  version: true,
+  title: true,
+  templateKey: true,
+  templateTextZh: true,
+  templateTextEn: true,
+  areaCode: true,
+  pathCode: true,
+  status: true,
+  priority: true,
+  progress: true,
+  dueDate: true,
+  assignee: { select: { id: true, name: true } },
+  dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
+} as const satisfies Prisma.TaskSelect;
+
+/** The tasks of one plan of the team matching the filters, in area and template order. */
+export function findTasks({ teamId, planId, userId, filters }: { teamId: string; planId: string; userId: string; filters: TaskFilters }) {
   return db.task.findMany({
-    where: { teamId, planId },
+    where: taskWhere({ teamId, planId, userId, filters }),
     orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      templateKey: true,
-      templateTextZh: true,
-      templateTextEn: true,
-      areaCode: true,
-      pathCode: true,
-      status: true,
-      priority: true,
-      progress: true,
-      dueDate: true,
-      assignee: { select: { id: true, name: true } },
-      dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
-    },
+    select: taskListSelect,
+    take: 2000,
   });
+}
+
+export type TaskListItem = Awaited<ReturnType<typeof findTasks>>[number];
+
+/** Open tasks assigned to the user across the team's plans that are not archived: overdue first, then by due date. */
+export async function findMyTasks({ teamId, userId }: { teamId: string; userId: string }) {
+  const tasks = await db.task.findMany({
+    where: { teamId, assigneeId: userId, status: { in: [...OPEN_STATUSES] }, plan: { status: { not: "ARCHIVED" } } },
+    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { priority: "desc" }],
+    select: { ...taskListSelect, plan: { select: { id: true, title: true } } },
+    take: 500,
+  });
+  const now = today();
+  const isOverdue = (t: (typeof tasks)[number]) => Boolean(t.dueDate && t.dueDate < now);
+  return [...tasks.filter(isOverdue), ...tasks.filter((t) => !isOverdue(t))];
 }

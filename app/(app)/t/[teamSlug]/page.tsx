@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
+import { buttonClass } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { can } from "@/lib/authz";
 import { findPlans } from "@/lib/plans/find-plans";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 
 export default async function TeamHomePage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const { team } = await getTeamContext(teamSlug);
+  const { team, role } = await getTeamContext(teamSlug);
   const [plans, t, tc, format] = await Promise.all([
     findPlans({ teamId: team.id }),
     getTranslations("plans"),
@@ -17,9 +19,16 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
   const tt = await getTranslations("teams");
   return (
     <section aria-labelledby="plans-heading" className="flex flex-col gap-4">
-      <h1 id="plans-heading" className="text-2xl font-semibold">
-        {tt("plans")}
-      </h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 id="plans-heading" className="text-2xl font-semibold">
+          {tt("plans")}
+        </h1>
+        {can(role, "plans.create") ? (
+          <Link href={`/t/${team.slug}/plans/new`} className={buttonClass("primary")}>
+            {t("newPlan")}
+          </Link>
+        ) : null}
+      </div>
       {plans.length === 0 ? (
         <p className="text-slate-700">{tt("noPlans")}</p>
       ) : (

@@ -1,43 +1,104 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
-import { Badge } from "@/components/ui/badge";
+import { TaskBoard } from "@/components/tasks/task-board";
+import { TaskFiltersBar } from "@/components/tasks/task-filters-bar";
+import { TaskList } from "@/components/tasks/task-list";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { can } from "@/lib/authz";
 import { areas, dilemmas } from "@/lib/catalog/catalog";
 import { getPath } from "@/lib/catalog/lookup";
 import { db } from "@/lib/db";
 import { localize } from "@/lib/i18n/config";
+import { findMembers } from "@/lib/members/find-members";
 import { getPlan } from "@/lib/plans/get-plan";
 import { planProgress } from "@/lib/progress/sql";
-import { findTasksOfPlan } from "@/lib/tasks/find-tasks";
+import { displayTitle } from "@/lib/tasks/display-title";
+import { findTasks, today } from "@/lib/tasks/find-tasks";
+import { filtersToParams, parseTaskFilters } from "@/lib/tasks/task-filters";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 
-export default async function PlanPage({ params }: { params: Promise<{ teamSlug: string; planId: string }> }) {
+type Props = { params: Promise<{ teamSlug: string; planId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PlanPage({ params, searchParams }: Props) {
   const { teamSlug, planId } = await params;
-  const { team } = await getTeamContext(teamSlug);
+  const query = await searchParams;
+  const { team, role, user } = await getTeamContext(teamSlug);
   const plan = await getPlan({ teamId: team.id, planId });
-  const [tasks, progress, locale, format, t, tc, ts] = await Promise.all([
-    findTasksOfPlan({ teamId: team.id, planId }),
+  const filters = parseTaskFilters(query);
+  const view = query.view === "board" ? "board" : "list";
+  const [tasks, progress, members, locale, format, t, tv, tc] = await Promise.all([
+    findTasks({ teamId: team.id, planId, userId: user.id, filters }),
     planProgress(db, { teamId: team.id, planId }),
+    findMembers({ teamId: team.id }),
     getLocale(),
     getFormatter(),
     getTranslations("plans"),
+    getTranslations("planView"),
     getTranslations("common"),
-    getTranslations("enums.taskStatus"),
   ]);
+  const isArchived = plan.status === "ARCHIVED";
+  const canWrite = can(role, "tasks.write") && !isArchived;
+  const basePath = `/t/${team.slug}/plans/${plan.id}`;
+  const filterQuery = filtersToParams(filters).toString();
+  const now = today();
+  const rows = tasks.map((task) => ({
+    id: task.id,
+    version: task.version,
+    title: displayTitle(task, locale),
+    templateKey: task.templateKey,
+    status: task.status,
+    priority: task.priority,
+    progress: task.progress,
+    dueDate: task.dueDate,
+    isOverdue: Boolean(task.dueDate && task.dueDate < now && ["TODO", "IN_PROGRESS", "BLOCKED"].includes(task.status)),
+    pathLabel: localize(getPath(task.pathCode).name, locale),
+    assigneeName: task.assignee?.name ?? null,
+    areaCode: task.areaCode,
+    dilemmas: task.dilemmas,
+  }));
+  const groups = areas
+    .filter((a) => filters.areas.length === 0 || filters.areas.includes(a.code))
+    .map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}`, tasks: rows.filter((r) => r.areaCode === a.code) }));
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{plan.title}</h1>
-        <PlanStatusBadge status={plan.status} />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-semibold">{plan.title}</h1>
+            <PlanStatusBadge status={plan.status} />
+          </div>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("dates", {
+              start: format.dateTime(plan.startDate, { dateStyle: "medium", timeZone: "UTC" }),
+              target: format.dateTime(plan.targetDate, { dateStyle: "medium", timeZone: "UTC" }),
+            })}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {canWrite ? (
+            <>
+              <Link href={`${basePath}/tasks/new`} className={buttonClass("primary")}>
+                {tv("newTask")}
+              </Link>
+              <Link href={`${basePath}/add-templates`} className={buttonClass("secondary")}>
+                {tv("addTemplates")}
+              </Link>
+            </>
+          ) : null}
+          <Link href={`${basePath}/settings`} className={buttonClass("secondary")}>
+            {tv("planSettings")}
+          </Link>
+        </div>
       </div>
-      <p className="text-sm text-slate-600">
-        {t("dates", {
-          start: format.dateTime(plan.startDate, { dateStyle: "medium" }),
-          target: format.dateTime(plan.targetDate, { dateStyle: "medium" }),
-        })}
-      </p>
+      {isArchived ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {tv("archivedNotice")}
+        </p>
+      ) : null}
       {plan.description ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{plan.description}</p> : null}
 
       <Card>
@@ -49,61 +110,37 @@ export default async function PlanPage({ params }: { params: Promise<{ teamSlug:
                 {d.code} · {localize(d.name, locale)}
               </dt>
               <dd>
-                <ProgressBar
-                  value={progress.dilemmas[d.code].progress}
-                  label={`${d.code} ${localize(d.name, locale)}`}
-                  notAddressed={tc("notAddressed")}
-                />
+                <ProgressBar value={progress.dilemmas[d.code].progress} label={`${d.code} ${localize(d.name, locale)}`} notAddressed={tc("notAddressed")} />
               </dd>
             </div>
           ))}
         </dl>
       </Card>
 
-      <section aria-labelledby="tasks-heading" className="flex flex-col gap-4">
-        <h2 id="tasks-heading" className="text-lg font-semibold">
-          {t("tasksByArea")}
-        </h2>
-        {areas.map((area) => {
-          const areaTasks = tasks.filter((task) => task.areaCode === area.code);
-          return (
-            <Card key={area.code}>
-              <h3 className="mb-2 font-medium">
-                {area.code} · {localize(area.name, locale)} <span className="text-slate-500">({areaTasks.length})</span>
-              </h3>
-              {areaTasks.length === 0 ? (
-                <p className="text-sm text-slate-600">{t("noTasks")}</p>
-              ) : (
-                <ul className="divide-y divide-slate-100">
-                  {areaTasks.map((task) => (
-                    <li key={task.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
-                      <span className="text-sm">
-                        {task.templateKey ? <span className="mr-2 text-slate-500">{task.templateKey}</span> : null}
-                        {task.title}
-                      </span>
-                      <span className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
-                        {task.dilemmas.map((l) => (
-                          <Badge key={l.dilemmaCode}>
-                            {l.dilemmaCode}×{l.weight}
-                          </Badge>
-                        ))}
-                        <Badge tone="blue">{localize(getPath(task.pathCode).name, locale)}</Badge>
-                        <Badge tone={task.status === "DONE" ? "green" : task.status === "BLOCKED" ? "red" : "slate"}>{ts(task.status)}</Badge>
-                        <span>{task.assignee?.name ?? t("unassigned")}</span>
-                        {task.dueDate ? (
-                          <span>
-                            {t("due")} {format.dateTime(task.dueDate, { dateStyle: "medium" })}
-                          </span>
-                        ) : null}
-                        <span className="tabular-nums">{task.progress}%</span>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Card>
-          );
-        })}
+      <section aria-labelledby="tasks-heading" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="tasks-heading" className="text-lg font-semibold">
+            {tv("tasksHeading", { count: rows.length })}
+          </h2>
+          <nav aria-label={tv("views")} className="flex gap-1 rounded-md border border-slate-300 bg-white p-0.5 text-sm">
+            {(["list", "board"] as const).map((v) => (
+              <Link
+                key={v}
+                href={`${basePath}?${new URLSearchParams([["view", v], ...new URLSearchParams(filterQuery)]).toString()}`}
+                aria-current={view === v ? "page" : undefined}
+                className={`rounded px-3 py-1 ${view === v ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+              >
+                {tv(v)}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <TaskFiltersBar filters={filters} members={members} view={view} basePath={basePath} />
+        {view === "board" ? (
+          <TaskBoard teamSlug={team.slug} planId={plan.id} tasks={rows} canWrite={canWrite} />
+        ) : (
+          <TaskList teamSlug={team.slug} planId={plan.id} groups={groups} members={members.map((m) => m.user)} canWrite={canWrite} />
+        )}
       </section>
     </div>
   );

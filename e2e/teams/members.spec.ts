@@ -96,3 +96,26 @@ test("[AUTH]: repeated failed sign-ins are throttled with a clear message", asyn
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many failed sign-in attempts. Please wait 15 minutes and try again.");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("[SECURITY]: a server action posted from another site is refused and changes nothing", async ({ page }) => {
+  const { teamName, slug } = await createTeamAsNewOwner(page, "csrf");
+  await page.goto(`/t/${slug}/settings`);
+  const actionRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await page.getByLabel("Team name").fill(`${teamName} v2`);
+  await page.getByRole("button", { name: "Save" }).click();
+  const captured = await actionRequest;
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+
+  const response = await page.request.post(captured.url(), {
+    headers: {
+      "next-action": captured.headers()["next-action"] ?? "",
+      "content-type": captured.headers()["content-type"] ?? "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: "https://attacker.example",
+    },
+    data: (captured.postData() ?? "").replace(`${teamName} v2`, "Renamed cross-site"),
+  });
+  expect(response.ok()).toBe(false);
+  await page.goto(`/t/${slug}`);
+  await expect(page.getByRole("link", { name: `${teamName} v2` })).toBeVisible();
+});

@@ -42,3 +42,30 @@ test("[TEAMS]: a team the user is not in answers not found", async ({ page }) =>
   const response = await page.goto("/t/demo-commerce");
   expect(response?.status()).toBe(404);
 });
+
+test("[TEAMS]: bad names get a clear message; HTML and SQL are stored and shown literally", async ({ page }) => {
+  await signUp(page, newUser("badinput"));
+  const nameField = page.getByLabel("Team name");
+
+  await nameField.fill("   ");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByText("Enter a team name.")).toBeVisible();
+
+  await nameField.fill("x".repeat(10_000));
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByText("Use at most 100 characters.")).toBeVisible();
+  await expect(page).toHaveURL(/\/teams$/);
+
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  const hostile = `<img src=x onerror=alert(1)>'); DROP TABLE "Team";--`;
+  await nameField.fill(hostile);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("link", { name: hostile })).toBeVisible();
+  await page.goto("/teams");
+  await expect(page.getByRole("list", { name: "Your teams" })).toContainText(hostile);
+  expect(dialogs).toBe(0);
+});

@@ -1,0 +1,43 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { auth } from "@/lib/auth";
+import { clientIp } from "@/lib/auth/client-ip";
+import { AppError, httpStatus } from "@/lib/errors";
+import { runOperation, type TeamOperation } from "@/lib/actions/operation";
+
+type RouteContext = { params: Promise<Record<string, string>> };
+
+/** JSON error body `{ error: { code, message, fields? } }` with its HTTP status. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    return NextResponse.json({ error: { code: error.code, message: error.userMessage, fields: error.fieldErrors } }, { status: httpStatus[error.code] });
+  }
+  const id = crypto.randomUUID();
+  console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));
+  return NextResponse.json({ error: { code: "INTERNAL", message: `Something went wrong (reference ${id.slice(0, 8)}).` } }, { status: 500 });
+}
+
+/**
+ * A route handler for a team operation of the signed-in member: the operation's
+ * input is built from the route params and query string, then guarded by
+ * runOperation (another team's id is a 404 like a missing one).
+ */
+export function withTeamRoute<S extends z.ZodType, R>(
+  operation: TeamOperation<S, R>,
+  toInput: (params: Record<string, string>, search: URLSearchParams) => unknown,
+) {
+  return async (request: NextRequest, context: RouteContext) => {
+    try {
+      const session = await auth();
+      const userId = session?.user?.id;
+      if (!userId) throw new AppError("UNAUTHENTICATED");
+      const params = await context.params;
+      const teamSlug = params.teamSlug ?? "";
+      const data = await runOperation(operation, { userId, teamSlug, ip: clientIp(request.headers) }, toInput(params, request.nextUrl.searchParams));
+      return NextResponse.json(data, { headers: { "Cache-Control": "private, no-store" } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

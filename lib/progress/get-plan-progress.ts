@@ -1,0 +1,76 @@
+import "server-only";
+import { z } from "zod";
+import { defineOperation } from "@/lib/actions/operation";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { indicatorProgress, type Rollup } from "@/lib/progress/formula";
+import { planProgressAt } from "@/lib/progress/progress-at";
+import { planProgress } from "@/lib/progress/sql";
+import { dateSchema, idSchema, toDateInput } from "@/lib/validation/common";
+
+export const planProgressQuerySchema = z.object({ planId: idSchema, at: dateSchema.optional() });
+
+const toList = <C extends string>(record: Record<C, Rollup>) =>
+  (Object.entries(record) as [C, Rollup][]).map(([code, r]) => ({ code, progress: r.progress, taskCount: r.taskCount, weightSum: r.weightSum }));
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A plan's progress per dilemma, area and path, status counts and indicators, now or at the end of `at` (UTC). */
+export const getPlanProgress = defineOperation("team.read", planProgressQuerySchema, async (ctx, input) => {
+  const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true } });
+  if (!plan) throw new AppError("NOT_FOUND");
+  const scope = { teamId: ctx.team.id, planId: plan.id };
+  const before = input.at ? new Date(input.at.getTime() + DAY_MS) : undefined;
+  const [rollups, statusRows, indicators] = await Promise.all([
+    input.at ? planProgressAt(db, { ...scope, day: input.at }) : planProgress(db, scope),
+    before
+      ? db.$queryRaw<{ status: string; count: number }[]>`
+          SELECT s.status, COUNT(*)::int AS count FROM (
+            SELECT DISTINCT ON (e."taskId") e.after->>'status' AS status
+              FROM "ActivityEvent" e
+             WHERE e."planId" = ${plan.id} AND e."teamId" = ${ctx.team.id} AND e."taskId" IS NOT NULL
+               AND e.kind IN ('task.created', 'task.updated') AND e.after ? 'status' AND e."createdAt" < ${before}
+             ORDER BY e."taskId", e.id DESC) s
+          GROUP BY s.status`
+      : db.task.groupBy({ by: ["status"], where: scope, _count: { _all: true } }).then((rows) => rows.map((r) => ({ status: r.status, count: r._count._all }))),
+    db.indicator.findMany({
+      where: { planId: plan.id, teamId: ctx.team.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        dilemmaCode: true,
+        name: true,
+        unit: true,
+        direction: true,
+        baseline: true,
+        target: true,
+        readings: { where: before ? { recordedOn: { lt: before } } : {}, orderBy: [{ recordedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { value: true, recordedOn: true } },
+      },
+    }),
+  ]);
+  const statusCounts = Object.fromEntries(["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"].map((s) => [s, statusRows.find((r) => r.status === s)?.count ?? 0]));
+  return {
+    planId: plan.id,
+    at: input.at ? toDateInput(input.at) : null,
+    overall: rollups.overall,
+    dilemmas: toList(rollups.dilemmas),
+    areas: toList(rollups.areas),
+    paths: toList(rollups.paths),
+    statusCounts,
+    indicators: indicators.map((i) => {
+      const current = i.readings[0] ? Number(i.readings[0].value) : null;
+      return {
+        id: i.id,
+        dilemmaCode: i.dilemmaCode,
+        name: i.name,
+        unit: i.unit,
+        direction: i.direction,
+        baseline: Number(i.baseline),
+        target: Number(i.target),
+        current,
+        currentOn: i.readings[0] ? toDateInput(i.readings[0].recordedOn) : null,
+        progress: indicatorProgress({ baseline: Number(i.baseline), target: Number(i.target), current }),
+      };
+    }),
+  };
+});

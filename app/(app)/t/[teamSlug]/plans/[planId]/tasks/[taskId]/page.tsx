@@ -1,0 +1,190 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { TaskComments } from "@/components/tasks/task-comments";
+import { TaskForm, type TaskSnapshot } from "@/components/tasks/task-form";
+import { TaskHistory } from "@/components/tasks/task-history";
+import { StatusBadge } from "@/components/tasks/task-meta";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { can } from "@/lib/authz";
+import { areas, dilemmas, paths } from "@/lib/catalog/catalog";
+import { localize } from "@/lib/i18n/config";
+import { findMembers } from "@/lib/members/find-members";
+import { displayTitle } from "@/lib/tasks/display-title";
+import { getTask } from "@/lib/tasks/get-task";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { toDateInput } from "@/lib/validation/common";
+
+type Params = { params: Promise<{ teamSlug: string; planId: string; taskId: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { teamSlug, planId, taskId } = await params;
+  const { team } = await getTeamContext(teamSlug);
+  const [task, locale] = await Promise.all([getTask({ teamId: team.id, planId, taskId }), getLocale()]);
+  return { title: displayTitle(task, locale) };
+}
+
+export default async function TaskPage({ params }: Params) {
+  const { teamSlug, planId, taskId } = await params;
+  const { user, team, role } = await getTeamContext(teamSlug);
+  const [task, members, locale, format, t, ts, tp] = await Promise.all([
+    getTask({ teamId: team.id, planId, taskId }),
+    findMembers({ teamId: team.id }),
+    getLocale(),
+    getFormatter(),
+    getTranslations("task"),
+    getTranslations("enums.taskStatus"),
+    getTranslations("enums.priority"),
+  ]);
+  const isArchived = task.plan.status === "ARCHIVED";
+  const canEdit = can(role, "tasks.write") && !isArchived;
+  const canComment = can(role, "comments.write") && !isArchived;
+  const title = displayTitle(task, locale);
+  const now = new Date();
+  const planHref = `/t/${team.slug}/plans/${task.planId}`;
+
+  const memberOptions = members.map((m) => ({ id: m.user.id, name: m.user.name }));
+  const memberNames = Object.fromEntries(memberOptions.map((m) => [m.id, m.name]));
+  const areaOptions = areas.map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}` }));
+  const pathOptions = paths.map((p) => ({ code: p.code, label: `${p.code} · ${localize(p.name, locale)}` }));
+  const dilemmaOptions = dilemmas.map((d) => ({ code: d.code, label: `${d.code} · ${localize(d.name, locale)}` }));
+  const snapshot = {
+    title: task.title,
+    description: task.description,
+    areaCode: task.areaCode,
+    pathCode: task.pathCode,
+    dilemmas: task.dilemmas,
+    priority: task.priority,
+    status: task.status,
+    assigneeId: task.assigneeId,
+    dueDate: toDateInput(task.dueDate),
+    progress: task.progress,
+    version: task.version,
+  } as TaskSnapshot; // area, path and dilemma codes in the database are catalog codes
+
+  const labelOf = (options: { code: string; label: string }[], code: string) => options.find((o) => o.code === code)?.label ?? code;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
+          <li>
+            <Link href={planHref} className="rounded text-brand-700 underline-offset-2 hover:underline">
+              {task.plan.title}
+            </Link>
+          </li>
+          <li aria-hidden>/</li>
+          <li aria-current="page" className="min-w-0 truncate text-slate-800">
+            {task.templateKey ?? t("customTask")}
+          </li>
+        </ol>
+      </nav>
+
+      <header className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold break-words">{title}</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          {task.templateKey ? <Badge tone="blue">{t("template", { key: task.templateKey })}</Badge> : <Badge>{t("customTask")}</Badge>}
+          <StatusBadge status={task.status} label={ts(task.status)} />
+          <Badge tone={task.priority === "URGENT" ? "red" : task.priority === "HIGH" ? "amber" : "slate"}>
+            {t("priorityBadge", { priority: tp(task.priority) })}
+          </Badge>
+        </div>
+      </header>
+
+      {isArchived ? (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("readOnlyArchived")}</p>
+      ) : !canEdit ? (
+        <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-800">{t("readOnlyViewer")}</p>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <Card className="lg:col-span-3">
+          <h2 className="mb-4 text-lg font-semibold">{t("details")}</h2>
+          {canEdit ? (
+            <TaskForm
+              teamSlug={team.slug}
+              taskId={task.id}
+              initial={snapshot}
+              members={memberOptions}
+              areas={areaOptions}
+              paths={pathOptions}
+              dilemmas={dilemmaOptions}
+              minDueDate={toDateInput(task.plan.startDate)}
+              isTemplateTitle={title !== task.title}
+            />
+          ) : (
+            <dl className="grid gap-4 text-sm sm:grid-cols-2">
+              <div className="sm:col-span-2">
+                <dt className="font-medium text-slate-700">{t("fields.description")}</dt>
+                <dd className="mt-1 whitespace-pre-line break-words text-slate-900">{task.description || t("values.noDescription")}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-700">{t("fields.area")}</dt>
+                <dd className="mt-1">{labelOf(areaOptions, task.areaCode)}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-700">{t("fields.path")}</dt>
+                <dd className="mt-1">{labelOf(pathOptions, task.pathCode)}</dd>
+              </div>
+              <div className="sm:col-span-2">
+                <dt className="font-medium text-slate-700">{t("fields.dilemmas")}</dt>
+                <dd className="mt-1">
+                  <ul className="flex flex-col gap-1">
+                    {task.dilemmas.map((l) => (
+                      <li key={l.dilemmaCode}>
+                        {labelOf(dilemmaOptions, l.dilemmaCode)} <Badge>{t("values.dilemmaLink", { code: l.dilemmaCode, weight: l.weight })}</Badge>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-700">{t("fields.status")}</dt>
+                <dd className="mt-1">{ts(task.status)}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-700">{t("fields.priority")}</dt>
+                <dd className="mt-1">{tp(task.priority)}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-700">{t("fields.assignee")}</dt>
+                <dd className="mt-1">{task.assigneeId ? (memberNames[task.assigneeId] ?? t("values.formerMember")) : t("values.unassigned")}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-700">{t("fields.dueDate")}</dt>
+                <dd className="mt-1">{task.dueDate ? format.dateTime(task.dueDate, { dateStyle: "medium", timeZone: "UTC" }) : t("values.noDueDate")}</dd>
+              </div>
+              <div className="sm:col-span-2">
+                <dt className="font-medium text-slate-700">{t("fields.progress")}</dt>
+                <dd className="mt-1">
+                  <ProgressBar value={task.progress / 100} label={t("fields.progress")} notAddressed={t("values.none")} />
+                </dd>
+              </div>
+            </dl>
+          )}
+        </Card>
+
+        <div className="flex flex-col gap-6 lg:col-span-2">
+          <Card>
+            <section aria-labelledby="comments-heading">
+              <h2 id="comments-heading" className="mb-3 text-lg font-semibold">
+                {t("comments.title")} <span className="text-sm font-normal text-slate-500">({task.comments.length})</span>
+              </h2>
+              <TaskComments teamSlug={team.slug} taskId={task.id} comments={task.comments} currentUserId={user.id} canComment={canComment} now={now} />
+            </section>
+          </Card>
+          <Card>
+            <section aria-labelledby="history-heading">
+              <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+                {t("history.title")}
+              </h2>
+              <TaskHistory events={task.events} memberNames={memberNames} now={now} />
+            </section>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createTeamAsNewOwner, inviteByLink, joinThroughLink } from "../fixtures/teams";
+import { newUser } from "../fixtures/users";
+
+// Two people, a wizard and many tasks: these stories take longer than one page.
+test.slow();
+
+/** Runs the wizard for areas R3 and R4 with every template and starts the plan. */
+async function createPlanFromR3R4(page: Page, slug: string, title: string) {
+  await page.goto(`/t/${slug}`);
+  await page.getByRole("link", { name: "New plan" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Start date").fill("2026-01-05");
+  await page.getByLabel("Target date").fill("2026-12-20");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("checkbox", { name: /^R3 · / }).check();
+  await page.getByRole("checkbox", { name: /^R4 · / }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("19 of 19 selected")).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { name: "Review and create" })).toBeVisible();
+  await page.getByRole("button", { name: "Create and start" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+}
+
+test("[PLANS]: create a plan from R3 and R4, filter by D3, assign, move on the board, comment and see history", async ({ page, browser }) => {
+  const { slug } = await createTeamAsNewOwner(page, "planner");
+  const member = newUser("worker");
+  const link = await inviteByLink(page, slug, member.email, "Member");
+  const joined = await joinThroughLink(browser, link, member);
+
+  const title = `Secure and deliver ${member.email.slice(11, 19)}`;
+  await createPlanFromR3R4(page, slug, title);
+  await expect(page.getByRole("heading", { name: "19 tasks" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /R3 · .*\(9\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /R4 · .*\(10\)/ })).toBeVisible();
+
+  // Filter by dilemma D3: every R3 template and R4.9 (D3 ×1); the filter lives in the URL.
+  await page.getByLabel("Dilemma").selectOption("D3");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/dilemma=D3/);
+  await expect(page.getByRole("heading", { name: "10 tasks" })).toBeVisible();
+  const sharedUrl = page.url();
+
+  // Bulk-assign the filtered tasks to the member.
+  await page.getByLabel("Select all shown tasks").check();
+  await page.getByLabel("Assign to").selectOption({ label: member.name });
+  await expect(page.getByText(member.name).first()).toBeVisible();
+  await expect(page.getByLabel("Select all shown tasks")).not.toBeChecked();
+
+  // The member sees the shared view, and the tasks under My tasks.
+  await joined.page.goto(sharedUrl);
+  await expect(joined.page.getByRole("heading", { name: "10 tasks" })).toBeVisible();
+  await joined.page.getByRole("link", { name: "My tasks" }).click();
+  await expect(joined.page.getByRole("list", { name: "My tasks" }).getByRole("listitem")).toHaveCount(10);
+
+  // Board: move a card with the keyboard alternative, then drag another one.
+  await page.getByRole("link", { name: "Board" }).click();
+  await expect(page).toHaveURL(/view=board/);
+  const inProgress = page.getByRole("region", { name: /In progress/ });
+  await page.getByLabel(/^Move R3\.1 .* to$/).selectOption({ label: "In progress" });
+  await expect(inProgress.getByRole("listitem")).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByRole("region", { name: /In progress/ }).getByRole("listitem")).toHaveCount(1);
+  const card = page.getByRole("listitem", { name: /^R3\.2 / });
+  await card.dragTo(page.getByRole("region", { name: /Blocked/ }));
+  await expect(page.getByRole("region", { name: /Blocked/ }).getByRole("listitem")).toHaveCount(1);
+
+  // Task detail: comment and read the history.
+  await page.getByRole("link", { name: /^R3\.1 · / }).click();
+  await page.getByLabel("Comment").fill("Firewall vendor shortlisted: **three** offers.");
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(page.getByText("three")).toBeVisible();
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history).toContainText("changed status from To do to In progress");
+  await expect(history).toContainText(`assigned the task to ${member.name}`);
+
+  // The member was notified of the assignment and the comment.
+  await joined.page.goto("/notifications");
+  await expect(joined.page.getByText(/assigned you/).first()).toBeVisible();
+  await expect(joined.page.getByText(/commented on/).first()).toBeVisible();
+  await joined.context.close();
+});
+
+test("[PLANS]: two people edit the same task; the second gets the conflict with their input kept", async ({ page, browser }) => {
+  const { slug } = await createTeamAsNewOwner(page, "conflict");
+  await createPlanFromR3R4(page, slug, "Conflict drill");
+  await page.getByRole("link", { name: /Invest in security: firewalls/ }).click();
+  const taskUrl = page.url();
+
+  const other = await browser.newContext({ storageState: await page.context().storageState() });
+  const otherPage = await other.newPage();
+  await otherPage.goto(taskUrl);
+
+  await page.getByLabel("Title").fill("Firewalls and IDS, phase 1");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+
+  await otherPage.getByLabel("Description").fill("My notes that must not be lost.");
+  await otherPage.getByLabel("Status").selectOption({ label: "Blocked" });
+  await otherPage.getByRole("button", { name: "Save changes" }).click();
+  const alert = otherPage.getByRole("alert").filter({ hasText: "Someone else saved this task" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("Firewalls and IDS, phase 1");
+  await expect(otherPage.getByLabel("Description")).toHaveValue("My notes that must not be lost.");
+  await expect(otherPage.getByLabel("Status")).toHaveValue("BLOCKED");
+
+  // Re-applying on top of their version keeps both changes.
+  await otherPage.getByRole("button", { name: "Use their version as the base" }).click();
+  await otherPage.getByLabel("Title").fill("Firewalls and IDS, phase 1");
+  await otherPage.getByRole("button", { name: "Save changes" }).click();
+  await expect(otherPage.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Title")).toHaveValue("Firewalls and IDS, phase 1");
+  await expect(page.getByLabel("Description")).toHaveValue("My notes that must not be lost.");
+  await other.close();
+});

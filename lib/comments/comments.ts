@@ -36,10 +36,11 @@ export const addComment = defineOperation("comments.write", commentSchema, async
 async function ownComment(ctx: { team: { id: string }; userId: string }, commentId: string) {
   const comment = await db.comment.findFirst({
     where: { id: commentId, teamId: ctx.team.id, deletedAt: null },
-    select: { id: true, authorId: true, taskId: true, body: true, task: { select: { planId: true } } },
+    select: { id: true, authorId: true, taskId: true, body: true, task: { select: { planId: true, plan: { select: { status: true } } } } },
   });
   if (!comment) throw new AppError("NOT_FOUND");
   if (comment.authorId !== ctx.userId) throw new AppError("FORBIDDEN", { userMessage: "You can only change your own comments." });
+  if (comment.task.plan.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: "This plan is archived and read-only." });
   return comment;
 }
 

@@ -8,10 +8,12 @@ import { updatePlanSchema } from "@/lib/validation/plan";
 /** Edits a plan's title, description and dates (OWNER, ADMIN); refused when someone saved since `version`. */
 export const updatePlan = defineOperation("plans.update", updatePlanSchema, async (ctx, input) => {
   return db.$transaction(async (tx) => {
-    const current = await tx.plan.findFirst({
-      where: { id: input.planId, teamId: ctx.team.id },
-      select: { id: true, title: true, description: true, startDate: true, targetDate: true, status: true, version: true },
-    });
+    const findCurrent = () =>
+      tx.plan.findFirst({
+        where: { id: input.planId, teamId: ctx.team.id },
+        select: { id: true, title: true, description: true, startDate: true, targetDate: true, status: true, version: true },
+      });
+    const current = await findCurrent();
     if (!current) throw new AppError("NOT_FOUND");
     if (current.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: "This plan is archived and read-only." });
     const fields = { title: input.title, description: input.description, startDate: input.startDate, targetDate: input.targetDate };
@@ -20,9 +22,12 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
       data: { ...fields, version: { increment: 1 } },
     });
     if (count === 0) {
+      // Re-read: `current` may predate a save that committed while this UPDATE waited for the row.
+      const latest = await findCurrent();
+      if (!latest) throw new AppError("NOT_FOUND");
       throw new AppError("CONFLICT", {
         userMessage: "Someone else saved this plan while you were editing. Review their changes, then apply yours again.",
-        details: { current: { ...current, startDate: toDateInput(current.startDate), targetDate: toDateInput(current.targetDate) } },
+        details: { current: { ...latest, startDate: toDateInput(latest.startDate), targetDate: toDateInput(latest.targetDate) } },
       });
     }
     await tx.activityEvent.create({

@@ -62,9 +62,10 @@ async function applyChange(
     data: { ...(next as Prisma.TaskUpdateManyMutationInput), ...(completedAt !== undefined ? { completedAt } : {}), version: { increment: 1 } },
   });
   if (count === 0) {
+    // Re-read: `current` may predate a save that committed while this UPDATE waited for the row.
     throw new AppError("CONFLICT", {
       userMessage: "Someone else saved this task while you were editing. Their changes are shown; your input is kept so you can apply it again.",
-      details: { current: serialiseTask(current) },
+      details: { current: serialiseTask(await loadTask(tx, ctx, current.id)) },
     });
   }
   if (dilemmas && "dilemmas" in diff.after) {

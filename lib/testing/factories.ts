@@ -2,12 +2,15 @@
 // test files run in parallel against one seeded database with no global reset.
 // Every row made here is tracked; cleanupTestData() deletes them in afterAll.
 import { randomBytes } from "node:crypto";
-import type { PlanStatus, Role } from "@/generated/prisma/enums";
+import type { z } from "zod";
+import type { PlanStatus, Priority, Role, TaskStatus } from "@/generated/prisma/enums";
+import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 import { hashPassword } from "@/lib/auth/password";
 import { CATALOG_VERSION } from "@/lib/catalog/catalog";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { AreaCode, DilemmaCode, PathCode } from "@/lib/catalog/types";
 import type { ProgressTask } from "@/lib/progress/formula";
 import { newToken } from "@/lib/tokens";
 
@@ -170,4 +173,78 @@ export async function createTestTasks({ teamId, planId, tasks }: { teamId: strin
     },
     { timeout: 30_000 },
   );
+}
+
+/** Runs a team operation as the user in the team with that slug (through the same guard as actions and the API), from a fresh IP. */
+export function runAs<S extends z.ZodType, R>(operation: TeamOperation<S, R>, userId: string, teamSlug: string, input: z.input<S>): Promise<R> {
+  return runOperation(operation, { userId, teamSlug, ip: randomIp() }, input);
+}
+
+/** Creates a user and adds them to the team with the role; returns both ids. */
+export async function createTestMember({ teamId, role }: { teamId: string; role: Role }) {
+  const user = await createTestUser();
+  const membership = await addMember({ teamId, userId: user.id, role });
+  return { userId: user.id, membershipId: membership.id };
+}
+
+/** Creates one custom task in the plan straight in the database; defaults: R1/P1, D1 weight 2, TODO at 0 %, no assignee, no due date. */
+export function createTestTask({
+  teamId,
+  planId,
+  title,
+  areaCode = "R1",
+  pathCode = "P1",
+  weights = { D1: 2 },
+  status = "TODO",
+  progress = 0,
+  priority = "MEDIUM",
+  assigneeId = null,
+  dueDate = null,
+  createdById,
+}: {
+  teamId: string;
+  planId: string;
+  title?: string;
+  areaCode?: AreaCode;
+  pathCode?: PathCode;
+  weights?: Partial<Record<DilemmaCode, number>>;
+  status?: TaskStatus;
+  progress?: number;
+  priority?: Priority;
+  assigneeId?: string | null;
+  dueDate?: Date | null;
+  createdById?: string;
+}) {
+  const links = Object.entries(weights).flatMap(([dilemmaCode, weight]) => (weight ? [{ dilemmaCode, weight }] : []));
+  return db.task.create({
+    data: {
+      teamId,
+      planId,
+      title: title ?? `Task ${randomHex()}`,
+      areaCode,
+      pathCode,
+      status,
+      progress,
+      priority,
+      assigneeId,
+      dueDate,
+      createdById,
+      completedAt: status === "DONE" ? new Date() : null,
+      dilemmas: { create: links },
+    },
+  });
+}
+
+/** Every row of a team's plans, tasks, links, comments, followers, notifications and activity: for "nothing changed" assertions. */
+export async function snapshotTeamData(teamId: string) {
+  const [plans, tasks, links, comments, followers, notifications, events] = await Promise.all([
+    db.plan.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.task.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.taskDilemma.findMany({ where: { teamId }, orderBy: [{ taskId: "asc" }, { dilemmaCode: "asc" }] }),
+    db.comment.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.taskFollower.findMany({ where: { teamId }, orderBy: [{ taskId: "asc" }, { userId: "asc" }] }),
+    db.notification.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.activityEvent.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+  ]);
+  return { plans, tasks, links, comments, followers, notifications, events };
 }

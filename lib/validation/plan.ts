@@ -31,7 +31,11 @@ function datesOrdered(v: { startDate: Date; targetDate: Date }, ctx: z.Refinemen
 export const createPlanSchema = z
   .object({
     ...planFields,
-    templateKeys: z.array(templateKeySchema).max(100).default([]),
+    templateKeys: z
+      .array(templateKeySchema)
+      .max(100)
+      .default([])
+      .transform((keys) => [...new Set(keys)]),
     defaultAssignees: z.partialRecord(z.enum(AREA_CODES), z.string().max(64).nullable()).default({}),
     status: z.enum(["DRAFT", "ACTIVE"]).default("DRAFT"),
   })
@@ -48,6 +52,10 @@ export const deletePlanSchema = z.object({ planId: idSchema, confirmTitle: z.str
 /** Adding templates to an existing plan; duplicates are refused with a warning unless confirmed. */
 export const addTemplatesSchema = z.object({
   planId: idSchema,
-  templateKeys: z.array(templateKeySchema).min(1, "Choose at least one template.").max(100),
+  templateKeys: z
+    .array(templateKeySchema)
+    .min(1, "Choose at least one template.")
+    .max(100)
+    .transform((keys) => [...new Set(keys)]),
   allowDuplicates: z.boolean().default(false),
 });

@@ -58,9 +58,9 @@ export async function assertReachable(url: string): Promise<void> {
     await client.connect();
     await client.query("SELECT 1");
   } catch (error) {
-    const { host, port, pathname } = new URL(url);
+    const { hostname, port, pathname } = new URL(url);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new StartupError(`Cannot reach the database ${pathname.slice(1)} at ${host || "localhost"}:${port || 5432}: ${reason}`);
+    throw new StartupError(`Cannot reach the database ${pathname.slice(1)} at ${hostname || "localhost"}:${port || 5432}: ${reason}`);
   } finally {
     await client.end().catch(() => undefined);
   }

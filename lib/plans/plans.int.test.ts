@@ -281,6 +281,15 @@ describe("updatePlan", () => {
     targetDate: "2026-11-30",
   });
 
+  it("refuses a start date after a task's due date, and changes nothing", async () => {
+    const plan = await createTestPlan({ teamId: team.id, title: "Dated" });
+    await createTestTask({ teamId: team.id, planId: plan.id, dueDate: utc("2026-01-15") });
+    const error = await appErrorOf(runAs(updatePlan, admin.userId, team.slug, edit(plan.id, 1, "Later start")));
+    expect(error.code).toBe("VALIDATION");
+    expect(error.fieldErrors?.startDate?.[0]).toContain("2026-01-15");
+    expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id }, select: { title: true, version: true } })).toEqual({ title: "Dated", version: 1 });
+  });
+
   it("lets an ADMIN save; the version moves on and plan.updated records before and after", async () => {
     const plan = await createTestPlan({ teamId: team.id, title: "Before" });
     expect(await runAs(updatePlan, admin.userId, team.slug, edit(plan.id, 1, "  After  "))).toEqual({ id: plan.id, version: 2 });

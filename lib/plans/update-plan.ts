@@ -16,6 +16,16 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
     const current = await findCurrent();
     if (!current) throw new AppError("NOT_FOUND");
     if (current.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: "This plan is archived and read-only." });
+    const earliestDue = await tx.task.findFirst({
+      where: { planId: current.id, teamId: ctx.team.id, dueDate: { lt: input.startDate } },
+      orderBy: { dueDate: "asc" },
+      select: { dueDate: true },
+    });
+    if (earliestDue?.dueDate) {
+      throw new AppError("VALIDATION", {
+        fieldErrors: { startDate: [`Some tasks are due before this date (earliest ${toDateInput(earliestDue.dueDate)}). Move their due dates first.`] },
+      });
+    }
     const fields = { title: input.title, description: input.description, startDate: input.startDate, targetDate: input.targetDate };
     const { count } = await tx.plan.updateMany({
       where: { id: current.id, teamId: ctx.team.id, version: input.version },

@@ -1,7 +1,9 @@
+import { toPercent } from "@/lib/progress/formula";
+
 /** A labelled horizontal bar for a 0–1 value; null means "not addressed". */
 export function ProgressBar({ value, label, notAddressed }: { value: number | null; label: string; notAddressed: string }) {
   if (value === null) return <span className="text-sm text-slate-600">{notAddressed}</span>;
-  const percent = Math.round(value * 100);
+  const percent = toPercent(value);
   return (
     <div className="flex items-center gap-2">
       <div

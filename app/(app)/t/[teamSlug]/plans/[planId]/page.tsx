@@ -89,6 +89,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
               </Link>
             </>
           ) : null}
+          <Link href={`${basePath}/dashboard`} className={buttonClass("secondary")}>
+            {tv("dashboard")}
+          </Link>
           <Link href={`${basePath}/settings`} className={buttonClass("secondary")}>
             {tv("planSettings")}
           </Link>

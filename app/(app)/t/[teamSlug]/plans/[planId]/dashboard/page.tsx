@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BreakdownCard } from "@/components/dashboard/breakdown-card";
+import { DilemmaCard } from "@/components/dashboard/dilemma-card";
+import { DueList } from "@/components/dashboard/due-list";
+import { HealthCard } from "@/components/dashboard/health-card";
+import { PrintButton } from "@/components/dashboard/print-button";
+import { StatusChart, type StatusCount } from "@/components/dashboard/status-chart";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { WorkloadTable } from "@/components/dashboard/workload-table";
+import { Card } from "@/components/ui/card";
+import { runOperation } from "@/lib/actions/operation";
+import { dilemmas } from "@/lib/catalog/catalog";
+import { getArea, getPath } from "@/lib/catalog/lookup";
+import { localize } from "@/lib/i18n/config";
+import { getPlan } from "@/lib/plans/get-plan";
+import { expectedProgress, planHealth, toPercent } from "@/lib/progress/formula";
+import { getPlanProgress } from "@/lib/progress/get-plan-progress";
+import { getPlanTrend } from "@/lib/progress/trend";
+import { findDueTasks, getPlanWorkload } from "@/lib/progress/workload";
+import { displayTitle } from "@/lib/tasks/display-title";
+import { today as utcToday } from "@/lib/tasks/find-tasks";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { toDateInput } from "@/lib/validation/common";
+
+type Props = { params: Promise<{ teamSlug: string; planId: string }> };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { teamSlug, planId } = await params;
+  const { team } = await getTeamContext(teamSlug);
+  const [plan, t] = await Promise.all([getPlan({ teamId: team.id, planId }), getTranslations("dashboard")]);
+  return { title: t("metaTitle", { plan: plan.title }) };
+}
+
+export default async function PlanDashboardPage({ params }: Props) {
+  const { teamSlug, planId } = await params;
+  const { team, user } = await getTeamContext(teamSlug);
+  const plan = await getPlan({ teamId: team.id, planId });
+  const today = utcToday();
+  const scope = { teamId: team.id, planId: plan.id };
+  const actor = { userId: user.id, teamSlug: team.slug };
+  const progressAt = (daysBack: number) => runOperation(getPlanProgress, actor, { planId: plan.id, at: toDateInput(new Date(today.getTime() - daysBack * DAY_MS)) });
+  const [now, weekAgo, monthAgo, trend, workload, due, locale, format, t] = await Promise.all([
+    runOperation(getPlanProgress, actor, { planId: plan.id }),
+    progressAt(7),
+    progressAt(30),
+    getPlanTrend({ ...scope, from: plan.startDate, to: today }),
+    getPlanWorkload({ ...scope, today }),
+    findDueTasks({ ...scope, today }),
+    getLocale(),
+    getFormatter(),
+    getTranslations("dashboard"),
+  ]);
+
+  const basePath = `/t/${team.slug}/plans/${plan.id}`;
+  const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  const expected = expectedProgress(plan.startDate, plan.targetDate, new Date());
+  const dilemmaName = (code: string) => localize(dilemmas.find((d) => d.code === code)!.name, locale);
+  const pastOf = (list: typeof weekAgo.dilemmas, code: string) => list.find((d) => d.code === code)?.progress ?? null;
+  const statusCounts: StatusCount[] = STATUSES.map((status) => ({ status, count: now.statusCounts[status] ?? 0 }));
+  const trendRows = trend.map((p) => ({
+    day: p.day,
+    values: Object.fromEntries(Object.entries(p.dilemmas).map(([code, v]) => [code, v === null ? null : toPercent(v)])),
+  }));
+  const dueRow = (task: (typeof due.overdue)[number]) => ({
+    id: task.id,
+    title: displayTitle(task, locale),
+    status: task.status as "TODO" | "IN_PROGRESS" | "BLOCKED",
+    dueDate: task.dueDate!,
+    assigneeName: task.assignee?.name ?? null,
+    daysLate: Math.round((today.getTime() - task.dueDate!.getTime()) / DAY_MS),
+  });
+
+  return (
+    <div className="flex flex-col gap-6 print:gap-4 print:[print-color-adjust:exact]">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-600">
+            <Link href={basePath} className="text-brand-700 hover:underline print:hidden">
+              {t("backToPlan")}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold">
+            {plan.title} · {t("title")}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">{t("asOf", { date: formatDay(today) })}</p>
+        </div>
+        <PrintButton />
+      </div>
+
+      <HealthCard
+        overall={now.overall.progress}
+        expected={expected}
+        health={planHealth(now.overall.progress, expected)}
+        start={formatDay(plan.startDate)}
+        target={formatDay(plan.targetDate)}
+        dilemmas={now.dilemmas.map((d) => ({ code: d.code, name: dilemmaName(d.code), health: planHealth(d.progress, expected) }))}
+      />
+
+      <section aria-labelledby="dilemmas-heading" className="flex flex-col gap-3">
+        <h2 id="dilemmas-heading" className="text-lg font-semibold">
+          {t("dilemmas.heading")}
+        </h2>
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4 print:grid-cols-2">
+          {now.dilemmas.map((d) => (
+            <DilemmaCard
+              key={d.code}
+              code={d.code}
+              name={dilemmaName(d.code)}
+              progress={d.progress}
+              taskCount={d.taskCount}
+              health={planHealth(d.progress, expected)}
+              weekAgo={pastOf(weekAgo.dilemmas, d.code)}
+              monthAgo={pastOf(monthAgo.dilemmas, d.code)}
+              indicators={now.indicators.filter((i) => i.dilemmaCode === d.code)}
+            />
+          ))}
+        </div>
+      </section>
+
+      <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
+        <BreakdownCard
+          id="areas-heading"
+          heading={t("breakdown.areas")}
+          rows={now.areas.map((a) => ({ ...a, name: localize(getArea(a.code).name, locale) }))}
+        />
+        <BreakdownCard
+          id="paths-heading"
+          heading={t("breakdown.paths")}
+          rows={now.paths.map((p) => ({ ...p, name: localize(getPath(p.code).name, locale) }))}
+        />
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="break-inside-avoid print:shadow-none">
+          <section aria-labelledby="status-heading">
+            <h2 id="status-heading" className="mb-3 text-lg font-semibold">
+              {t("status.heading")}
+            </h2>
+            <StatusChart counts={statusCounts} />
+          </section>
+        </Card>
+        <Card className="break-inside-avoid lg:col-span-2 print:shadow-none">
+          <section aria-labelledby="trend-heading">
+            <h2 id="trend-heading" className="text-lg font-semibold">
+              {t("trend.heading")}
+            </h2>
+            <p className="mb-3 text-sm text-slate-600">{t("trend.description")}</p>
+            {trendRows.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("trend.empty")}</p>
+            ) : (
+              <TrendChart rows={trendRows} dilemmas={dilemmas.map((d) => ({ code: d.code, name: localize(d.name, locale) }))} />
+            )}
+          </section>
+        </Card>
+      </div>
+
+      <WorkloadTable rows={workload} />
+
+      <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
+        <DueList id="overdue-heading" kind="overdue" tasks={due.overdue.map(dueRow)} basePath={basePath} />
+        <DueList id="due-soon-heading" kind="soon" tasks={due.dueSoon.map(dueRow)} basePath={basePath} />
+      </div>
+    </div>
+  );
+}

@@ -57,7 +57,7 @@ test("[PLANS]: create a plan from R3 and R4, filter by D3, assign, move on the b
   await expect(joined.page.getByRole("list", { name: "My tasks" }).getByRole("listitem")).toHaveCount(10);
 
   // Board: move a card with the keyboard alternative, then drag another one.
-  await page.getByRole("link", { name: "Board" }).click();
+  await page.getByRole("link", { name: "Board", exact: true }).click();
   await expect(page).toHaveURL(/view=board/);
   const inProgress = page.getByRole("region", { name: /In progress/ });
   await page.getByLabel(/^Move Invest in security: firewalls.* to$/).selectOption({ label: "In progress" });

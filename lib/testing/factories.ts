@@ -248,3 +248,32 @@ export async function snapshotTeamData(teamId: string) {
   ]);
   return { plans, tasks, links, comments, followers, notifications, events };
 }
+
+/** Creates an indicator of the plan straight in the database (default: custom D1, %, UP, 0 → 100) with optional readings. */
+export async function createTestIndicator({
+  teamId,
+  planId,
+  dilemmaCode = "D1",
+  name,
+  direction = "UP",
+  baseline = 0,
+  target = 100,
+  readings = [],
+}: {
+  teamId: string;
+  planId: string;
+  dilemmaCode?: DilemmaCode;
+  name?: string;
+  direction?: "UP" | "DOWN";
+  baseline?: number;
+  target?: number;
+  readings?: { value: number; recordedOn: string }[];
+}) {
+  const indicator = await db.indicator.create({
+    data: { teamId, planId, dilemmaCode, name: name ?? `Indicator ${randomHex()}`, unit: "%", direction, baseline, target },
+  });
+  await db.indicatorReading.createMany({
+    data: readings.map((r) => ({ teamId, indicatorId: indicator.id, value: r.value, recordedOn: new Date(`${r.recordedOn}T00:00:00Z`) })),
+  });
+  return indicator;
+}

@@ -92,6 +92,12 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <Link href={`${basePath}/dashboard`} className={buttonClass("secondary")}>
             {tv("dashboard")}
           </Link>
+          <Link href={`${basePath}/indicators`} className={buttonClass("secondary")}>
+            {tv("indicators")}
+          </Link>
+          <Link href={`${basePath}/report`} className={buttonClass("secondary")}>
+            {tv("report")}
+          </Link>
           <Link href={`${basePath}/settings`} className={buttonClass("secondary")}>
             {tv("planSettings")}
           </Link>

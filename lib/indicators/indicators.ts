@@ -1,0 +1,140 @@
+import "server-only";
+import { defineOperation } from "@/lib/actions/operation";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { indicatorProgress } from "@/lib/progress/formula";
+import { getWritablePlan } from "@/lib/tasks/task-rules";
+import { toDateInput } from "@/lib/validation/common";
+import { addReadingSchema, createIndicatorSchema, deleteIndicatorSchema } from "@/lib/validation/indicator";
+
+/** Adds an indicator to a writable plan of the team (MEMBER and up). */
+export const createIndicator = defineOperation("plans.create", createIndicatorSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: input.planId });
+    const fields = {
+      dilemmaCode: input.dilemmaCode,
+      suggestedKey: input.suggestedKey ?? null,
+      name: input.name,
+      unit: input.unit,
+      direction: input.direction,
+      baseline: input.baseline,
+      target: input.target,
+      targetDate: input.targetDate ?? null,
+    };
+    const indicator = await tx.indicator.create({ data: { teamId: ctx.team.id, planId: plan.id, ...fields }, select: { id: true } });
+    await tx.activityEvent.create({
+      data: {
+        teamId: ctx.team.id,
+        planId: plan.id,
+        actorId: ctx.userId,
+        kind: "indicator.created",
+        entityType: "indicator",
+        entityId: indicator.id,
+        after: { ...fields, targetDate: fields.targetDate ? toDateInput(fields.targetDate) : null },
+        ip: ctx.ip,
+      },
+    });
+    return indicator;
+  });
+});
+
+/** The team's indicator of a writable plan; another team's id or an archived plan is refused. */
+async function getWritableIndicator(tx: Parameters<typeof getWritablePlan>[0], { teamId, indicatorId }: { teamId: string; indicatorId: string }) {
+  const indicator = await tx.indicator.findFirst({ where: { id: indicatorId, teamId }, select: { id: true, planId: true, name: true, dilemmaCode: true } });
+  if (!indicator) throw new AppError("NOT_FOUND");
+  await getWritablePlan(tx, { teamId, planId: indicator.planId });
+  return indicator;
+}
+
+/** Records a dated reading of an indicator (MEMBER and up); the latest reading is the indicator's current value. */
+export const addReading = defineOperation("readings.write", addReadingSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const indicator = await getWritableIndicator(tx, { teamId: ctx.team.id, indicatorId: input.indicatorId });
+    const reading = await tx.indicatorReading.create({
+      data: { teamId: ctx.team.id, indicatorId: indicator.id, value: input.value, recordedOn: input.recordedOn, note: input.note, createdById: ctx.userId },
+      select: { id: true },
+    });
+    await tx.activityEvent.create({
+      data: {
+        teamId: ctx.team.id,
+        planId: indicator.planId,
+        actorId: ctx.userId,
+        kind: "indicator.reading_added",
+        entityType: "indicator_reading",
+        entityId: reading.id,
+        after: { indicatorId: indicator.id, value: input.value, recordedOn: toDateInput(input.recordedOn) },
+        ip: ctx.ip,
+      },
+    });
+    return reading;
+  });
+});
+
+/** Deletes an indicator with its readings (MEMBER and up). */
+export const deleteIndicator = defineOperation("plans.create", deleteIndicatorSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const indicator = await getWritableIndicator(tx, { teamId: ctx.team.id, indicatorId: input.indicatorId });
+    await tx.indicator.delete({ where: { id: indicator.id } });
+    await tx.activityEvent.create({
+      data: {
+        teamId: ctx.team.id,
+        planId: indicator.planId,
+        actorId: ctx.userId,
+        kind: "indicator.deleted",
+        entityType: "indicator",
+        entityId: indicator.id,
+        before: { name: indicator.name, dilemmaCode: indicator.dilemmaCode },
+        ip: ctx.ip,
+      },
+    });
+    return { id: indicator.id };
+  });
+});
+
+/** A plan's indicators (by dilemma, then creation) with their readings oldest first, current value and progress from the latest reading. */
+export async function findIndicators({ teamId, planId }: { teamId: string; planId: string }) {
+  const rows = await db.indicator.findMany({
+    where: { teamId, planId },
+    orderBy: [{ dilemmaCode: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      dilemmaCode: true,
+      suggestedKey: true,
+      name: true,
+      unit: true,
+      direction: true,
+      baseline: true,
+      target: true,
+      targetDate: true,
+      readings: {
+        where: { teamId },
+        orderBy: [{ recordedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, value: true, recordedOn: true, note: true, createdBy: { select: { name: true } } },
+      },
+    },
+  });
+  return rows.map((row) => {
+    const baseline = Number(row.baseline);
+    const target = Number(row.target);
+    const readings = row.readings.map((r) => ({ id: r.id, value: Number(r.value), recordedOn: toDateInput(r.recordedOn), note: r.note, recordedBy: r.createdBy?.name ?? null }));
+    const latest = readings.at(-1) ?? null;
+    const current = latest ? latest.value : null;
+    return {
+      id: row.id,
+      dilemmaCode: row.dilemmaCode,
+      suggestedKey: row.suggestedKey,
+      name: row.name,
+      unit: row.unit,
+      direction: row.direction,
+      baseline,
+      target,
+      targetDate: row.targetDate ? toDateInput(row.targetDate) : null,
+      readings,
+      current,
+      currentOn: latest ? latest.recordedOn : null,
+      progress: indicatorProgress({ baseline, target, current }),
+    };
+  });
+}
+
+export type IndicatorWithReadings = Awaited<ReturnType<typeof findIndicators>>[number];

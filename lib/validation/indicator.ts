@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { indicatorsForDilemma } from "@/lib/catalog/catalog";
+import { DILEMMA_CODES } from "@/lib/catalog/types";
+import { dateSchema, idSchema, optionalDateSchema, toDateInput } from "@/lib/validation/common";
+
+export const DIRECTIONS = ["UP", "DOWN"] as const;
+
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+// The columns are DECIMAL(18, 4): a value that would be rounded on save is refused instead.
+const DECIMAL = /^[+-]?\d{1,14}(\.\d{1,4})?$/;
+
+/** A measured value as typed ("12.5") or sent (12.5): at most 14 digits before and 4 after the point. */
+export const decimalSchema = z
+  .union([z.number(), z.string()], { error: "Enter a number." })
+  .superRefine((value, ctx) => {
+    const text = typeof value === "number" ? String(value) : value.trim();
+    if (!NUMBER.test(text)) ctx.addIssue({ code: "custom", message: "Enter a number." });
+    else if (!DECIMAL.test(text)) ctx.addIssue({ code: "custom", message: "Use at most 14 digits before and 4 after the decimal point." });
+  })
+  .transform((value) => Number(value));
+
+/** The latest calendar day anywhere on Earth (UTC+14): a reading dated after it is in the future for everyone. */
+function latestToday(now = Date.now()): string {
+  return new Date(now + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+const fieldsOk = (fields: readonly string[]) => (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+  payload.issues.every((issue) => !fields.includes(String(issue.path?.[0])));
+
+/** A new indicator of a plan: a catalog suggestion of its dilemma (name, unit and direction prefilled, still editable) or a custom one. */
+export const createIndicatorSchema = z
+  .object({
+    planId: idSchema,
+    dilemmaCode: z.enum(DILEMMA_CODES, { error: "Choose a dilemma." }),
+    suggestedKey: z.union([z.literal("").transform(() => null), z.null(), z.string().max(16)]).optional(),
+    name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
+    unit: z.string().trim().min(1, "Enter a unit.").max(20, "Use at most 20 characters."),
+    direction: z.enum(DIRECTIONS, { error: "Choose a direction." }),
+    baseline: decimalSchema,
+    target: decimalSchema,
+    targetDate: optionalDateSchema.optional(),
+  })
+  .refine((v) => !v.suggestedKey || indicatorsForDilemma(v.dilemmaCode).some((i) => i.key === v.suggestedKey), {
+    path: ["suggestedKey"],
+    message: "Choose one of this dilemma's suggested indicators.",
+    when: fieldsOk(["dilemmaCode", "suggestedKey"]),
+  })
+  .refine((v) => v.target !== v.baseline, {
+    path: ["target"],
+    message: "The target must differ from the baseline.",
+    when: fieldsOk(["baseline", "target"]),
+  });
+export type CreateIndicatorInput = z.input<typeof createIndicatorSchema>;
+
+/** A dated reading of an indicator; no date after today. */
+export const addReadingSchema = z.object({
+  indicatorId: idSchema,
+  value: decimalSchema,
+  recordedOn: dateSchema.refine((day) => toDateInput(day) <= latestToday(), "A reading cannot be dated in the future."),
+  note: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),
+});
+export type AddReadingInput = z.input<typeof addReadingSchema>;
+
+export const deleteIndicatorSchema = z.object({ indicatorId: idSchema });
+export type DeleteIndicatorInput = z.input<typeof deleteIndicatorSchema>;

@@ -1,0 +1,246 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { HealthBadge } from "@/components/dashboard/health-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { dilemmas } from "@/lib/catalog/catalog";
+import { localize } from "@/lib/i18n/config";
+import { expectedProgress, planHealth, toPercent, type Rollup } from "@/lib/progress/formula";
+import { getTeamDashboard } from "@/lib/progress/team-dashboard";
+import { displayTitle } from "@/lib/tasks/display-title";
+import { today as utcToday } from "@/lib/tasks/find-tasks";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+
+type Props = { params: Promise<{ teamSlug: string }> };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Heat-map shades, lightest to darkest; the text colour keeps at least 4.5:1 contrast on each.
+const SHADES = ["bg-brand-600/10", "bg-brand-600/25", "bg-brand-600/40", "bg-brand-600/60", "bg-brand-700 text-white"] as const;
+
+function shadeOf(progress: number): string {
+  return SHADES[Math.min(SHADES.length - 1, Math.floor(progress * SHADES.length))] ?? SHADES[0];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { teamSlug } = await params;
+  const [{ team }, t] = await Promise.all([getTeamContext(teamSlug), getTranslations("teamDashboard")]);
+  return { title: t("metaTitle", { team: team.name }) };
+}
+
+export default async function TeamDashboardPage({ params }: Props) {
+  const { teamSlug } = await params;
+  const { team } = await getTeamContext(teamSlug);
+  const today = utcToday();
+  const [data, locale, format, t, ts] = await Promise.all([
+    getTeamDashboard({ teamId: team.id, today }),
+    getLocale(),
+    getFormatter(),
+    getTranslations("teamDashboard"),
+    getTranslations("enums.taskStatus"),
+  ]);
+  const base = `/t/${team.slug}`;
+  const now = new Date();
+  const percent = (progress: number | null) => (progress === null ? t("notAddressed") : t("percent", { value: toPercent(progress) }));
+  const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+
+  const cell = (rollup: Rollup, key: string) =>
+    rollup.progress === null ? (
+      <td key={key} className="border border-slate-200 bg-white px-3 py-2 text-center text-xs text-slate-600 italic">
+        {t("notAddressed")}
+      </td>
+    ) : (
+      <td key={key} className={`border border-slate-200 px-3 py-2 text-center font-medium tabular-nums ${shadeOf(rollup.progress)}`}>
+        {percent(rollup.progress)}
+      </td>
+    );
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("intro")} {t("asOf", { date: formatDay(today) })}
+        </p>
+      </div>
+
+      {data.plans.length === 0 ? (
+        <Card>
+          <p className="text-slate-700">{t("empty")}</p>
+          <Link href={base} className="mt-2 inline-block text-sm text-brand-700 hover:underline">
+            {t("toPlans")}
+          </Link>
+        </Card>
+      ) : (
+        <>
+          <section aria-labelledby="totals-heading">
+            <h2 id="totals-heading" className="sr-only">
+              {t("summary.heading")}
+            </h2>
+            <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              {[
+                { label: t("summary.activePlans"), value: String(data.plans.length) },
+                { label: t("summary.overall"), value: percent(data.totals.overall.progress) },
+                { label: t("summary.open"), value: String(data.totals.openCount) },
+                { label: t("summary.overdue"), value: String(data.totals.overdueCount), isAlert: data.totals.overdueCount > 0 },
+              ].map((item) => (
+                <Card key={item.label} className="flex flex-col gap-1">
+                  <dt className="text-sm text-slate-600">{item.label}</dt>
+                  <dd className={`text-2xl font-semibold tabular-nums ${item.isAlert ? "text-red-800" : ""}`}>{item.value}</dd>
+                </Card>
+              ))}
+            </dl>
+          </section>
+
+          <Card>
+            <section aria-labelledby="heatmap-heading" className="flex flex-col gap-3">
+              <h2 id="heatmap-heading" className="text-lg font-semibold">
+                {t("heatmap.heading")}
+              </h2>
+              <div className="overflow-x-auto">
+                <table className="w-full border-collapse text-sm [print-color-adjust:exact]">
+                  <caption className="mb-2 text-left text-sm text-slate-600">{t("heatmap.caption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="border border-slate-200 px-3 py-2 text-left">
+                        {t("heatmap.plan")}
+                      </th>
+                      {dilemmas.map((d) => (
+                        <th key={d.code} scope="col" className="border border-slate-200 px-3 py-2 text-center align-bottom">
+                          <span className="block">{d.code}</span>
+                          <span className="block text-xs font-normal text-slate-600">{localize(d.name, locale)}</span>
+                        </th>
+                      ))}
+                      <th scope="col" className="border border-slate-200 px-3 py-2 text-center align-bottom">
+                        {t("heatmap.overall")}
+                      </th>
+                      <th scope="col" className="border border-slate-200 px-3 py-2 text-right align-bottom">
+                        {t("heatmap.open")}
+                      </th>
+                      <th scope="col" className="border border-slate-200 px-3 py-2 text-right align-bottom">
+                        {t("heatmap.overdue")}
+                      </th>
+                      <th scope="col" className="border border-slate-200 px-3 py-2 text-left align-bottom">
+                        {t("heatmap.health")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.plans.map((plan) => (
+                      <tr key={plan.id}>
+                        <th scope="row" className="border border-slate-200 px-3 py-2 text-left font-medium">
+                          <Link
+                            href={`${base}/plans/${plan.id}/dashboard`}
+                            className="text-brand-700 hover:underline"
+                            aria-label={t("heatmap.openDashboard", { plan: plan.title })}
+                          >
+                            {plan.title}
+                          </Link>
+                        </th>
+                        {dilemmas.map((d) => cell(plan.dilemmas[d.code], d.code))}
+                        {cell(plan.overall, "overall")}
+                        <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{plan.openCount}</td>
+                        <td className={`border border-slate-200 px-3 py-2 text-right tabular-nums ${plan.overdueCount > 0 ? "font-medium text-red-800" : ""}`}>
+                          {plan.overdueCount}
+                        </td>
+                        <td className="border border-slate-200 px-3 py-2">
+                          <HealthBadge health={planHealth(plan.overall.progress, expectedProgress(plan.startDate, plan.targetDate, now))} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr className="font-semibold">
+                      <th scope="row" className="border border-slate-200 px-3 py-2 text-left">
+                        {t("heatmap.totals")}
+                      </th>
+                      {dilemmas.map((d) => cell(data.totals.dilemmas[d.code], d.code))}
+                      {cell(data.totals.overall, "overall")}
+                      <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{data.totals.openCount}</td>
+                      <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{data.totals.overdueCount}</td>
+                      <td className="border border-slate-200 px-3 py-2" />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              <div className="flex items-center gap-2 text-xs text-slate-600" aria-hidden="true">
+                <span>{t("heatmap.legend")}:</span>
+                <span>{t("heatmap.legendLow")}</span>
+                {SHADES.map((shade) => (
+                  <span key={shade} className={`inline-block h-3 w-6 rounded-sm border border-slate-200 ${shade}`} />
+                ))}
+                <span>{t("heatmap.legendHigh")}</span>
+              </div>
+            </section>
+          </Card>
+
+          <Card>
+            <section aria-labelledby="overdue-heading" className="flex flex-col gap-3">
+              <div>
+                <h2 id="overdue-heading" className="text-lg font-semibold">
+                  {t("overdue.heading")}
+                </h2>
+                <p className="text-sm text-slate-600">{t("overdue.description")}</p>
+              </div>
+              {data.overdue.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("overdue.none")}</p>
+              ) : (
+                <div className="overflow-x-auto">
+                  <table className="w-full text-left text-sm">
+                    <caption className="sr-only">{t("overdue.caption")}</caption>
+                    <thead className="border-b border-slate-200 text-slate-600">
+                      <tr>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          {t("overdue.task")}
+                        </th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          {t("overdue.plan")}
+                        </th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          {t("overdue.dueDate")}
+                        </th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          {t("overdue.assignee")}
+                        </th>
+                        <th scope="col" className="py-2 font-medium">
+                          {t("overdue.status")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {data.overdue.map((task) => (
+                        <tr key={task.id}>
+                          <td className="py-2 pr-3">
+                            <Link href={`${base}/plans/${task.planId}/tasks/${task.id}`} className="font-medium text-brand-700 hover:underline">
+                              {displayTitle(task, locale)}
+                            </Link>
+                          </td>
+                          <td className="py-2 pr-3">
+                            <Link href={`${base}/plans/${task.planId}`} className="hover:underline">
+                              {task.plan.title}
+                            </Link>
+                          </td>
+                          <td className="py-2 pr-3 whitespace-nowrap">
+                            {formatDay(task.dueDate)}
+                            <span className="block text-xs font-medium text-red-800">
+                              {t("overdue.daysLate", { days: Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS) })}
+                            </span>
+                          </td>
+                          <td className="py-2 pr-3">{task.assignee?.name ?? t("overdue.unassigned")}</td>
+                          <td className="py-2">
+                            <Badge tone={task.status === "BLOCKED" ? "red" : task.status === "IN_PROGRESS" ? "blue" : "slate"}>{ts(task.status)}</Badge>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

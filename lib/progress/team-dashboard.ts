@@ -1,0 +1,136 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
+import type { Rollup } from "@/lib/progress/formula";
+import { completeRollups, sqlRollups } from "@/lib/progress/sql";
+import { today as utcToday } from "@/lib/tasks/find-tasks";
+import { toDateInput } from "@/lib/validation/common";
+
+const OPEN_STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED"] as const;
+
+const emptyRollup: Rollup = { progress: null, taskCount: 0, weightSum: 0 };
+
+type CellRow = { planId: string; dilemmaCode: string; taskCount: number; weightSum: number; weighted: number };
+type CountRow = { planId: string; openCount: number; overdueCount: number };
+
+const overdueSelect = {
+  id: true,
+  planId: true,
+  title: true,
+  templateKey: true,
+  templateTextEn: true,
+  templateTextZh: true,
+  status: true,
+  priority: true,
+  dueDate: true,
+  assignee: { select: { name: true } },
+  plan: { select: { title: true } },
+} as const satisfies Prisma.TaskSelect;
+
+/** An overdue open task of an active plan, with its plan's title. */
+export type TeamOverdueTask = Omit<Prisma.TaskGetPayload<{ select: typeof overdueSelect }>, "dueDate"> & { dueDate: Date };
+
+/** One active plan as a heat-map row: progress per dilemma and overall, with its open and overdue task counts. */
+export type TeamDashboardPlan = {
+  id: string;
+  title: string;
+  startDate: Date;
+  targetDate: Date;
+  overall: Rollup;
+  dilemmas: Record<DilemmaCode, Rollup>;
+  openCount: number;
+  overdueCount: number;
+};
+
+/**
+ * The team's ACTIVE plans as a plan × dilemma heat map, the team totals over
+ * all of them (Σ w·c / Σ w over every active plan's links) and the ten most
+ * overdue open tasks of those plans. A fixed number of queries however many
+ * plans: every aggregate is grouped in SQL.
+ */
+export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId: string; today?: Date }): Promise<{
+  plans: TeamDashboardPlan[];
+  totals: { overall: Rollup; dilemmas: Record<DilemmaCode, Rollup>; openCount: number; overdueCount: number };
+  overdue: TeamOverdueTask[];
+}> {
+  const plans = await db.plan.findMany({
+    where: { teamId, status: "ACTIVE" },
+    orderBy: [{ targetDate: "asc" }, { title: "asc" }],
+    select: { id: true, title: true, startDate: true, targetDate: true },
+  });
+  const planIds = plans.map((p) => p.id);
+  if (planIds.length === 0) {
+    return {
+      plans: [],
+      totals: { overall: emptyRollup, dilemmas: completeRollups(DILEMMA_CODES, new Map()), openCount: 0, overdueCount: 0 },
+      overdue: [],
+    };
+  }
+  const day = toDateInput(today);
+  const [cells, perPlan, teamDilemmas, counts, overdue] = await Promise.all([
+    // The formula of sqlRollups, grouped by plan and dilemma at once (the heat map in one query).
+    db.$queryRaw<CellRow[]>`
+      SELECT t."planId" AS "planId",
+             td."dilemmaCode" AS "dilemmaCode",
+             COUNT(DISTINCT t.id)::int AS "taskCount",
+             SUM(td.weight)::int AS "weightSum",
+             SUM(td.weight * CASE WHEN t.status = 'DONE' THEN 1 ELSE t.progress / 100.0 END)::float8 AS "weighted"
+        FROM "Task" t
+        JOIN "TaskDilemma" td ON td."taskId" = t.id
+       WHERE t."teamId" = ${teamId}
+         AND t."planId" = ANY(${planIds})
+         AND t.status <> 'CANCELLED'
+       GROUP BY 1, 2`,
+    sqlRollups(db, { teamId, planIds, by: "plan" }),
+    sqlRollups(db, { teamId, planIds, by: "dilemma" }),
+    db.$queryRaw<CountRow[]>`
+      SELECT t."planId" AS "planId",
+             COUNT(*)::int AS "openCount",
+             (COUNT(*) FILTER (WHERE t."dueDate" < ${day}::date))::int AS "overdueCount"
+        FROM "Task" t
+       WHERE t."teamId" = ${teamId}
+         AND t."planId" = ANY(${planIds})
+         AND t.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')
+       GROUP BY 1`,
+    db.task.findMany({
+      where: { teamId, planId: { in: planIds }, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } },
+      orderBy: [{ dueDate: "asc" }, { priority: "desc" }, { sortOrder: "asc" }],
+      take: 10,
+      select: overdueSelect,
+    }),
+  ]);
+
+  const cellMap = new Map<string, Map<string, Rollup>>();
+  for (const c of cells) {
+    const row = cellMap.get(c.planId) ?? new Map<string, Rollup>();
+    row.set(c.dilemmaCode, { taskCount: c.taskCount, weightSum: c.weightSum, progress: c.weightSum > 0 ? c.weighted / c.weightSum : null });
+    cellMap.set(c.planId, row);
+  }
+  const countMap = new Map(counts.map((c) => [c.planId, c]));
+
+  const rows: TeamDashboardPlan[] = plans.map((p) => ({
+    ...p,
+    overall: perPlan.get(p.id) ?? emptyRollup,
+    dilemmas: completeRollups(DILEMMA_CODES, cellMap.get(p.id) ?? new Map()),
+    openCount: countMap.get(p.id)?.openCount ?? 0,
+    overdueCount: countMap.get(p.id)?.overdueCount ?? 0,
+  }));
+
+  // Plans share no task, so the team's overall rollup is the weight-weighted sum of the plans' ones.
+  const weightSum = rows.reduce((sum, r) => sum + r.overall.weightSum, 0);
+  const weighted = rows.reduce((sum, r) => sum + (r.overall.progress ?? 0) * r.overall.weightSum, 0);
+  return {
+    plans: rows,
+    totals: {
+      overall: { taskCount: rows.reduce((sum, r) => sum + r.overall.taskCount, 0), weightSum, progress: weightSum > 0 ? weighted / weightSum : null },
+      dilemmas: completeRollups(DILEMMA_CODES, teamDilemmas),
+      openCount: rows.reduce((sum, r) => sum + r.openCount, 0),
+      overdueCount: rows.reduce((sum, r) => sum + r.overdueCount, 0),
+    },
+    // The query asks for dueDate < today, so every row has one.
+    overdue: overdue.map((t) => ({ ...t, dueDate: t.dueDate! })),
+  };
+}
+
+export type TeamDashboard = Awaited<ReturnType<typeof getTeamDashboard>>;

@@ -7,8 +7,9 @@ test("[DASHBOARD]: the plan dashboard shows exactly the numbers of the progress 
   await signIn(page, DEMO_OWNER);
   await page.getByRole("link", { name: /Demo Commerce Co\./ }).click();
   await page.getByRole("link", { name: "2026 New-quality productivity upgrade" }).click();
-  await page.getByRole("link", { name: "Dashboard" }).click();
-  await page.waitForURL(/\/dashboard$/);
+  // The plan's dashboard (the team's own dashboard is a tab with the same name).
+  await page.locator('a[href*="/plans/"][href$="/dashboard"]').click();
+  await page.waitForURL(/\/plans\/[^/]+\/dashboard$/);
   const [, , slug, , planId] = new URL(page.url()).pathname.split("/");
 
   const response = await page.request.get(`/api/teams/${slug}/plans/${planId}/progress`);

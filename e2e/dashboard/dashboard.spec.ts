@@ -4,6 +4,7 @@ import { DEMO_OWNER, signIn } from "../fixtures/users";
 type Rollup = { code: string; progress: number | null; taskCount: number };
 
 test("[DASHBOARD]: the plan dashboard shows exactly the numbers of the progress JSON", async ({ page }) => {
+  test.slow(); // it also edits a task and opens the report
   await signIn(page, DEMO_OWNER);
   await page.getByRole("link", { name: /Demo Commerce Co\./ }).click();
   await page.getByRole("link", { name: "2026 New-quality productivity upgrade" }).click();
@@ -26,6 +27,29 @@ test("[DASHBOARD]: the plan dashboard shows exactly the numbers of the progress 
       await expect(bar).toHaveAttribute("aria-valuenow", String(Math.round(d.progress * 100 + 1e-9)));
     }
   }
+
+  // Marking a D4-only task done raises D4's figure, and only D4's.
+  const d4Bar = page.getByRole("region", { name: /^D4 / }).first().getByRole("progressbar").first();
+  const d1Bar = page.getByRole("region", { name: /^D1 / }).first().getByRole("progressbar").first();
+  const [d4Before, d1Before] = [Number(await d4Bar.getAttribute("aria-valuenow")), Number(await d1Bar.getAttribute("aria-valuenow"))];
+  await page.goto(`/t/${slug}/plans/${planId}?q=R4.1`);
+  await page.getByRole("link", { name: /last-mile nodes/ }).click();
+  // Retry until the form has hydrated and registered the change.
+  await expect(async () => {
+    await page.getByLabel("Status").selectOption("DONE");
+    await expect(page.getByText("Unsaved changes")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await page.goto(`/t/${slug}/plans/${planId}/dashboard`);
+  await expect.poll(async () => Number(await d4Bar.getAttribute("aria-valuenow"))).toBeGreaterThan(d4Before);
+  expect(Number(await d1Bar.getAttribute("aria-valuenow"))).toBe(d1Before);
+
+  // The print-ready report renders the same plan with its dilemma table.
+  await page.goto(`/t/${slug}/plans/${planId}/report`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("2026 New-quality productivity upgrade");
+  await expect(page.getByRole("table").first()).toContainText("D4");
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
 
   // Without a session the endpoint answers 401, never data.
   await page.context().clearCookies();

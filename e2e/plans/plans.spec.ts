@@ -98,11 +98,18 @@ test("[PLANS]: two people edit the same task; the second gets the conflict with 
   const otherPage = await other.newPage();
   await otherPage.goto(taskUrl);
 
-  await page.getByLabel("Title").fill("Firewalls and IDS, phase 1");
+  // Retry until the form has hydrated and registered the change.
+  await expect(async () => {
+    await page.getByLabel("Title").fill("Firewalls and IDS, phase 1");
+    await expect(page.getByText("Unsaved changes")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
 
-  await otherPage.getByLabel("Description").fill("My notes that must not be lost.");
+  await expect(async () => {
+    await otherPage.getByLabel("Description").fill("My notes that must not be lost.");
+    await expect(otherPage.getByText("Unsaved changes")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await otherPage.getByLabel("Status").selectOption({ label: "Blocked" });
   await otherPage.getByRole("button", { name: "Save changes" }).click();
   const alert = otherPage.getByRole("alert").filter({ hasText: "Someone else saved this task" });

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BreakdownCard } from "@/components/dashboard/breakdown-card";
@@ -14,14 +13,13 @@ import { runOperation } from "@/lib/actions/operation";
 import { dilemmas } from "@/lib/catalog/catalog";
 import { getArea, getPath } from "@/lib/catalog/lookup";
 import { localize } from "@/lib/i18n/config";
-import { getPlan } from "@/lib/plans/get-plan";
+import { getPlanContext, planPageMetadata } from "@/lib/plans/get-plan-context";
 import { expectedProgress, planHealth, toPercent } from "@/lib/progress/formula";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 import { getPlanTrend } from "@/lib/progress/trend";
 import { findDueTasks, getPlanWorkload } from "@/lib/progress/workload";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
-import { getTeamContext } from "@/lib/teams/get-team-context";
 import { toDateInput } from "@/lib/validation/common";
 
 type Props = { params: Promise<{ teamSlug: string; planId: string }> };
@@ -29,17 +27,11 @@ type Props = { params: Promise<{ teamSlug: string; planId: string }> };
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { teamSlug, planId } = await params;
-  const { team } = await getTeamContext(teamSlug);
-  const [plan, t] = await Promise.all([getPlan({ teamId: team.id, planId }), getTranslations("dashboard")]);
-  return { title: t("metaTitle", { plan: plan.title }) };
-}
+export const generateMetadata = planPageMetadata("dashboard");
 
 export default async function PlanDashboardPage({ params }: Props) {
   const { teamSlug, planId } = await params;
-  const { team, user } = await getTeamContext(teamSlug);
-  const plan = await getPlan({ teamId: team.id, planId });
+  const { team, user, plan } = await getPlanContext(teamSlug, planId);
   const today = utcToday();
   const scope = { teamId: team.id, planId: plan.id };
   const actor = { userId: user.id, teamSlug: team.slug };

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AddIndicatorForm } from "@/components/indicators/add-indicator-form";
@@ -9,22 +8,15 @@ import { can } from "@/lib/authz";
 import { dilemmas, suggestedIndicators } from "@/lib/catalog/catalog";
 import { localize } from "@/lib/i18n/config";
 import { findIndicators } from "@/lib/indicators/indicators";
-import { getPlan } from "@/lib/plans/get-plan";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getPlanContext, planPageMetadata } from "@/lib/plans/get-plan-context";
 
 type Props = { params: Promise<{ teamSlug: string; planId: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { teamSlug, planId } = await params;
-  const { team } = await getTeamContext(teamSlug);
-  const [plan, t] = await Promise.all([getPlan({ teamId: team.id, planId }), getTranslations("indicators")]);
-  return { title: t("metaTitle", { plan: plan.title }) };
-}
+export const generateMetadata = planPageMetadata("indicators");
 
 export default async function PlanIndicatorsPage({ params }: Props) {
   const { teamSlug, planId } = await params;
-  const { team, role } = await getTeamContext(teamSlug);
-  const plan = await getPlan({ teamId: team.id, planId });
+  const { team, role, plan } = await getPlanContext(teamSlug, planId);
   const [indicators, locale, timeZone, t] = await Promise.all([findIndicators({ teamId: team.id, planId: plan.id }), getLocale(), getTimeZone(), getTranslations("indicators")]);
   const isArchived = plan.status === "ARCHIVED";
   const canManage = can(role, "plans.create") && !isArchived;

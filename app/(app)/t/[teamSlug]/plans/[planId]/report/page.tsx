@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
@@ -9,13 +8,12 @@ import { runOperation } from "@/lib/actions/operation";
 import { getArea, getDilemma, getPath } from "@/lib/catalog/lookup";
 import type { Bilingual } from "@/lib/catalog/types";
 import { localize } from "@/lib/i18n/config";
-import { getPlan } from "@/lib/plans/get-plan";
+import { getPlanContext, planPageMetadata } from "@/lib/plans/get-plan-context";
 import { toPercent, type Rollup } from "@/lib/progress/formula";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 import { findDueTasks } from "@/lib/progress/workload";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
-import { getTeamContext } from "@/lib/teams/get-team-context";
 
 type Props = { params: Promise<{ teamSlug: string; planId: string }> };
 
@@ -27,17 +25,11 @@ const PRINT_CSS = "@media print { header, nav { display: none !important; } body
 const cellClass = "border-b border-slate-100 py-1.5 pr-3";
 const headClass = "border-b border-slate-300 py-1.5 pr-3 font-medium";
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { teamSlug, planId } = await params;
-  const { team } = await getTeamContext(teamSlug);
-  const [plan, t] = await Promise.all([getPlan({ teamId: team.id, planId }), getTranslations("report")]);
-  return { title: t("metaTitle", { plan: plan.title }) };
-}
+export const generateMetadata = planPageMetadata("report");
 
 export default async function PlanReportPage({ params }: Props) {
   const { teamSlug, planId } = await params;
-  const { team, user } = await getTeamContext(teamSlug);
-  const plan = await getPlan({ teamId: team.id, planId });
+  const { team, user, plan } = await getPlanContext(teamSlug, planId);
   const today = utcToday();
   const [progress, due, locale, format, t, ts] = await Promise.all([
     runOperation(getPlanProgress, { userId: user.id, teamSlug: team.slug }, { planId: plan.id }),

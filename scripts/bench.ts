@@ -384,7 +384,7 @@ function explainCases(team: BenchTeam, now: Date): ExplainCase[] {
            SUM(td.weight)::int AS "weightSum",
            SUM(td.weight * CASE WHEN s.status = 'DONE' THEN 1 ELSE s.progress / 100.0 END)::float8 AS "weighted"
       FROM state s
-      JOIN "Task" t ON t.id = s."taskId"
+      JOIN "Task" t ON t.id = s."taskId" AND t."planId" = $1 AND t."teamId" = $2
       JOIN "TaskDilemma" td ON td."taskId" = t.id
      WHERE s.status <> 'CANCELLED'
      GROUP BY 1`,
@@ -423,11 +423,10 @@ function explainCases(team: BenchTeam, now: Date): ExplainCase[] {
            SUM(td.weight * CASE WHEN st.status = 'DONE' THEN 1 ELSE st.progress / 100.0 END)::float8 AS "weighted"
       FROM days d
       LEFT JOIN state st ON st.day = d.day AND st.status <> 'CANCELLED'
-      LEFT JOIN "Task" t ON t.id = st."taskId" AND t."teamId" = $6
-      LEFT JOIN "TaskDilemma" td ON td."taskId" = t.id AND td."teamId" = $7
+      LEFT JOIN "TaskDilemma" td ON td."taskId" = st."taskId" AND td."teamId" = $6
      GROUP BY d.day, td."dilemmaCode"
      ORDER BY d.day`,
-      params: [toDateInput(today), toDateInput(planStart), 1, planId, teamId, teamId, teamId],
+      params: [toDateInput(today), toDateInput(planStart), 1, planId, teamId, teamId],
       expect: {
         ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON per day`,
         Task: `Task is joined by id and teamId only, so every task of the team is scanned (per day when under the lateral join); no new index needed: add t."planId" = <plan> to the join (query change) so Task(planId, …) applies`,

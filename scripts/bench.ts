@@ -19,6 +19,7 @@ import {
   ROOT,
   StartupError,
   adminUrlOf,
+  assertLocalDatabase,
   dropDatabase,
   ensureDatabase,
   freePort,
@@ -55,20 +56,12 @@ function step(name: string) {
 const toDateInput = (date: Date) => date.toISOString().slice(0, 10);
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "—");
 
-/** Refuses anything but a database on this machine: the benchmark creates and drops one. */
-function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) {
-    throw new StartupError(`The benchmark only runs against a local PostgreSQL (DATABASE_URL points at ${host}).`);
-  }
-}
-
 async function createDatabase(): Promise<string> {
   const name = `pathwise_bench_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
   let databaseUrl: string;
   if (process.env.DATABASE_URL) {
     parseDatabaseUrl(process.env.DATABASE_URL);
-    assertLocal(process.env.DATABASE_URL);
+    assertLocalDatabase(process.env.DATABASE_URL, "Benchmarks");
     state.adminUrl = adminUrlOf(process.env.DATABASE_URL);
     const u = new URL(process.env.DATABASE_URL);
     u.pathname = `/${name}`;

@@ -12,6 +12,7 @@ import {
   ROOT,
   StartupError,
   adminUrlOf,
+  assertLocalDatabase,
   dropDatabase,
   ensureDatabase,
   freePort,
@@ -28,14 +29,6 @@ const RESULTS = path.join(ROOT, "test-results");
 
 function step(name: string) {
   console.log(`\n▶ ${name}`);
-}
-
-/** Refuses anything but a database on this machine: tests create and drop databases. */
-function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) {
-    throw new StartupError(`Tests only run against a local PostgreSQL (DATABASE_URL points at ${host}).`);
-  }
 }
 
 function chromiumPath(): string {
@@ -86,7 +79,7 @@ async function main() {
   const name = `pathwise_test_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
   if (process.env.DATABASE_URL) {
     parseDatabaseUrl(process.env.DATABASE_URL);
-    assertLocal(process.env.DATABASE_URL);
+    assertLocalDatabase(process.env.DATABASE_URL, "Tests");
     adminUrl = adminUrlOf(process.env.DATABASE_URL);
     const u = new URL(process.env.DATABASE_URL);
     u.pathname = `/${name}`;

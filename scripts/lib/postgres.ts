@@ -36,6 +36,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Refuses anything but a database on this machine: the test and bench scripts create and drop databases. */
+export function assertLocalDatabase(url: string, who: string): void {
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) {
+    throw new StartupError(`${who} only run against a local PostgreSQL (DATABASE_URL points at ${host}).`);
+  }
+}
+
 /** Parses a PostgreSQL URL or fails with one clear line. */
 export function parseDatabaseUrl(value: string): URL {
   let url: URL;

@@ -1,7 +1,8 @@
 // npm test: typecheck, lint, unit and integration tests (Vitest) and end-to-end
 // tests (Playwright, Debian Chromium) against a throw-away database: a new
 // database on DATABASE_URL's server, or an embedded PostgreSQL when it is unset.
-// `--only e2e` or `--only vitest` runs one part alone.
+// `--only e2e` or `--only vitest` runs one part alone; with --only, further
+// arguments go to that runner (`npm test -- --only vitest lib/tasks`).
 import { execSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -24,7 +25,9 @@ import {
   type EmbeddedServer,
 } from "./lib/postgres";
 
-const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const runnerArgs = onlyAt >= 0 ? process.argv.slice(onlyAt + 2) : [];
 const RESULTS = path.join(ROOT, "test-results");
 
 function step(name: string) {
@@ -110,7 +113,7 @@ async function main() {
       step("Unit and integration tests (Vitest)");
       const report = path.join(RESULTS, "vitest.json");
       try {
-        await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+        await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...runnerArgs], env);
       } finally {
         if (fs.existsSync(report)) add(vitestCounts(report));
       }
@@ -125,7 +128,7 @@ async function main() {
       step("End-to-end tests (Playwright, Chromium)");
       const report = path.join(RESULTS, "e2e.json");
       try {
-        await run("playwright", ["test"], { ...env, CHROMIUM_PATH: chromium, E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+        await run("playwright", ["test", ...runnerArgs], { ...env, CHROMIUM_PATH: chromium, E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report });
       } finally {
         if (fs.existsSync(report)) add(playwrightCounts(report));
       }

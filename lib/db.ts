@@ -9,6 +9,9 @@ function createClient() {
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_MAX,
     connectionTimeoutMillis: 3000,
+    // The dashboards' grouped queries are short; PostgreSQL's JIT compiler costs
+    // them more (about half a second per query on a 5,000-task plan) than it saves.
+    options: "-c jit=off",
   });
   return new PrismaClient({
     adapter,

@@ -13,6 +13,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import type { Prisma } from "@/generated/prisma/client";
+import { dilemmaProgressOnSql, planLinksAtSql, planLinksSql, rollupsSql, teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { needsBuild } from "./lib/build";
 import {
@@ -327,103 +329,47 @@ type ExplainCase = {
   expect: Partial<Record<"Task" | "ActivityEvent", string>>;
 };
 
-// The SQL below is copied from the app (keep it in step when those files change):
-// lib/progress/sql.ts sqlRollups (by dilemma), lib/progress/progress-at.ts sqlRollupsAt
-// (by dilemma), lib/progress/trend.ts getPlanTrend, and the first query Prisma sends for
-// lib/tasks/find-tasks.ts findTasks with ?dilemma=D3&status=IN_PROGRESS (taken from the
-// Prisma query log; assignee and dilemmas follow as two `IN (…)` lookups by primary key).
-function explainCases(team: BenchTeam, now: Date): ExplainCase[] {
+// The dashboards' SQL comes from the app's own builders (lib/progress/queries.ts);
+// the task list's is the first query Prisma sends for lib/tasks/find-tasks.ts
+// findTasks with ?dilemma=D3&status=IN_PROGRESS (taken from the Prisma query log;
+// assignee and dilemmas follow as two `IN (…)` lookups by primary key).
+function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCase[] {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const day60 = new Date(today.getTime() - 60 * DAY_MS);
-  const planStart = new Date(today.getTime() - 120 * DAY_MS);
   const { teamId, planAId: planId } = team;
+  const fromSql = (sql: Prisma.Sql) => ({ sql: sql.text, params: sql.values });
+  // The plan dashboard's days: the trend (plan A started 120 days ago, one point a day) and the 7- and 30-day changes.
+  const days = Array.from({ length: 121 }, (_, i) => toDateInput(new Date(today.getTime() - i * DAY_MS)));
   return [
     {
-      name: "Rollup by dilemma (plan A, now)",
-      source: "lib/progress/sql.ts sqlRollups",
-      sql: `
-    SELECT td."dilemmaCode" AS "key",
-           COUNT(DISTINCT t.id)::int AS "taskCount",
-           SUM(td.weight)::int AS "weightSum",
-           SUM(td.weight * CASE WHEN t.status = 'DONE' THEN 1 ELSE t.progress / 100.0 END)::float8 AS "weighted"
-      FROM "Task" t
-      JOIN "TaskDilemma" td ON td."taskId" = t.id
-     WHERE t."teamId" = $1
-       AND t."planId" = ANY($2)
-       AND t.status <> 'CANCELLED'
-     GROUP BY 1`,
-      params: [teamId, [planId]],
-      expect: {
-        Task: `Task(planId, status) exists but was not used; @@index([planId, status, progress]) on Task would allow an index-only scan for the rollup`,
-      },
+      name: "Rollups by dilemma, area, path and plan (plan A, now)",
+      source: "lib/progress/queries.ts rollupsSql(planLinksSql)",
+      ...fromSql(rollupsSql(planLinksSql({ teamId, planId }))),
+      expect: { Task: `Task(planId, status) exists but was not used; @@index([planId, status, progress]) on Task would allow an index-only scan for the rollup` },
     },
     {
       name: "Replay at 60 days ago (plan A)",
-      source: "lib/progress/progress-at.ts sqlRollupsAt",
-      sql: `
-    WITH state AS (
-      SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
-        FROM "ActivityEvent" e
-       WHERE e."planId" = $1
-         AND e."teamId" = $2
-         AND e."taskId" IS NOT NULL
-         AND e.kind IN ('task.created', 'task.updated')
-         AND e.after ? 'status'
-         AND e."createdAt" < $3
-       ORDER BY e."taskId", e.id DESC
-    )
-    SELECT td."dilemmaCode" AS "key",
-           COUNT(DISTINCT t.id)::int AS "taskCount",
-           SUM(td.weight)::int AS "weightSum",
-           SUM(td.weight * CASE WHEN s.status = 'DONE' THEN 1 ELSE s.progress / 100.0 END)::float8 AS "weighted"
-      FROM state s
-      JOIN "Task" t ON t.id = s."taskId" AND t."planId" = $1 AND t."teamId" = $2
-      JOIN "TaskDilemma" td ON td."taskId" = t.id
-     WHERE s.status <> 'CANCELLED'
-     GROUP BY 1`,
-      params: [planId, teamId, new Date(day60.getTime() + DAY_MS).toISOString()],
-      expect: {
-        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON`,
-        Task: `Task is joined by id alone, so the planner hashes every task of the team; no new index needed: add t."planId" = <plan> to the join (query change) so Task(planId, …) applies`,
-      },
+      source: "lib/progress/queries.ts rollupsSql(planLinksAtSql)",
+      ...fromSql(rollupsSql(planLinksAtSql({ teamId, planId, before: new Date(day60.getTime() + DAY_MS) }))),
+      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON` },
     },
     {
-      name: "Trend, plan start to today (plan A)",
-      source: "lib/progress/trend.ts getPlanTrend",
-      sql: `
-    WITH days AS (
-      SELECT g::date AS day
-        FROM generate_series($1::date::timestamp, $2::date::timestamp, make_interval(days => -$3::int)) g
-    ),
-    state AS (
-      SELECT d.day, s."taskId", s.status, s.progress
-        FROM days d
-        CROSS JOIN LATERAL (
-          SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
-            FROM "ActivityEvent" e
-           WHERE e."planId" = $4
-             AND e."teamId" = $5
-             AND e."taskId" IS NOT NULL
-             AND e.kind IN ('task.created', 'task.updated')
-             AND e.after ? 'status'
-             AND e."createdAt" < (d.day + 1)::timestamp
-           ORDER BY e."taskId", e.id DESC
-        ) s
-    )
-    SELECT to_char(d.day, 'YYYY-MM-DD') AS "day",
-           td."dilemmaCode" AS "code",
-           SUM(td.weight)::int AS "weightSum",
-           SUM(td.weight * CASE WHEN st.status = 'DONE' THEN 1 ELSE st.progress / 100.0 END)::float8 AS "weighted"
-      FROM days d
-      LEFT JOIN state st ON st.day = d.day AND st.status <> 'CANCELLED'
-      LEFT JOIN "TaskDilemma" td ON td."taskId" = st."taskId" AND td."teamId" = $6
-     GROUP BY d.day, td."dilemmaCode"
-     ORDER BY d.day`,
-      params: [toDateInput(today), toDateInput(planStart), 1, planId, teamId, teamId],
-      expect: {
-        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON per day`,
-        Task: `Task is joined by id and teamId only, so every task of the team is scanned (per day when under the lateral join); no new index needed: add t."planId" = <plan> to the join (query change) so Task(planId, …) applies`,
-      },
+      name: "Trend and 7/30-day changes, 121 days (plan A)",
+      source: "lib/progress/queries.ts dilemmaProgressOnSql",
+      ...fromSql(dilemmaProgressOnSql({ teamId, planId, days })),
+      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the log of one plan should be read through it` },
+    },
+    {
+      name: `Team heat map (${planIds.length} active plans)`,
+      source: "lib/progress/queries.ts teamCellsSql",
+      ...fromSql(teamCellsSql({ teamId, planIds })),
+      expect: {},
+    },
+    {
+      name: `Team open and overdue counts (${planIds.length} active plans)`,
+      source: "lib/progress/queries.ts teamCountsSql",
+      ...fromSql(teamCountsSql({ teamId, planIds, day: toDateInput(today) })),
+      expect: {},
     },
     {
       name: "Task list ?dilemma=D3&status=IN_PROGRESS",
@@ -450,7 +396,8 @@ async function explain(databaseUrl: string, team: BenchTeam, now: Date): Promise
   try {
     const { rows: indexRows } = await client.query<{ indexname: string; tablename: string }>(`SELECT indexname, tablename FROM pg_indexes WHERE schemaname = 'public'`);
     const tableOf = new Map(indexRows.map((r) => [r.indexname, r.tablename]));
-    for (const c of explainCases(team, now)) {
+    const { rows: planRows } = await client.query<{ id: string }>(`SELECT id FROM "Plan" WHERE "teamId" = $1 AND status = 'ACTIVE'`, [team.teamId]);
+    for (const c of explainCases(team, now, planRows.map((p) => p.id))) {
       const { rows } = await client.query<{ "QUERY PLAN": ExplainOutput }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${c.sql}`, c.params);
       const output = rows[0]!["QUERY PLAN"][0];
       const nodes = flatten(output.Plan);

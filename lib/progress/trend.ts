@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
+import { dilemmaProgressOnSql } from "@/lib/progress/queries";
 import { toDateInput } from "@/lib/validation/common";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,50 +18,39 @@ export function trendStep(from: Date, to: Date): number {
   return span <= MAX_TREND_POINTS ? 1 : Math.ceil(span / MAX_TREND_POINTS);
 }
 
-/**
- * Per-dilemma progress of a plan at the end of each day from `from` to `to`
- * (UTC dates; `to` always included, stepping back by trendStep), replayed from
- * the activity log with the rule of planProgressAt — in one query.
- */
-export async function getPlanTrend({ teamId, planId, from, to }: { teamId: string; planId: string; from: Date; to: Date }): Promise<TrendPoint[]> {
+/** The days of a trend (YYYY-MM-DD, ascending): `to` and every trendStep days back while not before `from`. */
+export function trendDays(from: Date, to: Date): string[] {
   if (to.getTime() < from.getTime()) return [];
   const step = trendStep(from, to);
-  const rows = await db.$queryRaw<{ day: string; code: string | null; weightSum: number | null; weighted: number | null }[]>`
-    WITH days AS (
-      SELECT g::date AS day
-        FROM generate_series(${toDateInput(to)}::date::timestamp, ${toDateInput(from)}::date::timestamp, make_interval(days => -${step}::int)) g
-    ),
-    state AS (
-      SELECT d.day, s."taskId", s.status, s.progress
-        FROM days d
-        CROSS JOIN LATERAL (
-          SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
-            FROM "ActivityEvent" e
-           WHERE e."planId" = ${planId}
-             AND e."teamId" = ${teamId}
-             AND e."taskId" IS NOT NULL
-             AND e.kind IN ('task.created', 'task.updated')
-             AND e.after ? 'status'
-             AND e."createdAt" < (d.day + 1)::timestamp
-           ORDER BY e."taskId", e.id DESC
-        ) s
-    )
-    SELECT to_char(d.day, 'YYYY-MM-DD') AS "day",
-           td."dilemmaCode" AS "code",
-           SUM(td.weight)::int AS "weightSum",
-           SUM(td.weight * CASE WHEN st.status = 'DONE' THEN 1 ELSE st.progress / 100.0 END)::float8 AS "weighted"
-      FROM days d
-      LEFT JOIN state st ON st.day = d.day AND st.status <> 'CANCELLED'
-      LEFT JOIN "TaskDilemma" td ON td."taskId" = st."taskId" AND td."teamId" = ${teamId}
-     GROUP BY d.day, td."dilemmaCode"
-     ORDER BY d.day`;
-  const points = new Map<string, TrendPoint>();
+  const first = Date.parse(toDateInput(from));
+  const days: string[] = [];
+  for (let t = Date.parse(toDateInput(to)); t >= first; t -= step * DAY_MS) days.push(toDateInput(new Date(t)));
+  return days.reverse();
+}
+
+type DilemmaValues = Record<DilemmaCode, number | null>;
+
+const noValues = (): DilemmaValues => Object.fromEntries(DILEMMA_CODES.map((c) => [c, null])) as DilemmaValues;
+
+/** Per-dilemma progress of a plan at the end of each of the given UTC days (YYYY-MM-DD), replayed from the activity log in one query. */
+export async function dilemmaProgressOn({ teamId, planId, days }: { teamId: string; planId: string; days: string[] }): Promise<Map<string, DilemmaValues>> {
+  const result = new Map<string, DilemmaValues>(days.map((day) => [day, noValues()]));
+  if (days.length === 0) return result;
+  const rows = await db.$queryRaw<{ day: string; code: string | null; weightSum: number | null; weighted: number | null }[]>(
+    dilemmaProgressOnSql({ teamId, planId, days }),
+  );
   for (const row of rows) {
-    const point = points.get(row.day) ?? { day: row.day, dilemmas: Object.fromEntries(DILEMMA_CODES.map((c) => [c, null])) as Record<DilemmaCode, number | null> };
-    points.set(row.day, point);
-    if (row.code && row.weightSum && row.weighted !== null && (DILEMMA_CODES as readonly string[]).includes(row.code)) {
-      point.dilemmas[row.code as DilemmaCode] = row.weighted / row.weightSum;
+    const values = result.get(row.day);
+    if (values && row.code && row.weightSum && row.weighted !== null && (DILEMMA_CODES as readonly string[]).includes(row.code)) {
+      values[row.code as DilemmaCode] = row.weighted / row.weightSum;
     }
   }
-  return [...points.values()];
+  return result;
+}
+
+/** Per-dilemma progress of a plan at the end of each trend day from `from` to `to` (UTC dates; `to` always included). */
+export async function getPlanTrend({ teamId, planId, from, to }: { teamId: string; planId: string; from: Date; to: Date }): Promise<TrendPoint[]> {
+  const days = trendDays(from, to);
+  const values = await dilemmaProgressOn({ teamId, planId, days });
+  return days.map((day) => ({ day, dilemmas: values.get(day)! }));
 }

@@ -394,6 +394,7 @@ async function explain(databaseUrl: string, team: BenchTeam, now: Date): Promise
   await client.connect();
   const advice: string[] = [];
   try {
+    await client.query("SET jit = off"); // as the app's connections (lib/db.ts)
     const { rows: indexRows } = await client.query<{ indexname: string; tablename: string }>(`SELECT indexname, tablename FROM pg_indexes WHERE schemaname = 'public'`);
     const tableOf = new Map(indexRows.map((r) => [r.indexname, r.tablename]));
     const { rows: planRows } = await client.query<{ id: string }>(`SELECT id FROM "Plan" WHERE "teamId" = $1 AND status = 'ACTIVE'`, [team.teamId]);

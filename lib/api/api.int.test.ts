@@ -46,7 +46,7 @@ beforeAll(async () => {
 
 describe("REST API authentication", () => {
   it("answers 401 with a Bearer challenge without a token, and with a malformed or unknown one", async () => {
-    for (const headers of [{}, { authorization: "Basic abc" }, { authorization: "Bearer pw_not-a-real-token" }]) {
+    for (const headers of [{}, { authorization: "Basic abc" }, { authorization: "Bearer pw_not-a-real-token" }] as Record<string, string>[]) {
       const response = await callApi({ url: "/api/v1/plans", headers });
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);

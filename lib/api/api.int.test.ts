@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi, createTestApiToken } from "@/lib/api/testing";
+import { callApi, createTestApiToken } from "@/lib/testing/api-client";
 import { db } from "@/lib/db";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 import {
@@ -27,6 +27,7 @@ let planB: { id: string };
 let taskA: { id: string };
 let taskB: { id: string };
 let indicatorB: { id: string };
+let indicatorA: { id: string };
 let memberToken: string; // MEMBER of team A
 let viewerToken: string; // VIEWER of team A
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
   [planA, planB] = await Promise.all([createTestPlan({ teamId: teamA.id }), createTestPlan({ teamId: teamB.id })]);
   [taskA, taskB] = await Promise.all([createTestTask({ teamId: teamA.id, planId: planA.id }), createTestTask({ teamId: teamB.id, planId: planB.id })]);
   indicatorB = await createTestIndicator({ teamId: teamB.id, planId: planB.id });
+  indicatorA = await createTestIndicator({ teamId: teamA.id, planId: planA.id });
   const member = await createTestMember({ teamId: teamA.id, role: "MEMBER" });
   const viewer = await createTestMember({ teamId: teamA.id, role: "VIEWER" });
   memberToken = (await createTestApiToken({ teamId: teamA.id, userId: member.userId, roleCeiling: "MEMBER" })).token;
@@ -124,6 +126,7 @@ describe("REST API role ceiling: a VIEWER's token reads but cannot write", () =>
       { method: "POST", url: "/api/v1/plans", body: { title: "No", startDate: "2026-01-01", targetDate: "2026-12-31", areas: ["R1"] } },
       { method: "POST", url: `/api/v1/plans/${planA.id}/tasks`, body: { title: "No", areaCode: "R1", pathCode: "P1", dilemmas: [{ dilemmaCode: "D1", weight: 1 }] } },
       { method: "PATCH", url: `/api/v1/tasks/${taskA.id}`, body: { version: 1, title: "No" } },
+      { method: "POST", url: `/api/v1/indicators/${indicatorA.id}/readings`, body: { value: 3, recordedOn: "2026-01-05" } },
     ];
     for (const call of writes) {
       const response = await callApi({ ...call, token: viewerToken });

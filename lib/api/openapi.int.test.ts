@@ -9,7 +9,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
-import { callApi, createTestApiToken, loadRouteModule } from "@/lib/api/testing";
+import { callApi, createTestApiToken, loadRouteModule } from "@/lib/testing/api-client";
 import { cleanupTestData, createTestIndicator, createTestPlan, createTestTask, createTestTeam, createTestUser } from "@/lib/testing/factories";
 
 afterAll(cleanupTestData);

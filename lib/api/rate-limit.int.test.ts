@@ -8,7 +8,7 @@ vi.hoisted(() => {
 });
 
 import { createApiRateLimiter } from "@/lib/api/rate-limit";
-import { callApi, createTestApiToken } from "@/lib/api/testing";
+import { callApi, createTestApiToken } from "@/lib/testing/api-client";
 import { db } from "@/lib/db";
 import { cleanupTestData, createTestTeam, createTestUser, randomIp } from "@/lib/testing/factories";
 

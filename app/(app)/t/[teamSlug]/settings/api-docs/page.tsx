@@ -33,9 +33,9 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-700">
           {t.rich("intro", {
-            url: () => (
+            link: (chunks) => (
               <a href="/api/v1/openapi.json" className="font-mono text-brand-700 underline">
-                /api/v1/openapi.json
+                {chunks}
               </a>
             ),
           })}

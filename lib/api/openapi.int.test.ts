@@ -10,7 +10,7 @@ import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { callApi, createTestApiToken, loadRouteModule } from "@/lib/testing/api-client";
-import { cleanupTestData, createTestIndicator, createTestPlan, createTestTask, createTestTeam, createTestUser } from "@/lib/testing/factories";
+import { cleanupTestData, createTestIndicator, createTestMember, createTestPlan, createTestTask, createTestTeam, createTestUser } from "@/lib/testing/factories";
 
 afterAll(cleanupTestData);
 
@@ -37,6 +37,7 @@ function matchesDocumented(template: string, method: string, status: number, bod
 }
 
 let token: string;
+let viewerToken: string;
 let ids: Record<string, string>;
 
 beforeAll(async () => {
@@ -47,6 +48,8 @@ beforeAll(async () => {
   const indicator = await createTestIndicator({ teamId: team.id, planId: plan.id, readings: [{ value: 10, recordedOn: "2026-02-01" }] });
   ids = { planId: plan.id, taskId: task.id, indicatorId: indicator.id };
   token = (await createTestApiToken({ teamId: team.id, userId: owner.id, roleCeiling: "OWNER" })).token;
+  const viewer = await createTestMember({ teamId: team.id, role: "VIEWER" });
+  viewerToken = (await createTestApiToken({ teamId: team.id, userId: viewer.userId, roleCeiling: "VIEWER" })).token;
 });
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? "missing");
@@ -103,6 +106,8 @@ describe("every documented operation answers as documented", () => {
     const body = operation.requestBody?.content["application/json"].example;
     await check(401, { method, url: fill(template, ids), body });
     if (operation.parameters.some((p) => p.in === "path")) await check(404, { method, url: fill(template, {}), token, body });
+    if (documented.includes(403)) await check(403, { method, url: fill(template, ids), token: viewerToken, body });
+    if (documented.includes(409)) await check(409, { method, url: fill(template, ids), token, body: { ...(body as object), version: 999 } });
     if (operation.requestBody) {
       await check(422, { method, url: fill(template, ids), token, body: { title: 7 } });
       await check(400, { method, url: fill(template, ids), token, rawBody: "{not json" });

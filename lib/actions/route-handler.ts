@@ -3,20 +3,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { auth } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { AppError, httpStatus } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/actions/error-response";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 
-type RouteContext = { params: Promise<Record<string, string>> };
+export { errorResponse };
 
-/** JSON error body `{ error: { code, message, fields? } }` with its HTTP status. */
-export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.userMessage, fields: error.fieldErrors } }, { status: httpStatus[error.code] });
-  }
-  const id = crypto.randomUUID();
-  console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));
-  return NextResponse.json({ error: { code: "INTERNAL", message: `Something went wrong (reference ${id.slice(0, 8)}).` } }, { status: 500 });
-}
+type RouteContext = { params: Promise<Record<string, string>> };
 
 /**
  * A route handler for a team operation of the signed-in member: the operation's

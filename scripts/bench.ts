@@ -219,10 +219,16 @@ function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCas
       expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON` },
     },
     {
-      name: "Trend and 7/30-day changes, 121 days (plan A)",
+      name: "Trend and 7/30-day changes, 121 days, first view of the day (plan A)",
       source: "lib/progress/queries.ts dilemmaSumsOnSql",
       ...fromSql(dilemmaSumsOnSql({ teamId, planId, days })),
       expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the log of one plan should be read through it` },
+    },
+    {
+      name: "Trend and changes, today from yesterday's kept sums (plan A)",
+      source: "lib/progress/queries.ts dilemmaSumsOnSql (changedAfter)",
+      ...fromSql(dilemmaSumsOnSql({ teamId, planId, days: days.slice(0, 2), changedAfter: days[1]! })),
+      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the day's events of one plan should be read through it` },
     },
     {
       name: `Team heat map (${planIds.length} active plans)`,

@@ -9,6 +9,8 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { addReadingAction } from "@/lib/indicators/actions";
 import { addReadingSchema, type AddReadingInput } from "@/lib/validation/indicator";
+import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 const FIELDS = ["value", "recordedOn", "note"] as const;
 
@@ -19,7 +21,7 @@ export function ReadingForm({ teamSlug, indicatorId, unit, today }: { teamSlug: 
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const defaultValues: AddReadingInput = { indicatorId, value: "", recordedOn: today, note: "" };
-  const form = useForm<AddReadingInput>({ resolver: zodResolver(addReadingSchema, undefined, { raw: true }), defaultValues });
+  const form = useForm<AddReadingInput>({ resolver: useLocalizedResolver(zodResolver(addReadingSchema, { error: zodErrorMap }, { raw: true })), defaultValues });
   const { errors } = form.formState;
   const id = (field: string) => `reading-${indicatorId}-${field}`;
 

@@ -10,6 +10,8 @@ import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import { changePasswordSchema, updateProfileSchema, type ChangePasswordInput, type UpdateProfileInput } from "@/lib/validation/profile";
+import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Display name and preferred language. */
 export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
@@ -17,7 +19,7 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<UpdateProfileInput>({ resolver: zodResolver(updateProfileSchema), defaultValues: defaults });
+  const form = useForm<UpdateProfileInput>({ resolver: useLocalizedResolver(zodResolver(updateProfileSchema, { error: zodErrorMap })), defaultValues: defaults });
   const onSubmit = form.handleSubmit((values) => {
     setStatus(null);
     setFormError(null);
@@ -53,7 +55,7 @@ export function ChangePasswordForm() {
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
+  const form = useForm<ChangePasswordInput>({ resolver: useLocalizedResolver(zodResolver(changePasswordSchema, { error: zodErrorMap })), defaultValues: { currentPassword: "", newPassword: "" } });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
     setStatus(null);

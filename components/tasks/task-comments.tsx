@@ -11,6 +11,8 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/errors";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/tasks/actions";
 import { commentSchema } from "@/lib/validation/task";
+import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 export type TaskComment = {
   id: string;
@@ -96,7 +98,7 @@ function CommentEditor({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<BodyInput>({ resolver: zodResolver(bodySchema), defaultValues: { body: defaultBody } });
+  const form = useForm<BodyInput>({ resolver: useLocalizedResolver(zodResolver(bodySchema, { error: zodErrorMap })), defaultValues: { body: defaultBody } });
   const onSubmit = form.handleSubmit(({ body }) => {
     setError(null);
     startTransition(async () => {

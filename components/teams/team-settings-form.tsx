@@ -9,13 +9,15 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { updateTeamAction } from "@/lib/teams/actions";
 import { updateTeamSchema, type UpdateTeamInput } from "@/lib/validation/team";
+import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Rename the team and edit its address. */
 export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: string }) {
   const t = useTranslations("settings");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<UpdateTeamInput>({ resolver: zodResolver(updateTeamSchema), defaultValues: { name, slug: teamSlug } });
+  const form = useForm<UpdateTeamInput>({ resolver: useLocalizedResolver(zodResolver(updateTeamSchema, { error: zodErrorMap })), defaultValues: { name, slug: teamSlug } });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
     setMessage(null);

@@ -4,18 +4,21 @@ import type { z } from "zod";
 import { auth } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError, httpStatus } from "@/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { localizeError } from "@/lib/i18n/localize-error";
+import { resolveLocale } from "@/lib/i18n/request";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
-/** JSON error body `{ error: { code, message, fields? } }` with its HTTP status. */
-export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.userMessage, fields: error.fieldErrors } }, { status: httpStatus[error.code] });
-  }
-  const id = crypto.randomUUID();
-  console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));
-  return NextResponse.json({ error: { code: "INTERNAL", message: `Something went wrong (reference ${id.slice(0, 8)}).` } }, { status: 500 });
+/**
+ * JSON error body `{ error: { code, message, fields? } }` with its HTTP status;
+ * `message` and every text of `fields` are in the request's language (or `locale`).
+ */
+export async function errorResponse(error: unknown, locale?: Locale): Promise<NextResponse> {
+  const { code, message, fieldErrors } = localizeError(error, locale ?? (await resolveLocale().catch(() => DEFAULT_LOCALE)));
+  const status = code === "INTERNAL" ? 500 : httpStatus[code];
+  return NextResponse.json({ error: { code, message, fields: fieldErrors } }, { status });
 }
 
 /**

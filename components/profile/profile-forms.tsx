@@ -12,10 +12,12 @@ import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import { changePasswordSchema, updateProfileSchema, type ChangePasswordInput, type UpdateProfileInput } from "@/lib/validation/profile";
 import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { LOCALES } from "@/lib/i18n/config";
 
 /** Display name and preferred language. */
 export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
   const t = useTranslations("profile");
+  const tCommon = useTranslations("common");
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -36,8 +38,11 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
       <FormError message={formError} />
       <Field label={t("name")} autoComplete="name" error={form.formState.errors.name?.message} {...form.register("name")} />
       <Select label={t("language")} {...form.register("locale")}>
-        <option value="en">English</option>
-        <option value="zh-CN">中文（简体）</option>
+        {LOCALES.map((value) => (
+          <option key={value} value={value} lang={value}>
+            {tCommon(`localeNames.${value}`)}
+          </option>
+        ))}
       </Select>
       <div className="flex items-center gap-3">
         <Button type="submit" isPending={isPending}>

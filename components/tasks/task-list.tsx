@@ -178,7 +178,7 @@ export function TaskList({ teamSlug, planId, groups, members, canWrite }: { team
                         {format.dateTime(task.dueDate, { dateStyle: "medium", timeZone: "UTC" })}
                       </span>
                     ) : null}
-                    <span className="tabular-nums">{task.progress}%</span>
+                    <span className="tabular-nums">{format.number(task.progress / 100, { style: "percent" })}</span>
                   </span>
                 </li>
               ))}

@@ -43,8 +43,8 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
               </div>
               <p className="mt-1 text-sm text-slate-600">
                 {t("dates", {
-                  start: format.dateTime(plan.startDate, { dateStyle: "medium" }),
-                  target: format.dateTime(plan.targetDate, { dateStyle: "medium" }),
+                  start: format.dateTime(plan.startDate, { dateStyle: "medium", timeZone: "UTC" }),
+                  target: format.dateTime(plan.targetDate, { dateStyle: "medium", timeZone: "UTC" }),
                 })}{" "}
                 · {t("tasks", { count: plan.taskCount })}
               </p>

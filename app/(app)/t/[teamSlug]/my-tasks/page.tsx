@@ -49,7 +49,7 @@ export default async function MyTasksPage({ params }: { params: Promise<{ teamSl
                     ) : (
                       <span>{t("noDueDate")}</span>
                     )}
-                    <span>{task.progress}%</span>
+                    <span>{format.number(task.progress / 100, { style: "percent" })}</span>
                   </p>
                 </div>
                 {canWrite ? (

@@ -286,7 +286,7 @@ export default async function PlanReportPage({ params }: Props) {
                     </th>
                     <td className={`${cellClass} whitespace-nowrap`}>{task.dueDate ? formatDay(task.dueDate) : null}</td>
                     <td className={`${cellClass} text-right tabular-nums`}>
-                      {task.dueDate ? Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS) : null}
+                      {task.dueDate ? format.number(Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS)) : null}
                     </td>
                     <td className={cellClass}>{task.assignee?.name ?? t("overdue.unassigned")}</td>
                     <td className={cellClass}>{ts(task.status)}</td>

@@ -4,7 +4,7 @@ import { msg } from "@/lib/i18n/error-text";
 /** A calendar date as "YYYY-MM-DD", parsed to UTC midnight. */
 export const dateSchema = z
   .string({ error: msg("dateRequired") })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("dateFormat"))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: msg("dateFormat"), abort: true })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), msg("dateInvalid"))
   .transform((v) => new Date(`${v}T00:00:00Z`));
 

@@ -190,7 +190,7 @@ export default async function PlanReportPage({ params }: Props) {
           {progress.indicators.length === 0 ? (
             <p className="text-sm text-slate-600">{t("indicators.none")}</p>
           ) : (
-            <div className="overflow-x-auto print:overflow-visible">
+            <div className="relative overflow-x-auto print:overflow-visible">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("indicators.caption")}</caption>
                 <thead>

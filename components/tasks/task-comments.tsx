@@ -6,6 +6,7 @@ import { useState, useTransition, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/errors";
@@ -148,6 +149,7 @@ function CommentItem({ teamSlug, comment, isOwn, canComment, now }: { teamSlug: 
   const [isEditing, setIsEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isDeleting, startDelete] = useTransition();
+  const [confirmDialog, confirm] = useConfirm();
   const isEdited = comment.updatedAt.getTime() - comment.createdAt.getTime() > 1000;
   const authorName = comment.author?.name ?? t("deletedUser");
 
@@ -189,17 +191,19 @@ function CommentItem({ teamSlug, comment, isOwn, canComment, now }: { teamSlug: 
             variant="ghost"
             className="px-2 py-1 text-xs text-red-700"
             isPending={isDeleting}
-            onClick={() => {
-              if (!window.confirm(t("confirmDelete"))) return;
-              setError(null);
-              startDelete(async () => {
-                const result = await deleteCommentAction(teamSlug, comment.id);
-                if (!result.ok) setError(result.message);
-              });
-            }}
+            onClick={() =>
+              confirm(t("confirmDelete"), () => {
+                setError(null);
+                startDelete(async () => {
+                  const result = await deleteCommentAction(teamSlug, comment.id);
+                  if (!result.ok) setError(result.message);
+                });
+              })
+            }
           >
             {t("delete")}
           </Button>
+          {confirmDialog}
         </div>
       ) : null}
       <FormError message={error} />

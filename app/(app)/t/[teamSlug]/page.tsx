@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
 import { findPlans } from "@/lib/plans/find-plans";
@@ -30,7 +31,12 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
         ) : null}
       </div>
       {plans.length === 0 ? (
-        <p className="text-slate-700">{tt("noPlans")}</p>
+        <EmptyState
+          title={tt("noPlans")}
+          actions={can(role, "plans.create") ? [{ href: `/t/${team.slug}/plans/new`, label: t("newPlan") }] : []}
+        >
+          {can(role, "plans.create") ? tt("noPlansHint") : tt("noPlansReadOnly")}
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-3">
           {plans.map((plan) => (

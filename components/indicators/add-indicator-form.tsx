@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import type { DilemmaCode } from "@/lib/catalog/types";
 import { createIndicatorAction } from "@/lib/indicators/actions";
 import { createIndicatorSchema, DIRECTIONS, type CreateIndicatorInput } from "@/lib/validation/indicator";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** A catalog suggestion as shown to this user: name and unit already in their language. */

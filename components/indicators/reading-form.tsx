@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { addReadingAction } from "@/lib/indicators/actions";
 import { addReadingSchema, type AddReadingInput } from "@/lib/validation/indicator";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 const FIELDS = ["value", "recordedOn", "note"] as const;

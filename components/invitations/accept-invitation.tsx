@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { acceptInvitationAction, signUpAndAcceptAction } from "@/lib/invitations/actions";
 import { signUpSchema } from "@/lib/validation/auth";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** The join button for a signed-in invitee. */

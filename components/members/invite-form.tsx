@@ -11,7 +11,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { inviteAction } from "@/lib/members/actions";
 import { inviteSchema, type InviteInput } from "@/lib/validation/member";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Invites someone by email with a role and shows the link to copy. */

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { updatePlanAction } from "@/lib/plans/actions";
 import { updatePlanSchema, type UpdatePlanInput } from "@/lib/validation/plan";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 type Values = { planId: string; version: number; title: string; description: string; startDate: string; targetDate: string };

@@ -10,7 +10,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import { changePasswordSchema, updateProfileSchema, type ChangePasswordInput, type UpdateProfileInput } from "@/lib/validation/profile";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { LOCALES } from "@/lib/i18n/config";
 

@@ -12,7 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/errors";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/tasks/actions";
 import { commentSchema } from "@/lib/validation/task";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 export type TaskComment = {

@@ -14,7 +14,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { AreaCode, DilemmaCode, PathCode } from "@/lib/catalog/types";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
 import { PRIORITIES, TASK_STATUSES, taskFieldsSchema, updateTaskSchema, type UpdateTaskInput } from "@/lib/validation/task";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** A task's editable fields as loaded or saved, with dates as "YYYY-MM-DD" ("" for none). */

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { createTeamAction } from "@/lib/teams/actions";
 import { createTeamSchema, type CreateTeamInput } from "@/lib/validation/team";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Creates a team; the signed-in user becomes its owner. */

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { updateTeamAction } from "@/lib/teams/actions";
 import { updateTeamSchema, type UpdateTeamInput } from "@/lib/validation/team";
-import { useLocalizedResolver } from "@/lib/i18n/use-error-text";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Rename the team and edit its address. */

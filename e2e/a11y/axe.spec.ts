@@ -31,3 +31,20 @@ test("[A11Y]: team home, wizard, plan list and board, task detail, dashboards, m
   }
   expect(found).toEqual({});
 });
+
+test("[A11Y]: a confirmation is a labelled modal dialog, usable from the keyboard and clean under axe", async ({ page }) => {
+  const pages = await mainPages(page);
+  await page.goto(pages.find((p) => p.name === "members")?.path ?? "/teams");
+  const leave = page.getByRole("button", { name: "Leave team" });
+  await expect(async () => {
+    await leave.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog", { name: "Please confirm" })).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  const dialog = page.getByRole("dialog", { name: "Please confirm" });
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
+});

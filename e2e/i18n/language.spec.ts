@@ -11,14 +11,14 @@ test("[I18N]: switch to Chinese in the header; wizard and dashboard show Chinese
 
   // The switcher in the header (the visible one; the phone menu holds a copy).
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
-  await expect(page.getByRole("link", { name: "新建计划" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "新建计划" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("navigation", { name: "团队" }).getByRole("link", { name: "成员" })).toBeVisible();
 
   // Plan wizard in Chinese, with the paper's areas, dilemmas and templates in Chinese.
   // The new team has no plan yet: its empty state offers the wizard as the next step.
   await expect(page.getByRole("status").filter({ hasText: "还没有计划" })).toBeVisible();
-  await page.getByRole("link", { name: "新建计划" }).first().click();
+  await page.getByRole("link", { name: "创建第一个计划" }).click();
   await expect(page.getByRole("heading", { name: "新建计划", level: 1 })).toBeVisible();
   const title = `数字化升级 ${owner.email.slice(9, 17)}`;
   await expect(async () => {

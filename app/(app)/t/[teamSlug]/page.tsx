@@ -33,7 +33,7 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
       {plans.length === 0 ? (
         <EmptyState
           title={tt("noPlans")}
-          actions={can(role, "plans.create") ? [{ href: `/t/${team.slug}/plans/new`, label: t("newPlan") }] : []}
+          actions={can(role, "plans.create") ? [{ href: `/t/${team.slug}/plans/new`, label: tt("noPlansAction") }] : []}
         >
           {can(role, "plans.create") ? tt("noPlansHint") : tt("noPlansReadOnly")}
         </EmptyState>

@@ -155,8 +155,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
               actions={
                 canWrite
                   ? [
-                      { href: `${basePath}/add-templates`, label: tv("addTemplates") },
-                      { href: `${basePath}/tasks/new`, label: tv("newTask"), variant: "secondary" },
+                      { href: `${basePath}/add-templates`, label: tv("emptyPlanTemplates") },
+                      { href: `${basePath}/tasks/new`, label: tv("emptyPlanTask"), variant: "secondary" },
                     ]
                   : []
               }

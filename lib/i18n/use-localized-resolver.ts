@@ -1,15 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
 import type { FieldValues, Resolver } from "react-hook-form";
 import { translateErrorText } from "@/lib/i18n/error-text";
-
-/** Translates an error descriptor (from a zod schema run in the browser) into the UI language; other text passes unchanged. */
-export function useErrorText() {
-  const t = useTranslations("errors");
-  return useCallback((text: string | undefined | null) => (text ? translateErrorText(t, text) : undefined), [t]);
-}
 
 /**
  * Wraps a react-hook-form resolver (e.g. zodResolver(schema, { error: zodErrorMap }))

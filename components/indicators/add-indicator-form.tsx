@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
+import { Toast } from "@/components/ui/toast";
 import type { DilemmaCode } from "@/lib/catalog/types";
 import { createIndicatorAction } from "@/lib/indicators/actions";
 import { createIndicatorSchema, DIRECTIONS, type CreateIndicatorInput } from "@/lib/validation/indicator";
@@ -124,9 +125,9 @@ export function AddIndicatorForm({
           {t("add.submit")}
         </Button>
         {status ? (
-          <span role="status" className="text-sm text-green-800">
+          <Toast>
             {status}
-          </span>
+          </Toast>
         ) : null}
       </div>
     </form>

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Toast } from "@/components/ui/toast";
 import { addReadingAction } from "@/lib/indicators/actions";
 import { addReadingSchema, type AddReadingInput } from "@/lib/validation/indicator";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
@@ -59,9 +60,9 @@ export function ReadingForm({ teamSlug, indicatorId, unit, today }: { teamSlug: 
           {t("record.submit")}
         </Button>
         {status ? (
-          <span role="status" className="text-sm text-green-800">
+          <Toast>
             {status}
-          </span>
+          </Toast>
         ) : null}
       </div>
     </form>

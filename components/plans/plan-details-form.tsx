@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Toast } from "@/components/ui/toast";
 import { updatePlanAction } from "@/lib/plans/actions";
 import { updatePlanSchema, type UpdatePlanInput } from "@/lib/validation/plan";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
@@ -91,7 +92,7 @@ export function PlanDetailsForm({ teamSlug, defaults }: { teamSlug: string; defa
         <Button type="submit" isPending={isPending}>
           {t("save")}
         </Button>
-        {status ? <span role="status" className="text-sm text-green-800">{status}</span> : null}
+        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
+import { Toast } from "@/components/ui/toast";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import { changePasswordSchema, updateProfileSchema, type ChangePasswordInput, type UpdateProfileInput } from "@/lib/validation/profile";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
@@ -48,7 +49,7 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
         <Button type="submit" isPending={isPending}>
           {t("save")}
         </Button>
-        {status ? <span role="status" className="text-sm text-green-800">{status}</span> : null}
+        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );
@@ -87,7 +88,7 @@ export function ChangePasswordForm() {
         <Button type="submit" isPending={isPending}>
           {t("changePassword")}
         </Button>
-        {status ? <span role="status" className="text-sm text-green-800">{status}</span> : null}
+        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Toast } from "@/components/ui/toast";
 import { updateTeamAction } from "@/lib/teams/actions";
 import { updateTeamSchema, type UpdateTeamInput } from "@/lib/validation/team";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
@@ -41,7 +42,7 @@ export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: s
         <Button type="submit" isPending={isPending}>
           {t("save")}
         </Button>
-        {message?.ok ? <span role="status" className="text-sm text-green-800">{message.text}</span> : null}
+        {message?.ok ? <Toast>{message.text}</Toast> : null}
       </div>
     </form>
   );

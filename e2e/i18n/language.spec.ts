@@ -59,6 +59,15 @@ test("[I18N]: switch to Chinese in the header; wizard and dashboard show Chinese
   expect(badDate.status()).toBe(422);
   expect(await badDate.json()).toEqual({ error: { code: "VALIDATION", message: "请检查标出的字段。", fields: { at: ["请按 YYYY-MM-DD 格式输入日期。"] } } });
 
+  // A refusal decided by a server action (the current password is checked on the server) comes back in Chinese.
+  await page.goto("/profile");
+  await expect(async () => {
+    await page.getByLabel("当前密码", { exact: true }).fill("not-my-password-1");
+    await page.getByLabel("新密码", { exact: true }).fill("another-long-passphrase");
+    await page.getByRole("button", { name: "修改密码" }).click();
+    await expect(page.getByText("当前密码不正确。")).toBeVisible({ timeout: 10_000 });
+  }).toPass();
+
   // Sign out: the signed-out pages stay in Chinese (cookie).
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("heading", { name: "登录 Pathwise" })).toBeVisible();

@@ -5,16 +5,20 @@ import { defineConfig } from "vitest/config";
 // need DATABASE_URL, which scripts/test.ts provides with a throw-away database.
 export default defineConfig({
   resolve: {
-    alias: {
-      "@": path.resolve(__dirname),
+    alias: [
+      { find: "@", replacement: path.resolve(__dirname) },
       // Data modules guard against client bundles; under Node they are plain modules.
-      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
-    },
+      { find: "server-only", replacement: path.resolve(__dirname, "node_modules/server-only/empty.js") },
+      // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses.
+      { find: /^next\/(server|headers|navigation|cache)$/, replacement: "next/$1.js" },
+    ],
   },
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts"],
     exclude: ["node_modules", ".next", "e2e"],
+    // Inlined so the alias above applies to its imports.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -9,8 +9,9 @@ export type AppErrorCode =
 
 type AppErrorOptions = {
   message?: string;
-  /** Shown to the user; defaults to a generic text for the code. */
+  /** Shown to the user: an error descriptor (msg() of lib/i18n/error-text.ts), translated for the reader; defaults to the code's text. */
   userMessage?: string;
+  /** Field path → error descriptors (zod messages are descriptors too). */
   fieldErrors?: Record<string, string[]>;
   /** Extra data for the client, e.g. the current record on a conflict. */
   details?: unknown;
@@ -19,6 +20,7 @@ type AppErrorOptions = {
 /** An expected failure of a data function; mapped to an action result or an HTTP error. */
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  /** The message descriptor, or "" for the code's default text. */
   readonly userMessage: string;
   readonly fieldErrors?: Record<string, string[]>;
   readonly details?: unknown;
@@ -27,21 +29,11 @@ export class AppError extends Error {
     super(options.message ?? options.userMessage ?? code);
     this.name = "AppError";
     this.code = code;
-    this.userMessage = options.userMessage ?? defaultMessages[code];
+    this.userMessage = options.userMessage ?? "";
     this.fieldErrors = options.fieldErrors;
     this.details = options.details;
   }
 }
-
-const defaultMessages: Record<AppErrorCode, string> = {
-  NOT_FOUND: "Not found.",
-  FORBIDDEN: "You do not have permission to do that.",
-  UNAUTHENTICATED: "Please sign in.",
-  CONFLICT: "Someone else changed this in the meantime.",
-  VALIDATION: "Please check the highlighted fields.",
-  RATE_LIMITED: "Too many attempts. Please wait and try again.",
-  BAD_REQUEST: "The request could not be read.",
-};
 
 /** HTTP status for each code; another team's id is a 404 like a missing one. */
 export const httpStatus: Record<AppErrorCode, number> = {

@@ -50,14 +50,14 @@ function constraints(schema: JsonSchema): string[] {
 }
 
 /** An object schema as a nested list of its properties (type, required, constraints, description); other schemas as their type. */
-export function SchemaView({ schema, requiredLabel, anyValue }: { schema: JsonSchema; requiredLabel: string; anyValue: string }) {
+export function SchemaView({ schema, requiredLabel, anyValue, arrayOf }: { schema: JsonSchema; requiredLabel: string; anyValue: string; arrayOf: string }) {
   const object = schema.type === "array" && schema.items?.properties ? schema.items : schema;
   if (!object.properties) {
     return <code className="text-xs">{schema.$ref ? <a href={`#schema-${refName(schema.$ref)}`} className="text-brand-700 underline">{refName(schema.$ref)}</a> : typeLabel(schema, anyValue)}</code>;
   }
   return (
     <ul className="flex flex-col gap-1 border-l border-slate-200 pl-3 text-sm">
-      {object !== schema ? <li className="text-xs text-slate-600">array of</li> : null}
+      {object !== schema ? <li className="text-xs text-slate-600">{arrayOf}</li> : null}
       {Object.entries(object.properties).map(([name, property]) => {
         const nested = property.properties || property.items?.properties;
         return (
@@ -73,7 +73,7 @@ export function SchemaView({ schema, requiredLabel, anyValue }: { schema: JsonSc
             {object.required?.includes(name) ? <span className="ml-1 text-xs font-medium text-red-800">{requiredLabel}</span> : null}
             {constraints(property).length ? <span className="ml-1 text-xs text-slate-600">({constraints(property).join(", ")})</span> : null}
             {property.description ? <span className="block text-xs text-slate-600">{property.description}</span> : null}
-            {nested ? <SchemaView schema={property} requiredLabel={requiredLabel} anyValue={anyValue} /> : null}
+            {nested ? <SchemaView schema={property} requiredLabel={requiredLabel} anyValue={anyValue} arrayOf={arrayOf} /> : null}
           </li>
         );
       })}

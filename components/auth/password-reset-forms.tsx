@@ -9,6 +9,8 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/users/actions";
 import { forgotPasswordSchema, resetPasswordSchema, type ForgotPasswordInput, type ResetPasswordInput } from "@/lib/validation/profile";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Asks for a reset link; always answers the same, whether or not the email has an account. */
 export function ForgotPasswordForm() {
@@ -16,7 +18,7 @@ export function ForgotPasswordForm() {
   const [isSent, setIsSent] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<ForgotPasswordInput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: "" } });
+  const form = useForm<ForgotPasswordInput>({ resolver: useLocalizedResolver(zodResolver(forgotPasswordSchema, { error: zodErrorMap })), defaultValues: { email: "" } });
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     startTransition(async () => {
@@ -42,7 +44,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { password: "" } });
+  const form = useForm<ResetPasswordInput>({ resolver: useLocalizedResolver(zodResolver(resetPasswordSchema, { error: zodErrorMap })), defaultValues: { password: "" } });
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     startTransition(async () => {

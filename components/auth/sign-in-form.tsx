@@ -10,13 +10,15 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { signInAction } from "@/lib/auth/actions";
 import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Email + password sign-in with field errors from the server's schema. */
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInInput>({ resolver: useLocalizedResolver(zodResolver(signInSchema, { error: zodErrorMap })), defaultValues: { email: "", password: "" } });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) => {

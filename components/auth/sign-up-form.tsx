@@ -10,6 +10,8 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { signUpAction } from "@/lib/auth/actions";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Account creation with field errors from the server's schema. */
 export function SignUpForm({ next }: { next?: string }) {
@@ -17,7 +19,7 @@ export function SignUpForm({ next }: { next?: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const form = useForm<SignUpInput>({
-    resolver: zodResolver(signUpSchema),
+    resolver: useLocalizedResolver(zodResolver(signUpSchema, { error: zodErrorMap })),
     defaultValues: { name: "", email: "", password: "" },
   });
   const { errors } = form.formState;
@@ -28,7 +30,7 @@ export function SignUpForm({ next }: { next?: string }) {
       const result = await signUpAction(values, next);
       if (result && !result.ok) {
         for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          const message = messages[0] === "emailTaken" ? t("emailTaken") : messages[0];
+          const message = messages[0];
           if (field === "name" || field === "email" || field === "password") form.setError(field, { message });
         }
         if (!result.fieldErrors) setFormError(result.message);

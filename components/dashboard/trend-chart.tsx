@@ -24,7 +24,7 @@ export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { c
   return (
     <div className="flex flex-col gap-3">
       <div aria-hidden="true">
-        <LineChart responsive style={{ width: "100%", height: 300 }} data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+        <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 300 }} data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="day" tickFormatter={dayLabel} tick={{ fontSize: 12, fill: "#334155" }} minTickGap={24} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => t("percent", { value: v })} tick={{ fontSize: 12, fill: "#334155" }} />
@@ -51,7 +51,7 @@ export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { c
       </div>
       <details className="text-sm print:hidden">
         <summary className="cursor-pointer text-brand-700">{t("table.show")}</summary>
-        <div className="mt-2 max-h-96 overflow-auto">
+        <div className="relative mt-2 max-h-96 overflow-auto">
           <table className="w-full text-left">
             <caption className="sr-only">{t("trend.caption")}</caption>
             <thead className="sticky top-0 bg-white">

@@ -14,7 +14,7 @@ export async function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
           {t("heading")}
         </h2>
         <p className="mb-3 text-sm text-slate-600">{t("description")}</p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>

@@ -8,9 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
+import { Toast } from "@/components/ui/toast";
 import type { DilemmaCode } from "@/lib/catalog/types";
 import { createIndicatorAction } from "@/lib/indicators/actions";
 import { createIndicatorSchema, DIRECTIONS, type CreateIndicatorInput } from "@/lib/validation/indicator";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** A catalog suggestion as shown to this user: name and unit already in their language. */
 export type SuggestionOption = { key: string; dilemma: DilemmaCode; name: string; unit: string; direction: (typeof DIRECTIONS)[number] };
@@ -34,7 +37,7 @@ export function AddIndicatorForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const empty = { planId, suggestedKey: "", name: "", unit: "", direction: "UP", baseline: "", target: "", targetDate: "" } as const;
-  const form = useForm<CreateIndicatorInput>({ resolver: zodResolver(createIndicatorSchema, undefined, { raw: true }), defaultValues: empty });
+  const form = useForm<CreateIndicatorInput>({ resolver: useLocalizedResolver(zodResolver(createIndicatorSchema, { error: zodErrorMap }, { raw: true })), defaultValues: empty });
   const { errors } = form.formState;
   const dilemmaCode = useWatch({ control: form.control, name: "dilemmaCode" });
   const options = suggestions.filter((s) => s.dilemma === dilemmaCode);
@@ -122,9 +125,9 @@ export function AddIndicatorForm({
           {t("add.submit")}
         </Button>
         {status ? (
-          <span role="status" className="text-sm text-green-800">
+          <Toast>
             {status}
-          </span>
+          </Toast>
         ) : null}
       </div>
     </form>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/dialog";
 import { deleteIndicatorAction } from "@/lib/indicators/actions";
 
 /** Deletes an indicator and its readings after a confirmation. */
@@ -10,6 +11,7 @@ export function DeleteIndicatorButton({ teamSlug, indicatorId, name }: { teamSlu
   const t = useTranslations("indicators");
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const [confirmDialog, confirm] = useConfirm();
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -18,17 +20,19 @@ export function DeleteIndicatorButton({ teamSlug, indicatorId, name }: { teamSlu
         className="text-red-700"
         aria-label={t("delete.label", { name })}
         isPending={isPending}
-        onClick={() => {
-          if (!window.confirm(t("delete.confirm", { name }))) return;
-          setError(null);
-          startTransition(async () => {
-            const result = await deleteIndicatorAction(teamSlug, indicatorId);
-            if (!result.ok) setError(result.message);
-          });
-        }}
+        onClick={() =>
+          confirm(t("delete.confirm", { name }), () => {
+            setError(null);
+            startTransition(async () => {
+              const result = await deleteIndicatorAction(teamSlug, indicatorId);
+              if (!result.ok) setError(result.message);
+            });
+          })
+        }
       >
         {t("delete.button")}
       </Button>
+      {confirmDialog}
       {error ? (
         <p role="alert" className="max-w-xs text-sm text-red-700">
           {error}

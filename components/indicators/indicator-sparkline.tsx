@@ -25,7 +25,7 @@ export function IndicatorSparkline({ name, unit, target, readings }: { name: str
       ) : null}
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-700">{t("readings.show", { count: readings.length })}</summary>
-        <div className="mt-2 max-h-64 overflow-auto">
+        <div className="relative mt-2 max-h-64 overflow-auto">
           <table className="w-full text-left">
             <caption className="sr-only">{t("readings.caption", { name })}</caption>
             <thead>

@@ -7,8 +7,11 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Toast } from "@/components/ui/toast";
 import { addReadingAction } from "@/lib/indicators/actions";
 import { addReadingSchema, type AddReadingInput } from "@/lib/validation/indicator";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 const FIELDS = ["value", "recordedOn", "note"] as const;
 
@@ -19,7 +22,7 @@ export function ReadingForm({ teamSlug, indicatorId, unit, today }: { teamSlug: 
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const defaultValues: AddReadingInput = { indicatorId, value: "", recordedOn: today, note: "" };
-  const form = useForm<AddReadingInput>({ resolver: zodResolver(addReadingSchema, undefined, { raw: true }), defaultValues });
+  const form = useForm<AddReadingInput>({ resolver: useLocalizedResolver(zodResolver(addReadingSchema, { error: zodErrorMap }, { raw: true })), defaultValues });
   const { errors } = form.formState;
   const id = (field: string) => `reading-${indicatorId}-${field}`;
 
@@ -57,9 +60,9 @@ export function ReadingForm({ teamSlug, indicatorId, unit, today }: { teamSlug: 
           {t("record.submit")}
         </Button>
         {status ? (
-          <span role="status" className="text-sm text-green-800">
+          <Toast>
             {status}
-          </span>
+          </Toast>
         ) : null}
       </div>
     </form>

@@ -9,6 +9,8 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { acceptInvitationAction, signUpAndAcceptAction } from "@/lib/invitations/actions";
 import { signUpSchema } from "@/lib/validation/auth";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** The join button for a signed-in invitee. */
 export function AcceptInvitationButton({ token, label }: { token: string; label: string }) {
@@ -42,7 +44,7 @@ export function SignUpAndJoinForm({ token, email }: { token: string; email: stri
   const ti = useTranslations("invite");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<JoinInput>({ resolver: zodResolver(joinSchema), defaultValues: { name: "", password: "" } });
+  const form = useForm<JoinInput>({ resolver: useLocalizedResolver(zodResolver(joinSchema, { error: zodErrorMap })), defaultValues: { name: "", password: "" } });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/lib/i18n/actions";
+import { LOCALES } from "@/lib/i18n/config";
 
 /** A select between English and Chinese; saves the choice and re-renders. */
 export function LanguageSwitcher() {
@@ -22,8 +23,11 @@ export function LanguageSwitcher() {
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         aria-label={t("language")}
       >
-        <option value="en">English</option>
-        <option value="zh-CN">中文</option>
+        {LOCALES.map((value) => (
+          <option key={value} value={value} lang={value}>
+            {t(`localeNames.${value}`)}
+          </option>
+        ))}
       </select>
     </label>
   );

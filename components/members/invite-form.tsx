@@ -11,6 +11,8 @@ import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { inviteAction } from "@/lib/members/actions";
 import { inviteSchema, type InviteInput } from "@/lib/validation/member";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Invites someone by email with a role and shows the link to copy. */
 export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; canInviteOwners: boolean }) {
@@ -19,7 +21,7 @@ export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; ca
   const [link, setLink] = useState<{ url: string; email: string; delivery: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<InviteInput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: "", role: "MEMBER" } });
+  const form = useForm<InviteInput>({ resolver: useLocalizedResolver(zodResolver(inviteSchema, { error: zodErrorMap })), defaultValues: { email: "", role: "MEMBER" } });
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/dialog";
 import { CopyField } from "@/components/ui/copy-field";
 import type { Role } from "@/generated/prisma/enums";
 import { changeRoleAction, removeMemberAction, renewInvitationAction, revokeInvitationAction } from "@/lib/members/actions";
@@ -25,6 +26,7 @@ export function MemberControls({
   const tr = useTranslations("enums.role");
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const [confirmDialog, confirm] = useConfirm();
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`role-${membershipId}`}>
@@ -57,18 +59,20 @@ export function MemberControls({
         type="button"
         variant="ghost"
         isPending={isPending}
-        onClick={() => {
-          if (!window.confirm(t("confirmRemove", { name: memberName }))) return;
-          setError(null);
-          startTransition(async () => {
-            const result = await removeMemberAction(teamSlug, membershipId);
-            if (!result.ok) setError(result.message);
-          });
-        }}
+        onClick={() =>
+          confirm(t("confirmRemove", { name: memberName }), () => {
+            setError(null);
+            startTransition(async () => {
+              const result = await removeMemberAction(teamSlug, membershipId);
+              if (!result.ok) setError(result.message);
+            });
+          })
+        }
       >
         {t("remove")}
         <span className="sr-only"> {memberName}</span>
       </Button>
+      {confirmDialog}
       {error ? (
         <p role="alert" className="w-full text-sm text-red-700">
           {error}

@@ -7,8 +7,11 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Toast } from "@/components/ui/toast";
 import { updatePlanAction } from "@/lib/plans/actions";
 import { updatePlanSchema, type UpdatePlanInput } from "@/lib/validation/plan";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 type Values = { planId: string; version: number; title: string; description: string; startDate: string; targetDate: string };
 type Current = Omit<Values, "planId">;
@@ -20,7 +23,7 @@ export function PlanDetailsForm({ teamSlug, defaults }: { teamSlug: string; defa
   const [conflict, setConflict] = useState<{ message: string; current: Current } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<UpdatePlanInput>({ resolver: zodResolver(updatePlanSchema, undefined, { raw: true }), defaultValues: defaults });
+  const form = useForm<UpdatePlanInput>({ resolver: useLocalizedResolver(zodResolver(updatePlanSchema, { error: zodErrorMap }, { raw: true })), defaultValues: defaults });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) => {
@@ -89,7 +92,7 @@ export function PlanDetailsForm({ teamSlug, defaults }: { teamSlug: string; defa
         <Button type="submit" isPending={isPending}>
           {t("save")}
         </Button>
-        {status ? <span role="status" className="text-sm text-green-800">{status}</span> : null}
+        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );

@@ -8,16 +8,21 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
+import { Toast } from "@/components/ui/toast";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import { changePasswordSchema, updateProfileSchema, type ChangePasswordInput, type UpdateProfileInput } from "@/lib/validation/profile";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
+import { LOCALES } from "@/lib/i18n/config";
 
 /** Display name and preferred language. */
 export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
   const t = useTranslations("profile");
+  const tCommon = useTranslations("common");
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<UpdateProfileInput>({ resolver: zodResolver(updateProfileSchema), defaultValues: defaults });
+  const form = useForm<UpdateProfileInput>({ resolver: useLocalizedResolver(zodResolver(updateProfileSchema, { error: zodErrorMap })), defaultValues: defaults });
   const onSubmit = form.handleSubmit((values) => {
     setStatus(null);
     setFormError(null);
@@ -34,14 +39,17 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
       <FormError message={formError} />
       <Field label={t("name")} autoComplete="name" error={form.formState.errors.name?.message} {...form.register("name")} />
       <Select label={t("language")} {...form.register("locale")}>
-        <option value="en">English</option>
-        <option value="zh-CN">中文（简体）</option>
+        {LOCALES.map((value) => (
+          <option key={value} value={value} lang={value}>
+            {tCommon(`localeNames.${value}`)}
+          </option>
+        ))}
       </Select>
       <div className="flex items-center gap-3">
         <Button type="submit" isPending={isPending}>
           {t("save")}
         </Button>
-        {status ? <span role="status" className="text-sm text-green-800">{status}</span> : null}
+        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );
@@ -53,7 +61,7 @@ export function ChangePasswordForm() {
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
+  const form = useForm<ChangePasswordInput>({ resolver: useLocalizedResolver(zodResolver(changePasswordSchema, { error: zodErrorMap })), defaultValues: { currentPassword: "", newPassword: "" } });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
     setStatus(null);
@@ -80,7 +88,7 @@ export function ChangePasswordForm() {
         <Button type="submit" isPending={isPending}>
           {t("changePassword")}
         </Button>
-        {status ? <span role="status" className="text-sm text-green-800">{status}</span> : null}
+        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { DilemmaBadges } from "@/components/tasks/task-meta";
 import { FormError } from "@/components/ui/form-error";
@@ -25,6 +25,7 @@ export type BoardTask = {
 /** Tasks in status columns: drag a card to another column, or use its "Move to" select from the keyboard. */
 export function TaskBoard({ teamSlug, planId, tasks, canWrite }: { teamSlug: string; planId: string; tasks: BoardTask[]; canWrite: boolean }) {
   const t = useTranslations("planView");
+  const format = useFormatter();
   const ts = useTranslations("enums.taskStatus");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -98,7 +99,7 @@ export function TaskBoard({ teamSlug, planId, tasks, canWrite }: { teamSlug: str
                       <DilemmaBadges links={task.dilemmas} />
                     </div>
                     <p className="mt-1 text-xs text-slate-600">
-                      {task.assigneeName ?? t("unassigned")} · {task.progress}%
+                      {task.assigneeName ?? t("unassigned")} · {format.number(task.progress / 100, { style: "percent" })}
                     </p>
                     {canWrite ? (
                       <label className="mt-1 flex items-center gap-1 text-xs">

@@ -6,11 +6,14 @@ import { useState, useTransition, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/errors";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/tasks/actions";
 import { commentSchema } from "@/lib/validation/task";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 export type TaskComment = {
   id: string;
@@ -96,7 +99,7 @@ function CommentEditor({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<BodyInput>({ resolver: zodResolver(bodySchema), defaultValues: { body: defaultBody } });
+  const form = useForm<BodyInput>({ resolver: useLocalizedResolver(zodResolver(bodySchema, { error: zodErrorMap })), defaultValues: { body: defaultBody } });
   const onSubmit = form.handleSubmit(({ body }) => {
     setError(null);
     startTransition(async () => {
@@ -146,6 +149,7 @@ function CommentItem({ teamSlug, comment, isOwn, canComment, now }: { teamSlug: 
   const [isEditing, setIsEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isDeleting, startDelete] = useTransition();
+  const [confirmDialog, confirm] = useConfirm();
   const isEdited = comment.updatedAt.getTime() - comment.createdAt.getTime() > 1000;
   const authorName = comment.author?.name ?? t("deletedUser");
 
@@ -187,17 +191,19 @@ function CommentItem({ teamSlug, comment, isOwn, canComment, now }: { teamSlug: 
             variant="ghost"
             className="px-2 py-1 text-xs text-red-700"
             isPending={isDeleting}
-            onClick={() => {
-              if (!window.confirm(t("confirmDelete"))) return;
-              setError(null);
-              startDelete(async () => {
-                const result = await deleteCommentAction(teamSlug, comment.id);
-                if (!result.ok) setError(result.message);
-              });
-            }}
+            onClick={() =>
+              confirm(t("confirmDelete"), () => {
+                setError(null);
+                startDelete(async () => {
+                  const result = await deleteCommentAction(teamSlug, comment.id);
+                  if (!result.ok) setError(result.message);
+                });
+              })
+            }
           >
             {t("delete")}
           </Button>
+          {confirmDialog}
         </div>
       ) : null}
       <FormError message={error} />

@@ -14,6 +14,8 @@ import { Textarea } from "@/components/ui/textarea";
 import type { AreaCode, DilemmaCode, PathCode } from "@/lib/catalog/types";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
 import { PRIORITIES, TASK_STATUSES, taskFieldsSchema, updateTaskSchema, type UpdateTaskInput } from "@/lib/validation/task";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** A task's editable fields as loaded or saved, with dates as "YYYY-MM-DD" ("" for none). */
 export type TaskSnapshot = {
@@ -112,7 +114,7 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
   }, [isRebased]);
 
   const form = useForm<FormValues, unknown, FormValues>({
-    resolver: zodResolver(updateTaskSchema, undefined, { raw: true }),
+    resolver: useLocalizedResolver(zodResolver(updateTaskSchema, { error: zodErrorMap }, { raw: true })),
     defaultValues: toFormValues(taskId, initial),
   });
   // Inputs also get their first value as defaultValue, so the server-rendered form is filled before hydration.

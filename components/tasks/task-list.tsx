@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { DilemmaBadges, StatusBadge } from "@/components/tasks/task-meta";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { bulkTasksAction } from "@/lib/tasks/actions";
 import type { BulkTasksInput } from "@/lib/validation/task";
@@ -36,6 +37,7 @@ export function TaskList({ teamSlug, planId, groups, members, canWrite }: { team
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const [confirmDialog, confirm] = useConfirm();
   const allIds = groups.flatMap((g) => g.tasks.map((task) => task.id));
 
   const toggle = (id: string) =>
@@ -115,12 +117,11 @@ export function TaskList({ teamSlug, planId, groups, members, canWrite }: { team
             type="button"
             variant="danger"
             isPending={isPending}
-            onClick={() => {
-              if (window.confirm(t("confirmBulkDelete", { count: selected.size }))) run({ action: "delete", taskIds });
-            }}
+            onClick={() => confirm(t("confirmBulkDelete", { count: selected.size }), () => run({ action: "delete", taskIds }))}
           >
             {t("delete")}
           </Button>
+          {confirmDialog}
           <Button type="button" variant="ghost" onClick={() => setSelected(new Set())}>
             {t("clearSelection")}
           </Button>
@@ -178,7 +179,7 @@ export function TaskList({ teamSlug, planId, groups, members, canWrite }: { team
                         {format.dateTime(task.dueDate, { dateStyle: "medium", timeZone: "UTC" })}
                       </span>
                     ) : null}
-                    <span className="tabular-nums">{task.progress}%</span>
+                    <span className="tabular-nums">{format.number(task.progress / 100, { style: "percent" })}</span>
                   </span>
                 </li>
               ))}

@@ -9,13 +9,15 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { createTeamAction } from "@/lib/teams/actions";
 import { createTeamSchema, type CreateTeamInput } from "@/lib/validation/team";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Creates a team; the signed-in user becomes its owner. */
 export function CreateTeamForm() {
   const t = useTranslations("teams");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<CreateTeamInput>({ resolver: zodResolver(createTeamSchema), defaultValues: { name: "" } });
+  const form = useForm<CreateTeamInput>({ resolver: useLocalizedResolver(zodResolver(createTeamSchema, { error: zodErrorMap })), defaultValues: { name: "" } });
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);

@@ -24,7 +24,7 @@ export function TeamNav({ teamSlug }: { teamSlug: string }) {
             <Link
               href={tab.href}
               aria-current={tab.isActive ? "page" : undefined}
-              className={`inline-block border-b-2 px-3 py-2 text-sm ${tab.isActive ? "border-brand-600 font-medium text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"}`}
+              className={`inline-block border-b-2 px-3 py-2 text-sm whitespace-nowrap ${tab.isActive ? "border-brand-600 font-medium text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"}`}
             >
               {tab.label}
             </Link>

@@ -7,15 +7,18 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Toast } from "@/components/ui/toast";
 import { updateTeamAction } from "@/lib/teams/actions";
 import { updateTeamSchema, type UpdateTeamInput } from "@/lib/validation/team";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Rename the team and edit its address. */
 export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: string }) {
   const t = useTranslations("settings");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<UpdateTeamInput>({ resolver: zodResolver(updateTeamSchema), defaultValues: { name, slug: teamSlug } });
+  const form = useForm<UpdateTeamInput>({ resolver: useLocalizedResolver(zodResolver(updateTeamSchema, { error: zodErrorMap })), defaultValues: { name, slug: teamSlug } });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
     setMessage(null);
@@ -39,7 +42,7 @@ export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: s
         <Button type="submit" isPending={isPending}>
           {t("save")}
         </Button>
-        {message?.ok ? <span role="status" className="text-sm text-green-800">{message.text}</span> : null}
+        {message?.ok ? <Toast>{message.text}</Toast> : null}
       </div>
     </form>
   );

@@ -104,7 +104,7 @@ test("[PLANS]: two people edit the same task; the second gets the conflict with 
     await expect(page.getByText("Unsaved changes")).toBeVisible({ timeout: 1_000 });
   }).toPass();
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
   await expect(async () => {
     await otherPage.getByLabel("Description").fill("My notes that must not be lost.");
@@ -122,7 +122,7 @@ test("[PLANS]: two people edit the same task; the second gets the conflict with 
   await otherPage.getByRole("button", { name: "Use their version as the base" }).click();
   await otherPage.getByLabel("Title").fill("Firewalls and IDS, phase 1");
   await otherPage.getByRole("button", { name: "Save changes" }).click();
-  await expect(otherPage.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(otherPage.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Title")).toHaveValue("Firewalls and IDS, phase 1");
   await expect(page.getByLabel("Description")).toHaveValue("My notes that must not be lost.");

@@ -1,6 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, httpStatus } from "@/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { localizeError } from "@/lib/i18n/localize-error";
+import { resolveLocale } from "@/lib/i18n/request";
 
 /** What an AppError may carry for its HTTP response (in `details`). */
 type HttpDetails = {
@@ -18,24 +21,22 @@ function httpDetails(details: unknown): HttpDetails {
 
 /**
  * JSON error body `{ error: { code, message, fields?, current? } }` with its HTTP
- * status; RATE_LIMITED carries Retry-After, UNAUTHENTICATED a WWW-Authenticate
+ * status; `message` and every text of `fields` are in the request's language (or
+ * `locale`). RATE_LIMITED carries Retry-After, UNAUTHENTICATED a WWW-Authenticate
  * challenge when the error names one. Anything else is a 500 with a reference.
  */
-export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) {
-    const details = httpDetails(error.details);
-    const headers = new Headers({ "Cache-Control": "no-store" });
-    if (error.code === "RATE_LIMITED" && details.retryAfterSeconds !== undefined) headers.set("Retry-After", String(details.retryAfterSeconds));
-    if (error.code === "UNAUTHENTICATED" && details.authenticate) headers.set("WWW-Authenticate", details.authenticate);
-    const body = {
-      code: error.code,
-      message: error.userMessage,
-      ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
-      ...(error.code === "CONFLICT" && details.current !== undefined ? { current: details.current } : {}),
-    };
-    return NextResponse.json({ error: body }, { status: httpStatus[error.code], headers });
-  }
-  const id = crypto.randomUUID();
-  console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));
-  return NextResponse.json({ error: { code: "INTERNAL", message: `Something went wrong (reference ${id.slice(0, 8)}).` } }, { status: 500 });
+export async function errorResponse(error: unknown, locale?: Locale): Promise<NextResponse> {
+  const { code, message, fieldErrors } = localizeError(error, locale ?? (await resolveLocale().catch(() => DEFAULT_LOCALE)));
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (code === "INTERNAL") return NextResponse.json({ error: { code, message } }, { status: 500, headers });
+  const details = error instanceof AppError ? httpDetails(error.details) : {};
+  if (code === "RATE_LIMITED" && details.retryAfterSeconds !== undefined) headers.set("Retry-After", String(details.retryAfterSeconds));
+  if (code === "UNAUTHENTICATED" && details.authenticate) headers.set("WWW-Authenticate", details.authenticate);
+  const body = {
+    code,
+    message,
+    ...(fieldErrors ? { fields: fieldErrors } : {}),
+    ...(code === "CONFLICT" && details.current !== undefined ? { current: details.current } : {}),
+  };
+  return NextResponse.json({ error: body }, { status: httpStatus[code], headers });
 }

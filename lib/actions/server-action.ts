@@ -6,16 +6,18 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
+import type { Locale } from "@/lib/i18n/config";
+import { localizeError } from "@/lib/i18n/localize-error";
+import { resolveLocale } from "@/lib/i18n/request";
 
-/** Maps any thrown error to an action result; unexpected ones are logged with an id, never shown. */
-export function toActionError(error: unknown): ActionResult<never> {
+/**
+ * Maps any thrown error to an action result with its message and field errors
+ * in the request's language (or `locale`); unexpected ones are logged with an id, never shown.
+ */
+export async function toActionError(error: unknown, locale?: Locale): Promise<ActionResult<never>> {
   unstable_rethrow(error);
-  if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors, details: error.details };
-  }
-  const id = crypto.randomUUID();
-  console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));
-  return { ok: false, code: "INTERNAL", message: `Something went wrong (reference ${id.slice(0, 8)}).` };
+  const { code, message, fieldErrors } = localizeError(error, locale ?? (await resolveLocale()));
+  return { ok: false, code, message, fieldErrors, details: error instanceof AppError ? error.details : undefined };
 }
 
 /** A server action for a team operation: (teamSlug, input) → ActionResult, guarded by runOperation. */

@@ -3,6 +3,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { lowerRole } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/error-text";
 import { hashToken } from "@/lib/tokens";
 
 /** Who an API request acts as: the token's creator, in the token's team, at most at the token's role. */
@@ -22,16 +23,16 @@ function unauthenticated(message: string): AppError {
  */
 export async function authenticateApiRequest(headers: Headers, now = new Date()): Promise<ApiActor> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
-  if (!match?.[1]) throw unauthenticated("Send an API token in the Authorization header: Bearer <token>.");
+  if (!match?.[1]) throw unauthenticated(msg("apiTokenMissing"));
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(match[1]) },
     select: { id: true, userId: true, teamId: true, roleCeiling: true, expiresAt: true, revokedAt: true, lastUsedAt: true, team: { select: { slug: true } } },
   });
-  if (!token) throw unauthenticated("The API token is not valid.");
-  if (token.revokedAt) throw unauthenticated("The API token has been revoked.");
-  if (token.expiresAt && token.expiresAt <= now) throw unauthenticated("The API token has expired.");
+  if (!token) throw unauthenticated(msg("apiTokenInvalid"));
+  if (token.revokedAt) throw unauthenticated(msg("apiTokenRevoked"));
+  if (token.expiresAt && token.expiresAt <= now) throw unauthenticated(msg("apiTokenExpired"));
   const membership = await db.membership.findUnique({ where: { teamId_userId: { teamId: token.teamId, userId: token.userId } }, select: { role: true } });
-  if (!membership) throw unauthenticated("The API token's owner is no longer a member of its team.");
+  if (!membership) throw unauthenticated(msg("apiTokenOwnerLeft"));
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }

@@ -8,6 +8,7 @@ import { authenticateApiRequest } from "@/lib/api/authenticate";
 import type { ApiRoute } from "@/lib/api/define-route";
 import { limitByIp, limitByToken } from "@/lib/api/rate-limit";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/error-text";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -21,11 +22,11 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown): z.ou
 
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
-  if (!text.trim()) throw new AppError("BAD_REQUEST", { userMessage: "Send a JSON body." });
+  if (!text.trim()) throw new AppError("BAD_REQUEST", { userMessage: msg("jsonBodyMissing") });
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("BAD_REQUEST", { userMessage: "The body is not valid JSON." });
+    throw new AppError("BAD_REQUEST", { userMessage: msg("jsonBodyInvalid") });
   }
 }
 

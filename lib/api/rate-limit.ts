@@ -3,6 +3,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/error-text";
 
 // rate-limiter-flexible's PostgreSQL store counts with one atomic
 // INSERT … ON CONFLICT DO UPDATE per request, so every app instance shares the
@@ -51,7 +52,7 @@ export async function consumeRateLimit(limiter: RateLimiterPostgres, key: string
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError("RATE_LIMITED", { userMessage: `Too many requests. Retry in ${retryAfterSeconds} s.`, details: { retryAfterSeconds } });
+      throw new AppError("RATE_LIMITED", { userMessage: msg("tooManyRequests", { seconds: retryAfterSeconds }), details: { retryAfterSeconds } });
     }
     throw rejection;
   }

@@ -22,6 +22,7 @@ import {
 } from "@/lib/api/schemas";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/error-text";
 import { addReading } from "@/lib/indicators/indicators";
 import { createPlan } from "@/lib/plans/create-plan";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
@@ -178,7 +179,7 @@ const updateTaskRoute = defineApiRoute({
     } catch (error) {
       // The conflict answer carries the task as the API shows it.
       if (error instanceof AppError && error.code === "CONFLICT") {
-        throw new AppError("CONFLICT", { userMessage: "Someone else saved this task since that version. Nothing was changed; the current task is attached.", details: { current: await run(getTaskForApi, params) } });
+        throw new AppError("CONFLICT", { userMessage: msg("apiTaskVersionStale"), details: { current: await run(getTaskForApi, params) } });
       }
       throw error;
     }

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { signIn, signOut } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
+import { toActionError } from "@/lib/actions/server-action";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { createUser } from "@/lib/users/create-user";
 import { safeNextPath } from "@/lib/validation/auth";
@@ -32,9 +33,7 @@ export async function signUpAction(
   try {
     await createUser({ input, ip: clientIp(await headers()) });
   } catch (error) {
-    if (error instanceof AppError) {
-      return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
-    }
+    if (error instanceof AppError) return toActionError(error);
     throw error;
   }
   await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeNextPath(next) });

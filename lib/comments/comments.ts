@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getWritablePlan } from "@/lib/tasks/task-rules";
 import { commentIdSchema, commentSchema, editCommentSchema } from "@/lib/validation/task";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Comments on a task (MEMBER and up); the author follows the task, the assignee and followers are notified. */
 export const addComment = defineOperation("comments.write", commentSchema, async (ctx, input) => {
@@ -39,8 +40,8 @@ async function ownComment(ctx: { team: { id: string }; userId: string }, comment
     select: { id: true, authorId: true, taskId: true, body: true, task: { select: { planId: true, plan: { select: { status: true } } } } },
   });
   if (!comment) throw new AppError("NOT_FOUND");
-  if (comment.authorId !== ctx.userId) throw new AppError("FORBIDDEN", { userMessage: "You can only change your own comments." });
-  if (comment.task.plan.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: "This plan is archived and read-only." });
+  if (comment.authorId !== ctx.userId) throw new AppError("FORBIDDEN", { userMessage: msg("ownCommentsOnly") });
+  if (comment.task.plan.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: msg("planArchived") });
   return comment;
 }
 

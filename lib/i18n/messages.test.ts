@@ -18,6 +18,10 @@ function at(messages: unknown, key: string): unknown {
 }
 
 describe("message catalogs", () => {
+  it("have the same namespaces (files) in English and Chinese", () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  });
+
   it("have the same keys in English and Chinese", () => {
     expect(keys(zh).sort()).toEqual(keys(en).sort());
   });

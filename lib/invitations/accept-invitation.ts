@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/tokens";
+import { msg } from "@/lib/i18n/error-text";
 
 export type InvitationState = "valid" | "invalid" | "expired" | "revoked" | "used";
 
@@ -23,13 +24,13 @@ export async function acceptInvitation({ token, userId, ip }: { token: string; u
     // Lock the row: two accepts of one link cannot both succeed.
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Invitation" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`;
     const id = rows[0]?.id;
-    if (!id) throw new AppError("NOT_FOUND", { userMessage: "This invitation link is not valid." });
+    if (!id) throw new AppError("NOT_FOUND", { userMessage: msg("invitationInvalid") });
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { id }, select: { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { slug: true } } } });
-    if (invitation.acceptedAt) throw new AppError("CONFLICT", { userMessage: "This invitation has already been used." });
-    if (invitation.revokedAt) throw new AppError("CONFLICT", { userMessage: "This invitation was revoked." });
-    if (invitation.expiresAt < new Date()) throw new AppError("CONFLICT", { userMessage: "This invitation has expired. Ask for a new one." });
+    if (invitation.acceptedAt) throw new AppError("CONFLICT", { userMessage: msg("invitationUsed") });
+    if (invitation.revokedAt) throw new AppError("CONFLICT", { userMessage: msg("invitationRevoked") });
+    if (invitation.expiresAt < new Date()) throw new AppError("CONFLICT", { userMessage: msg("invitationExpired") });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    if (user.email !== invitation.email) throw new AppError("FORBIDDEN", { userMessage: `This invitation is for ${invitation.email}.` });
+    if (user.email !== invitation.email) throw new AppError("FORBIDDEN", { userMessage: msg("invitationForOther", { email: invitation.email }) });
     // Already a member (e.g. via a second pending invitation): keep that membership. ON CONFLICT DO NOTHING,
     // because a failed INSERT would abort this transaction.
     await tx.membership.createMany({ data: [{ teamId: invitation.teamId, userId, role: invitation.role }], skipDuplicates: true });

@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { acceptInvitation, getInvitationByToken } from "@/lib/invitations/accept-invitation";
 import { createUser } from "@/lib/users/create-user";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Joins the team of an invitation as the signed-in user, then opens the team. */
 export async function acceptInvitationAction(token: string): Promise<ActionResult> {
@@ -29,7 +30,7 @@ export async function signUpAndAcceptAction(token: string, input: { name: string
   let teamSlug: string;
   try {
     const { state, invitation } = await getInvitationByToken(token);
-    if (state !== "valid" || !invitation) throw new AppError("CONFLICT", { userMessage: "This invitation can no longer be used." });
+    if (state !== "valid" || !invitation) throw new AppError("CONFLICT", { userMessage: msg("invitationUnusable") });
     email = invitation.email;
     const ip = clientIp(await headers());
     const user = await createUser({ input: { ...input, email }, ip });

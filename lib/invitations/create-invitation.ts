@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newToken } from "@/lib/tokens";
 import { inviteSchema } from "@/lib/validation/member";
+import { msg } from "@/lib/i18n/error-text";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -12,7 +13,7 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const createInvitation = defineOperation("members.manage", inviteSchema, async (ctx, input) => {
   if (input.role === "OWNER" && !can(ctx.role, "owners.manage")) throw new AppError("FORBIDDEN");
   const isMember = await db.membership.count({ where: { teamId: ctx.team.id, user: { email: input.email } } });
-  if (isMember) throw new AppError("VALIDATION", { fieldErrors: { email: ["This person is already a member."] } });
+  if (isMember) throw new AppError("VALIDATION", { fieldErrors: { email: [msg("alreadyMember")] } });
   const { token, tokenHash } = newToken();
   const invitation = await db.$transaction(async (tx) => {
     // A new invitation replaces pending ones for the same email.

@@ -8,6 +8,7 @@ import { assertAnotherOwner } from "@/lib/members/owner-guard";
 import { unassignTasksOf } from "@/lib/members/unassign-tasks";
 import { emptySchema } from "@/lib/validation/team";
 import { membershipIdSchema } from "@/lib/validation/member";
+import { msg } from "@/lib/i18n/error-text";
 
 async function removeMembership(
   tx: Prisma.TransactionClient,
@@ -37,7 +38,7 @@ export const removeMember = defineOperation("members.manage", membershipIdSchema
   await db.$transaction(async (tx) => {
     const target = await tx.membership.findFirst({ where: { id: input.membershipId, teamId: ctx.team.id }, select: { id: true, role: true, userId: true } });
     if (!target) throw new AppError("NOT_FOUND");
-    if (target.userId === ctx.userId) throw new AppError("VALIDATION", { userMessage: "Use “Leave team” to remove yourself." });
+    if (target.userId === ctx.userId) throw new AppError("VALIDATION", { userMessage: msg("leaveInsteadOfRemove") });
     if (target.role === "OWNER" && !can(ctx.role, "owners.manage")) throw new AppError("FORBIDDEN");
     await removeMembership(tx, ctx, target, "member.removed");
   });

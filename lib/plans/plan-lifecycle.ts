@@ -4,6 +4,7 @@ import { can } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deletePlanSchema, planIdSchema, PLAN_TRANSITIONS, setPlanStatusSchema } from "@/lib/validation/plan";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Moves a plan along its lifecycle; archiving and un-archiving need OWNER or ADMIN, other moves MEMBER and up. */
 export const setPlanStatus = defineOperation("plans.create", setPlanStatusSchema, async (ctx, input) => {
@@ -13,7 +14,7 @@ export const setPlanStatus = defineOperation("plans.create", setPlanStatusSchema
     const touchesArchive = plan.status === "ARCHIVED" || input.status === "ARCHIVED";
     if (touchesArchive && !can(ctx.role, "plans.archive")) throw new AppError("FORBIDDEN");
     if (!PLAN_TRANSITIONS[plan.status].includes(input.status)) {
-      throw new AppError("VALIDATION", { fieldErrors: { status: [`A ${plan.status.toLowerCase()} plan cannot become ${input.status.toLowerCase()}.`] } });
+      throw new AppError("VALIDATION", { fieldErrors: { status: [msg("statusTransition")] } });
     }
     await tx.plan.update({ where: { id: plan.id }, data: { status: input.status, version: { increment: 1 } } });
     await tx.activityEvent.create({
@@ -83,7 +84,7 @@ export const deletePlan = defineOperation("plans.delete", deletePlanSchema, asyn
   const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true, title: true } });
   if (!plan) throw new AppError("NOT_FOUND");
   if (input.confirmTitle.trim() !== plan.title.trim()) {
-    throw new AppError("VALIDATION", { fieldErrors: { confirmTitle: ["Type the plan's title exactly to confirm."] } });
+    throw new AppError("VALIDATION", { fieldErrors: { confirmTitle: [msg("confirmTitleMismatch")] } });
   }
   await db.$transaction([
     db.plan.delete({ where: { id: plan.id } }),

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { toDateInput } from "@/lib/validation/common";
 import { updatePlanSchema } from "@/lib/validation/plan";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Edits a plan's title, description and dates (OWNER, ADMIN); refused when someone saved since `version`. */
 export const updatePlan = defineOperation("plans.update", updatePlanSchema, async (ctx, input) => {
@@ -15,7 +16,7 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
       });
     const current = await findCurrent();
     if (!current) throw new AppError("NOT_FOUND");
-    if (current.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: "This plan is archived and read-only." });
+    if (current.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: msg("planArchived") });
     const earliestDue = await tx.task.findFirst({
       where: { planId: current.id, teamId: ctx.team.id, dueDate: { lt: input.startDate } },
       orderBy: { dueDate: "asc" },
@@ -23,7 +24,7 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
     });
     if (earliestDue?.dueDate) {
       throw new AppError("VALIDATION", {
-        fieldErrors: { startDate: [`Some tasks are due before this date (earliest ${toDateInput(earliestDue.dueDate)}). Move their due dates first.`] },
+        fieldErrors: { startDate: [msg("tasksDueBeforeStart", { date: toDateInput(earliestDue.dueDate) })] },
       });
     }
     const fields = { title: input.title, description: input.description, startDate: input.startDate, targetDate: input.targetDate };
@@ -36,7 +37,7 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
       const latest = await findCurrent();
       if (!latest) throw new AppError("NOT_FOUND");
       throw new AppError("CONFLICT", {
-        userMessage: "Someone else saved this plan while you were editing. Review their changes, then apply yours again.",
+        userMessage: msg("planEditConflict"),
         details: { current: { ...latest, startDate: toDateInput(latest.startDate), targetDate: toDateInput(latest.targetDate) } },
       });
     }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { applyStatus, assertAssignable, assertDueDate, diffTask, notifyAssignment } from "@/lib/tasks/task-rules";
 import { bulkTasksSchema } from "@/lib/validation/task";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Assigns, sets status, sets due date or deletes many tasks: one transaction, all or nothing. */
 export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (ctx, input) => {
@@ -14,8 +15,8 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
       where: { id: { in: ids }, teamId: ctx.team.id },
       select: { id: true, planId: true, status: true, progress: true, assigneeId: true, dueDate: true, title: true, plan: { select: { status: true, startDate: true } } },
     });
-    if (tasks.length !== ids.length) throw new AppError("NOT_FOUND", { userMessage: "Some of the selected tasks no longer exist." });
-    if (tasks.some((t) => t.plan.status === "ARCHIVED")) throw new AppError("FORBIDDEN", { userMessage: "Tasks of archived plans are read-only." });
+    if (tasks.length !== ids.length) throw new AppError("NOT_FOUND", { userMessage: msg("tasksMissing") });
+    if (tasks.some((t) => t.plan.status === "ARCHIVED")) throw new AppError("FORBIDDEN", { userMessage: msg("archivedTasksReadOnly") });
 
     if (input.action === "delete") {
       await tx.task.deleteMany({ where: { id: { in: ids }, teamId: ctx.team.id } });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/error-text";
 
 type Tx = Prisma.TransactionClient;
 
@@ -8,7 +9,7 @@ type Tx = Prisma.TransactionClient;
 export async function getWritablePlan(tx: Tx, { teamId, planId }: { teamId: string; planId: string }) {
   const plan = await tx.plan.findFirst({ where: { id: planId, teamId }, select: { id: true, title: true, status: true, startDate: true, targetDate: true } });
   if (!plan) throw new AppError("NOT_FOUND");
-  if (plan.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: "This plan is archived and read-only." });
+  if (plan.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: msg("planArchived") });
   return plan;
 }
 
@@ -16,13 +17,13 @@ export async function getWritablePlan(tx: Tx, { teamId, planId }: { teamId: stri
 export async function assertAssignable(tx: Tx, { teamId, assigneeId, field = "assigneeId" }: { teamId: string; assigneeId: string | null | undefined; field?: string }) {
   if (!assigneeId) return;
   const member = await tx.membership.findFirst({ where: { teamId, userId: assigneeId }, select: { id: true } });
-  if (!member) throw new AppError("VALIDATION", { fieldErrors: { [field]: ["Choose a member of this team."] } });
+  if (!member) throw new AppError("VALIDATION", { fieldErrors: { [field]: [msg("notTeamMember")] } });
 }
 
 /** Refuses a due date before the plan's start. */
 export function assertDueDate(dueDate: Date | null | undefined, planStart: Date, field = "dueDate") {
   if (dueDate && dueDate < planStart) {
-    throw new AppError("VALIDATION", { fieldErrors: { [field]: [`The due date cannot be before the plan starts (${planStart.toISOString().slice(0, 10)}).`] } });
+    throw new AppError("VALIDATION", { fieldErrors: { [field]: [msg("dueBeforePlanStart", { date: planStart.toISOString().slice(0, 10) })] } });
   }
 }
 

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { applyStatus, assertAssignable, assertDueDate, diffTask, getWritablePlan, notifyAssignment } from "@/lib/tasks/task-rules";
 import { toDateInput } from "@/lib/validation/common";
 import { setTaskStatusSchema, updateTaskSchema } from "@/lib/validation/task";
+import { msg } from "@/lib/i18n/error-text";
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,7 +65,7 @@ async function applyChange(
   if (count === 0) {
     // Re-read: `current` may predate a save that committed while this UPDATE waited for the row.
     throw new AppError("CONFLICT", {
-      userMessage: "Someone else saved this task while you were editing. Their changes are shown; your input is kept so you can apply it again.",
+      userMessage: msg("taskEditConflict"),
       details: { current: serialiseTask(await loadTask(tx, ctx, current.id)) },
     });
   }

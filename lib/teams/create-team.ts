@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { createTeamSchema, slugify } from "@/lib/validation/team";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Creates a team with the user as OWNER; a derived slug gets a suffix when taken, a chosen one is refused. */
 export async function createTeam({ userId, input }: { userId: string; input: unknown }) {
@@ -27,8 +28,8 @@ export async function createTeam({ userId, input }: { userId: string; input: unk
     } catch (error) {
       const isSlugTaken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
       if (!isSlugTaken) throw error;
-      if (chosen) throw new AppError("VALIDATION", { fieldErrors: { slug: ["This address is taken."] } });
+      if (chosen) throw new AppError("VALIDATION", { fieldErrors: { slug: [msg("slugTaken")] } });
     }
   }
-  throw new AppError("CONFLICT", { userMessage: "Could not find a free address for this team." });
+  throw new AppError("CONFLICT", { userMessage: msg("noFreeTeamAddress") });
 }

@@ -3,11 +3,12 @@ import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteTeamSchema } from "@/lib/validation/team";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Deletes a team with its plans, tasks and history (OWNER only), confirmed by typing its exact name. */
 export const deleteTeam = defineOperation("team.delete", deleteTeamSchema, async (ctx, input) => {
   if (input.confirmName.trim() !== ctx.team.name.trim()) {
-    throw new AppError("VALIDATION", { fieldErrors: { confirmName: ["Type the team's name exactly to confirm."] } });
+    throw new AppError("VALIDATION", { fieldErrors: { confirmName: [msg("confirmNameMismatch")] } });
   }
   await db.$transaction(async (tx) => {
     await tx.team.delete({ where: { id: ctx.team.id } });

@@ -4,6 +4,7 @@ import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { updateTeamSchema } from "@/lib/validation/team";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Renames a team and/or changes its address (OWNER, ADMIN); a taken address is a field error. */
 export const updateTeam = defineOperation("team.update", updateTeamSchema, async (ctx, input) => {
@@ -26,7 +27,7 @@ export const updateTeam = defineOperation("team.update", updateTeamSchema, async
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("VALIDATION", { fieldErrors: { slug: ["This address is taken."] } });
+      throw new AppError("VALIDATION", { fieldErrors: { slug: [msg("slugTaken")] } });
     }
     throw error;
   }

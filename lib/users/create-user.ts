@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Creates an account; a taken email is a VALIDATION error on the email field. */
 export async function createUser({ input, ip }: { input: unknown; ip?: string }) {
@@ -24,7 +25,7 @@ export async function createUser({ input, ip }: { input: unknown; ip?: string })
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("VALIDATION", { fieldErrors: { email: ["emailTaken"] } });
+      throw new AppError("VALIDATION", { fieldErrors: { email: [msg("emailTaken")] } });
     }
     throw error;
   }

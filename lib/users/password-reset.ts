@@ -6,6 +6,7 @@ import { sendMail } from "@/lib/mail";
 import { hashToken, newToken } from "@/lib/tokens";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/profile";
+import { msg } from "@/lib/i18n/error-text";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -44,7 +45,7 @@ export async function resetPassword({ token, input, ip }: { token: string; input
       where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() } },
       data: { usedAt: new Date() },
     });
-    if (claimed.count !== 1) throw new AppError("CONFLICT", { userMessage: "This reset link has expired or was already used." });
+    if (claimed.count !== 1) throw new AppError("CONFLICT", { userMessage: msg("resetLinkUsed") });
     const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { id: true, email: true } });
     await tx.activityEvent.create({ data: { actorId: user.id, kind: "user.password_reset", entityType: "user", entityId: user.id, ip } });

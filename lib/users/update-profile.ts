@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { changePasswordSchema, updateProfileSchema } from "@/lib/validation/profile";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Updates the user's display name and preferred language. */
 export async function updateProfile({ userId, input }: { userId: string; input: unknown }) {
@@ -18,7 +19,7 @@ export async function changePassword({ userId, input, ip }: { userId: string; in
   if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
-    throw new AppError("VALIDATION", { fieldErrors: { currentPassword: ["Your current password is not correct."] } });
+    throw new AppError("VALIDATION", { fieldErrors: { currentPassword: [msg("currentPasswordWrong")] } });
   }
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await db.$transaction([

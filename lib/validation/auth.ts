@@ -1,30 +1,31 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Emails are compared and stored lower-cased. */
 export const emailSchema = z
   .string()
   .trim()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address."))
+  .min(1, msg("emailRequired"))
+  .max(254, msg("emailTooLong"))
+  .pipe(z.email(msg("emailInvalid")))
   .transform((v) => v.toLowerCase());
 
 /** At least 10 characters; long passphrases welcome. */
 export const newPasswordSchema = z
   .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.")
-  .refine((v) => new Set(v).size >= 4, "This password is too easy to guess; mix more characters.");
+  .min(10, msg("tooShort", { min: 10 }))
+  .max(200, msg("tooLong", { max: 200 }))
+  .refine((v) => new Set(v).size >= 4, msg("passwordWeak"));
 
 export const displayNameSchema = z
   .string()
   .trim()
-  .min(1, "Enter your name.")
-  .max(100, "Use at most 100 characters.");
+  .min(1, msg("nameRequired"))
+  .max(100, msg("tooLong", { max: 100 }));
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password.").max(200, "Use at most 200 characters."),
+  password: z.string().min(1, msg("passwordRequired")).max(200, msg("tooLong", { max: 200 })),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { indicatorsForDilemma } from "@/lib/catalog/catalog";
 import { DILEMMA_CODES } from "@/lib/catalog/types";
 import { dateSchema, idSchema, optionalDateSchema, toDateInput } from "@/lib/validation/common";
+import { msg } from "@/lib/i18n/error-text";
 
 export const DIRECTIONS = ["UP", "DOWN"] as const;
 
@@ -11,11 +12,11 @@ const DECIMAL = /^[+-]?\d{1,14}(\.\d{1,4})?$/;
 
 /** A measured value as typed ("12.5") or sent (12.5): at most 14 digits before and 4 after the point. */
 export const decimalSchema = z
-  .union([z.number(), z.string()], { error: "Enter a number." })
+  .union([z.number(), z.string()], { error: msg("numberRequired") })
   .superRefine((value, ctx) => {
     const text = typeof value === "number" ? String(value) : value.trim();
-    if (!NUMBER.test(text)) ctx.addIssue({ code: "custom", message: "Enter a number." });
-    else if (!DECIMAL.test(text)) ctx.addIssue({ code: "custom", message: "Use at most 14 digits before and 4 after the decimal point." });
+    if (!NUMBER.test(text)) ctx.addIssue({ code: "custom", message: msg("numberRequired") });
+    else if (!DECIMAL.test(text)) ctx.addIssue({ code: "custom", message: msg("decimalPrecision") });
   })
   .transform((value) => Number(value));
 
@@ -31,23 +32,23 @@ const fieldsOk = (fields: readonly string[]) => (payload: { issues: readonly { p
 export const createIndicatorSchema = z
   .object({
     planId: idSchema,
-    dilemmaCode: z.enum(DILEMMA_CODES, { error: "Choose a dilemma." }),
+    dilemmaCode: z.enum(DILEMMA_CODES, { error: msg("dilemmaChoose") }),
     suggestedKey: z.union([z.literal("").transform(() => null), z.null(), z.string().max(16)]).optional(),
-    name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
-    unit: z.string().trim().min(1, "Enter a unit.").max(20, "Use at most 20 characters."),
-    direction: z.enum(DIRECTIONS, { error: "Choose a direction." }),
+    name: z.string().trim().min(1, msg("indicatorNameRequired")).max(200, msg("tooLong", { max: 200 })),
+    unit: z.string().trim().min(1, msg("unitRequired")).max(20, msg("tooLong", { max: 20 })),
+    direction: z.enum(DIRECTIONS, { error: msg("directionRequired") }),
     baseline: decimalSchema,
     target: decimalSchema,
     targetDate: optionalDateSchema.optional(),
   })
   .refine((v) => !v.suggestedKey || indicatorsForDilemma(v.dilemmaCode).some((i) => i.key === v.suggestedKey), {
     path: ["suggestedKey"],
-    message: "Choose one of this dilemma's suggested indicators.",
+    message: msg("suggestionInvalid"),
     when: fieldsOk(["dilemmaCode", "suggestedKey"]),
   })
   .refine((v) => v.target !== v.baseline, {
     path: ["target"],
-    message: "The target must differ from the baseline.",
+    message: msg("targetEqualsBaseline"),
     when: fieldsOk(["baseline", "target"]),
   });
 export type CreateIndicatorInput = z.input<typeof createIndicatorSchema>;
@@ -56,8 +57,8 @@ export type CreateIndicatorInput = z.input<typeof createIndicatorSchema>;
 export const addReadingSchema = z.object({
   indicatorId: idSchema,
   value: decimalSchema,
-  recordedOn: dateSchema.refine((day) => toDateInput(day) <= latestToday(), "A reading cannot be dated in the future."),
-  note: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),
+  recordedOn: dateSchema.refine((day) => toDateInput(day) <= latestToday(), msg("readingInFuture")),
+  note: z.string().trim().max(1000, msg("tooLong", { max: 1000 })).default(""),
 });
 export type AddReadingInput = z.input<typeof addReadingSchema>;
 

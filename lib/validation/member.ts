@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/validation/auth";
+import { msg } from "@/lib/i18n/error-text";
 
-export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER", "VIEWER"], { error: "Choose a role." });
+export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER", "VIEWER"], { error: msg("roleRequired") });
 
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 export type InviteInput = z.input<typeof inviteSchema>;

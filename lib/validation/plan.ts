@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getTemplate } from "@/lib/catalog/catalog";
 import { AREA_CODES } from "@/lib/catalog/types";
 import { dateSchema, descriptionSchema, idSchema, titleSchema, versionSchema } from "@/lib/validation/common";
+import { msg } from "@/lib/i18n/error-text";
 
 export const PLAN_STATUSES = ["DRAFT", "ACTIVE", "COMPLETED", "ARCHIVED"] as const;
 export type PlanStatusValue = (typeof PLAN_STATUSES)[number];
@@ -14,7 +15,7 @@ export const PLAN_TRANSITIONS: Record<PlanStatusValue, readonly PlanStatusValue[
   ARCHIVED: ["ACTIVE"],
 };
 
-const templateKeySchema = z.string().refine((key) => Boolean(getTemplate(key)), "Unknown template.");
+const templateKeySchema = z.string().refine((key) => Boolean(getTemplate(key)), msg("templateUnknown"));
 
 const planFields = {
   title: titleSchema,
@@ -24,7 +25,7 @@ const planFields = {
 };
 
 function datesOrdered(v: { startDate: Date; targetDate: Date }, ctx: z.RefinementCtx) {
-  if (v.targetDate < v.startDate) ctx.addIssue({ code: "custom", path: ["targetDate"], message: "The target date cannot be before the start date." });
+  if (v.targetDate < v.startDate) ctx.addIssue({ code: "custom", path: ["targetDate"], message: msg("targetBeforeStart") });
 }
 
 /** The plan wizard's input: details, chosen templates and an optional default assignee per area. */
@@ -54,7 +55,7 @@ export const addTemplatesSchema = z.object({
   planId: idSchema,
   templateKeys: z
     .array(templateKeySchema)
-    .min(1, "Choose at least one template.")
+    .min(1, msg("templatesRequired"))
     .max(100)
     .transform((keys) => [...new Set(keys)]),
   allowDuplicates: z.boolean().default(false),

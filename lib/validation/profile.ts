@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { displayNameSchema, emailSchema, newPasswordSchema } from "@/lib/validation/auth";
+import { msg } from "@/lib/i18n/error-text";
 
 export const updateProfileSchema = z.object({
   name: displayNameSchema,
-  locale: z.enum(["en", "zh-CN"], { error: "Choose a language." }),
+  locale: z.enum(["en", "zh-CN"], { error: msg("languageRequired") }),
 });
 export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  currentPassword: z.string().min(1, msg("currentPasswordRequired")).max(200),
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

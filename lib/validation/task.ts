@@ -1,28 +1,29 @@
 import { z } from "zod";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import { descriptionSchema, idSchema, optionalDateSchema, titleSchema, versionSchema } from "@/lib/validation/common";
+import { msg } from "@/lib/i18n/error-text";
 
 export const TASK_STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
 export const PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
 
 export const dilemmaLinksSchema = z
-  .array(z.object({ dilemmaCode: z.enum(DILEMMA_CODES), weight: z.coerce.number().int("Weights are whole numbers.").min(1, "Weights are 1–3.").max(3, "Weights are 1–3.") }))
-  .min(1, "Link at least one dilemma.")
+  .array(z.object({ dilemmaCode: z.enum(DILEMMA_CODES), weight: z.coerce.number().int(msg("weightWhole")).min(1, msg("weightRange")).max(3, msg("weightRange")) }))
+  .min(1, msg("dilemmaRequired"))
   .max(4)
-  .refine((links) => new Set(links.map((l) => l.dilemmaCode)).size === links.length, "Each dilemma once.");
+  .refine((links) => new Set(links.map((l) => l.dilemmaCode)).size === links.length, msg("dilemmaOnce"));
 
 /** Every editable field of a task. */
 export const taskFieldsSchema = z.object({
   title: titleSchema,
   description: descriptionSchema,
-  areaCode: z.enum(AREA_CODES, { error: "Choose an area." }),
-  pathCode: z.enum(PATH_CODES, { error: "Choose a path." }),
+  areaCode: z.enum(AREA_CODES, { error: msg("areaRequired") }),
+  pathCode: z.enum(PATH_CODES, { error: msg("pathRequired") }),
   dilemmas: dilemmaLinksSchema,
   priority: z.enum(PRIORITIES),
   status: z.enum(TASK_STATUSES),
   assigneeId: z.string().max(64).nullable(),
   dueDate: optionalDateSchema,
-  progress: z.coerce.number().int("Progress is a whole number.").min(0, "Progress is 0–100.").max(100, "Progress is 0–100."),
+  progress: z.coerce.number().int(msg("progressWhole")).min(0, msg("progressRange")).max(100, msg("progressRange")),
 });
 
 export const createTaskSchema = taskFieldsSchema.extend({ planId: idSchema });
@@ -42,6 +43,6 @@ export const bulkTasksSchema = z.discriminatedUnion("action", [
 ]);
 export type BulkTasksInput = z.input<typeof bulkTasksSchema>;
 
-export const commentSchema = z.object({ taskId: idSchema, body: z.string().trim().min(1, "Write a comment.").max(10_000, "Use at most 10,000 characters.") });
+export const commentSchema = z.object({ taskId: idSchema, body: z.string().trim().min(1, msg("commentRequired")).max(10_000, msg("tooLong", { max: 10_000 })) });
 export const editCommentSchema = z.object({ commentId: idSchema, body: commentSchema.shape.body });
 export const commentIdSchema = z.object({ commentId: idSchema });

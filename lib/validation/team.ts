@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/error-text";
 
 /** Lower-case letters, digits and single dashes, 2–48 characters. */
 export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(2, "Use at least 2 characters.")
-  .max(48, "Use at most 48 characters.")
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and dashes.");
+  .min(2, msg("tooShort", { min: 2 }))
+  .max(48, msg("tooLong", { max: 48 }))
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, msg("slugFormat"));
 
-export const teamNameSchema = z.string().trim().min(1, "Enter a team name.").max(100, "Use at most 100 characters.");
+export const teamNameSchema = z.string().trim().min(1, msg("teamNameRequired")).max(100, msg("tooLong", { max: 100 }));
 
 export const createTeamSchema = z.object({
   name: teamNameSchema,

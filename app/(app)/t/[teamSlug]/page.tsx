@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
 import { findPlans } from "@/lib/plans/find-plans";
@@ -30,7 +31,12 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
         ) : null}
       </div>
       {plans.length === 0 ? (
-        <p className="text-slate-700">{tt("noPlans")}</p>
+        <EmptyState
+          title={tt("noPlans")}
+          actions={can(role, "plans.create") ? [{ href: `/t/${team.slug}/plans/new`, label: tt("noPlansAction") }] : []}
+        >
+          {can(role, "plans.create") ? tt("noPlansHint") : tt("noPlansReadOnly")}
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-3">
           {plans.map((plan) => (
@@ -43,8 +49,8 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
               </div>
               <p className="mt-1 text-sm text-slate-600">
                 {t("dates", {
-                  start: format.dateTime(plan.startDate, { dateStyle: "medium" }),
-                  target: format.dateTime(plan.targetDate, { dateStyle: "medium" }),
+                  start: format.dateTime(plan.startDate, { dateStyle: "medium", timeZone: "UTC" }),
+                  target: format.dateTime(plan.targetDate, { dateStyle: "medium", timeZone: "UTC" }),
                 })}{" "}
                 · {t("tasks", { count: plan.taskCount })}
               </p>

@@ -98,7 +98,7 @@ export default async function TeamDashboardPage({ params }: Props) {
               <h2 id="heatmap-heading" className="text-lg font-semibold">
                 {t("heatmap.heading")}
               </h2>
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className="w-full border-collapse text-sm [print-color-adjust:exact]">
                   <caption className="mb-2 text-left text-sm text-slate-600">{t("heatmap.caption")}</caption>
                   <thead>
@@ -186,7 +186,7 @@ export default async function TeamDashboardPage({ params }: Props) {
               {data.overdue.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("overdue.none")}</p>
               ) : (
-                <div className="overflow-x-auto">
+                <div className="relative overflow-x-auto">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">{t("overdue.caption")}</caption>
                     <thead className="border-b border-slate-200 text-slate-600">

@@ -4,6 +4,7 @@ import { InvitationControls, MemberControls } from "@/components/members/member-
 import { LeaveTeamButton } from "@/components/teams/leave-team-button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Table, TableHead } from "@/components/ui/table";
 import type { Role } from "@/generated/prisma/enums";
 import { can } from "@/lib/authz";
 import { findPendingInvitations } from "@/lib/invitations/find-invitations";
@@ -33,17 +34,17 @@ export default async function MembersPage({ params }: { params: Promise<{ teamSl
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <LeaveTeamButton teamSlug={team.slug} />
       </div>
-      <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
+      <Card className="p-0!">
+        <Table>
           <caption className="sr-only">{t("title")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+          <TableHead>
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">{t("name")}</th>
               <th scope="col" className="px-4 py-2 font-medium">{t("role")}</th>
               <th scope="col" className="px-4 py-2 font-medium">{t("joined")}</th>
               {canManage ? <th scope="col" className="px-4 py-2 font-medium">{t("actions")}</th> : null}
             </tr>
-          </thead>
+          </TableHead>
           <tbody>
             {members.map((m) => {
               const isSelf = m.user.id === user.id;
@@ -69,7 +70,7 @@ export default async function MembersPage({ params }: { params: Promise<{ teamSl
               );
             })}
           </tbody>
-        </table>
+        </Table>
       </Card>
 
       {canManage ? (

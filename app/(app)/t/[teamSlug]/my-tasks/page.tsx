@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { QuickStatus } from "@/components/tasks/quick-status";
 import { DilemmaBadges } from "@/components/tasks/task-meta";
-import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/authz";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { findMyTasks, today } from "@/lib/tasks/find-tasks";
@@ -24,9 +24,9 @@ export default async function MyTasksPage({ params }: { params: Promise<{ teamSl
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       {tasks.length === 0 ? (
-        <Card>
-          <p className="text-slate-700">{t("empty")}</p>
-        </Card>
+        <EmptyState title={t("emptyTitle")} actions={[{ href: `/t/${teamSlug}`, label: t("toPlans"), variant: "secondary" }]}>
+          {t("empty")}
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-2" aria-label={t("heading")}>
           {tasks.map((task) => {
@@ -49,7 +49,7 @@ export default async function MyTasksPage({ params }: { params: Promise<{ teamSl
                     ) : (
                       <span>{t("noDueDate")}</span>
                     )}
-                    <span>{task.progress}%</span>
+                    <span>{format.number(task.progress / 100, { style: "percent" })}</span>
                   </p>
                 </div>
                 {canWrite ? (

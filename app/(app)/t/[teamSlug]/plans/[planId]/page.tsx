@@ -6,6 +6,7 @@ import { TaskFiltersBar } from "@/components/tasks/task-filters-bar";
 import { TaskList } from "@/components/tasks/task-list";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
 import { areas, dilemmas } from "@/lib/catalog/catalog";
@@ -17,7 +18,7 @@ import { getPlan } from "@/lib/plans/get-plan";
 import { planProgress } from "@/lib/progress/sql";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { findTasks, today } from "@/lib/tasks/find-tasks";
-import { filtersToParams, parseTaskFilters } from "@/lib/tasks/task-filters";
+import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-filters";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 
 type Props = { params: Promise<{ teamSlug: string; planId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -145,6 +146,25 @@ export default async function PlanPage({ params, searchParams }: Props) {
           </nav>
         </div>
         <TaskFiltersBar filters={filters} members={members} view={view} basePath={basePath} />
+        {rows.length === 0 ? (
+          hasFilters(filters) ? (
+            <EmptyState title={tv("noMatch")} actions={[{ href: `${basePath}?view=${view}`, label: tv("clearFilters"), variant: "secondary" }]} />
+          ) : (
+            <EmptyState
+              title={tv("emptyPlan")}
+              actions={
+                canWrite
+                  ? [
+                      { href: `${basePath}/add-templates`, label: tv("emptyPlanTemplates") },
+                      { href: `${basePath}/tasks/new`, label: tv("emptyPlanTask"), variant: "secondary" },
+                    ]
+                  : []
+              }
+            >
+              {canWrite ? tv("emptyPlanHint") : tv("emptyPlanReadOnly")}
+            </EmptyState>
+          )
+        ) : null}
         {view === "board" ? (
           <TaskBoard teamSlug={team.slug} planId={plan.id} tasks={rows} canWrite={canWrite} />
         ) : (

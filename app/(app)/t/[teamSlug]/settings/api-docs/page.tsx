@@ -6,6 +6,9 @@ import { Card } from "@/components/ui/card";
 import { openApiDocument } from "@/lib/api/openapi";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 
+/** A command line, the same in every language. */
+const CURL_EXAMPLE = `curl -H "Authorization: Bearer $PATHWISE_TOKEN" https://<host>/api/v1/plans`;
+
 type Parameter = { name: string; in: string; required: boolean; description?: string; schema: JsonSchema };
 type Operation = {
   operationId: string;
@@ -25,7 +28,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
   const doc = openApiDocument();
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation as Operation })));
   const schemas = doc.components.schemas as Record<string, JsonSchema>;
-  const labels = { requiredLabel: t("required"), anyValue: t("anyValue") };
+  const labels = { requiredLabel: t("required"), anyValue: t("anyValue"), arrayOf: t("arrayOf") };
 
   return (
     <div className="flex flex-col gap-6">
@@ -52,7 +55,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
         </p>
         <h3 className="text-sm font-medium">{t("example")}</h3>
         <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
-          {`curl -H "Authorization: Bearer $PATHWISE_TOKEN" https://<host>/api/v1/plans`}
+          {CURL_EXAMPLE}
         </pre>
         <h2 className="mt-4 mb-2 text-lg font-semibold">{t("errors")}</h2>
         <p className="text-sm text-slate-700">{t("errorsText")}</p>

@@ -190,7 +190,7 @@ export default async function PlanReportPage({ params }: Props) {
           {progress.indicators.length === 0 ? (
             <p className="text-sm text-slate-600">{t("indicators.none")}</p>
           ) : (
-            <div className="overflow-x-auto print:overflow-visible">
+            <div className="relative overflow-x-auto print:overflow-visible">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("indicators.caption")}</caption>
                 <thead>
@@ -286,7 +286,7 @@ export default async function PlanReportPage({ params }: Props) {
                     </th>
                     <td className={`${cellClass} whitespace-nowrap`}>{task.dueDate ? formatDay(task.dueDate) : null}</td>
                     <td className={`${cellClass} text-right tabular-nums`}>
-                      {task.dueDate ? Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS) : null}
+                      {task.dueDate ? format.number(Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS)) : null}
                     </td>
                     <td className={cellClass}>{task.assignee?.name ?? t("overdue.unassigned")}</td>
                     <td className={cellClass}>{ts(task.status)}</td>

@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { mainPages } from "./pages";
+
+/** Serious and critical WCAG 2.1 A/AA violations of the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1]?.trim() ?? v.help}`));
+}
+
+test("[A11Y]: sign-in and sign-up have no serious or critical axe violations", async ({ page }) => {
+  for (const path of ["/sign-in", "/sign-up", "/forgot-password"]) {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});
+
+test("[A11Y]: team home, wizard, plan list and board, task detail, dashboards, members and settings have no serious or critical axe violations", async ({ page }) => {
+  test.slow(); // a dozen pages, each scanned
+  const pages = await mainPages(page);
+  const found: Record<string, string[]> = {};
+  for (const { name, path } of pages) {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    const violations = await seriousViolations(page);
+    if (violations.length) found[name] = violations;
+  }
+  expect(found).toEqual({});
+});
+
+test("[A11Y]: a confirmation is a labelled modal dialog, usable from the keyboard and clean under axe", async ({ page }) => {
+  const pages = await mainPages(page);
+  await page.goto(pages.find((p) => p.name === "members")?.path ?? "/teams");
+  const leave = page.getByRole("button", { name: "Leave team" });
+  await expect(async () => {
+    await leave.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog", { name: "Please confirm" })).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  const dialog = page.getByRole("dialog", { name: "Please confirm" });
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
+});

@@ -2,14 +2,24 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 
 function createClient() {
   const env = getEnv();
-  const adapter = new PrismaPg({
-    connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_MAX,
-    connectionTimeoutMillis: 3000,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_MAX,
+      // Fail fast when PostgreSQL is down or the pool is exhausted: the request gets a 503 instead of hanging.
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: env.DATABASE_IDLE_TIMEOUT_MS,
+      application_name: `pathwise:${process.pid}`,
+    },
+    {
+      // A pooled connection that dies (database restart) is dropped from the pool; the next query opens a new one.
+      onPoolError: (error) => log().warn({ err: error }, "database connection lost"),
+    },
+  );
   return new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } },
@@ -18,8 +28,14 @@ function createClient() {
 
 export type Db = ReturnType<typeof createClient>;
 
+// Kept on globalThis in every environment: one pool per process even when Next.js
+// bundles this module into several chunks, and the shutdown hook can close it.
 const globalForDb = globalThis as unknown as { pathwiseDb?: Db };
 
 /** The Prisma client, one per process; secrets (password and token hashes) are omitted unless asked for. */
-export const db: Db = globalForDb.pathwiseDb ?? createClient();
-if (getEnv().NODE_ENV !== "production") globalForDb.pathwiseDb = db;
+export const db: Db = (globalForDb.pathwiseDb ??= createClient());
+
+/** Closes the connection pool if this process opened one (graceful shutdown). */
+export async function closeDb(): Promise<void> {
+  await globalForDb.pathwiseDb?.$disconnect();
+}

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { auth } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError, httpStatus } from "@/lib/errors";
+import { reportUnexpectedError } from "@/lib/log";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -13,9 +14,9 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
     return NextResponse.json({ error: { code: error.code, message: error.userMessage, fields: error.fieldErrors } }, { status: httpStatus[error.code] });
   }
-  const id = crypto.randomUUID();
-  console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));
-  return NextResponse.json({ error: { code: "INTERNAL", message: `Something went wrong (reference ${id.slice(0, 8)}).` } }, { status: 500 });
+  const failure = reportUnexpectedError(error);
+  const headers = failure.status === 503 ? { "Retry-After": "5" } : undefined;
+  return NextResponse.json({ error: { code: failure.code, message: failure.message } }, { status: failure.status, headers });
 }
 
 /**

@@ -5,17 +5,17 @@ import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError, type ActionResult } from "@/lib/errors";
+import { reportUnexpectedError } from "@/lib/log";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 
-/** Maps any thrown error to an action result; unexpected ones are logged with an id, never shown. */
+/** Maps any thrown error to an action result; unexpected ones are logged with the request id, never shown. */
 export function toActionError(error: unknown): ActionResult<never> {
   unstable_rethrow(error);
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors, details: error.details };
   }
-  const id = crypto.randomUUID();
-  console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));
-  return { ok: false, code: "INTERNAL", message: `Something went wrong (reference ${id.slice(0, 8)}).` };
+  const { code, message } = reportUnexpectedError(error);
+  return { ok: false, code, message };
 }
 
 /** A server action for a team operation: (teamSlug, input) → ActionResult, guarded by runOperation. */

@@ -17,6 +17,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether nothing listens on the port (on any address). */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "0.0.0.0", () => server.close(() => resolve(true)));
+  });
+}
+
 /** A spawned process with its output kept line by line (JSON log lines parsed). */
 export type Spawned = {
   child: ChildProcess;

@@ -4,11 +4,11 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 
-function createClient() {
+function createClient(connectionString: string) {
   const env = getEnv();
   const adapter = new PrismaPg(
     {
-      connectionString: env.DATABASE_URL,
+      connectionString,
       max: env.DATABASE_POOL_MAX,
       // Fail fast when PostgreSQL is down or the pool is exhausted: the request gets a 503 instead of hanging.
       connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
@@ -30,12 +30,20 @@ export type Db = ReturnType<typeof createClient>;
 
 // Kept on globalThis in every environment: one pool per process even when Next.js
 // bundles this module into several chunks, and the shutdown hook can close it.
-const globalForDb = globalThis as unknown as { pathwiseDb?: Db };
+const globalForDb = globalThis as unknown as { pathwiseDb?: Db; pathwiseDbRead?: Db };
 
 /** The Prisma client, one per process; secrets (password and token hashes) are omitted unless asked for. */
-export const db: Db = (globalForDb.pathwiseDb ??= createClient());
+export const db: Db = (globalForDb.pathwiseDb ??= createClient(getEnv().DATABASE_URL));
 
-/** Closes the connection pool if this process opened one (graceful shutdown). */
+const readUrl = getEnv().DATABASE_READ_URL;
+
+/**
+ * The client for dashboard aggregates, which tolerate a replica's lag of a moment:
+ * a read replica when DATABASE_READ_URL is set (its own pool of the same size), else `db`.
+ */
+export const dbRead: Db = readUrl ? (globalForDb.pathwiseDbRead ??= createClient(readUrl)) : db;
+
+/** Closes the connection pools this process opened (graceful shutdown). */
 export async function closeDb(): Promise<void> {
-  await globalForDb.pathwiseDb?.$disconnect();
+  await Promise.all([globalForDb.pathwiseDb?.$disconnect(), globalForDb.pathwiseDbRead?.$disconnect()]);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { dbRead } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
 import type { Rollup } from "@/lib/progress/formula";
 import { completeRollups, sqlRollups } from "@/lib/progress/sql";
@@ -54,7 +54,7 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
   totals: { overall: Rollup; dilemmas: Record<DilemmaCode, Rollup>; openCount: number; overdueCount: number };
   overdue: TeamOverdueTask[];
 }> {
-  const plans = await db.plan.findMany({
+  const plans = await dbRead.plan.findMany({
     where: { teamId, status: "ACTIVE" },
     orderBy: [{ targetDate: "asc" }, { title: "asc" }],
     select: { id: true, title: true, startDate: true, targetDate: true },
@@ -70,7 +70,7 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
   const day = toDateInput(today);
   const [cells, perPlan, teamDilemmas, counts, overdue] = await Promise.all([
     // The formula of sqlRollups, grouped by plan and dilemma at once (the heat map in one query).
-    db.$queryRaw<CellRow[]>`
+    dbRead.$queryRaw<CellRow[]>`
       SELECT t."planId" AS "planId",
              td."dilemmaCode" AS "dilemmaCode",
              COUNT(DISTINCT t.id)::int AS "taskCount",
@@ -82,9 +82,9 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
          AND t."planId" = ANY(${planIds})
          AND t.status <> 'CANCELLED'
        GROUP BY 1, 2`,
-    sqlRollups(db, { teamId, planIds, by: "plan" }),
-    sqlRollups(db, { teamId, planIds, by: "dilemma" }),
-    db.$queryRaw<CountRow[]>`
+    sqlRollups(dbRead, { teamId, planIds, by: "plan" }),
+    sqlRollups(dbRead, { teamId, planIds, by: "dilemma" }),
+    dbRead.$queryRaw<CountRow[]>`
       SELECT t."planId" AS "planId",
              COUNT(*)::int AS "openCount",
              (COUNT(*) FILTER (WHERE t."dueDate" < ${day}::date))::int AS "overdueCount"
@@ -93,7 +93,7 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
          AND t."planId" = ANY(${planIds})
          AND t.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')
        GROUP BY 1`,
-    db.task.findMany({
+    dbRead.task.findMany({
       where: { teamId, planId: { in: planIds }, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } },
       orderBy: [{ dueDate: "asc" }, { priority: "desc" }, { sortOrder: "asc" }],
       take: 10,

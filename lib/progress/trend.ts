@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { dbRead } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
 import { toDateInput } from "@/lib/validation/common";
 
@@ -25,7 +25,7 @@ export function trendStep(from: Date, to: Date): number {
 export async function getPlanTrend({ teamId, planId, from, to }: { teamId: string; planId: string; from: Date; to: Date }): Promise<TrendPoint[]> {
   if (to.getTime() < from.getTime()) return [];
   const step = trendStep(from, to);
-  const rows = await db.$queryRaw<{ day: string; code: string | null; weightSum: number | null; weighted: number | null }[]>`
+  const rows = await dbRead.$queryRaw<{ day: string; code: string | null; weightSum: number | null; weighted: number | null }[]>`
     WITH days AS (
       SELECT g::date AS day
         FROM generate_series(${toDateInput(to)}::date::timestamp, ${toDateInput(from)}::date::timestamp, make_interval(days => -${step}::int)) g

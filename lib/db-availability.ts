@@ -6,6 +6,8 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart, starting up), 53300 (too many connections).
 const UNAVAILABLE_SQLSTATE = /^(08\d{3}|57P0[1-4]|53300)$/;
 const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+// pg's own connect timeout: Error("timeout expired").
+const UNAVAILABLE_EXACT_MESSAGES = new Set(["timeout expired"]);
 const UNAVAILABLE_MESSAGES = [
   "Connection terminated",
   "timeout exceeded when trying to connect",
@@ -26,7 +28,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const adapterCause = e.meta?.driverAdapterError?.cause;
     if (typeof adapterCause?.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind)) return true;
     if (typeof adapterCause?.code === "string" && UNAVAILABLE_SQLSTATE.test(adapterCause.code)) return true;
-    if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.some((m) => (e.message as string).includes(m))) return true;
+    if (typeof e.message === "string" && (UNAVAILABLE_EXACT_MESSAGES.has(e.message) || UNAVAILABLE_MESSAGES.some((m) => (e.message as string).includes(m)))) return true;
     current = e.cause;
   }
   return false;

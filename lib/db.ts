@@ -1,8 +1,20 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+
+// pg's connectionTimeoutMillis bounds both opening a connection and waiting for a
+// free one in a full pool. Opening one gets its own, shorter limit, so an outage
+// fails fast while a busy pool still queues for up to DATABASE_POOL_TIMEOUT_MS.
+function clientWithConnectTimeout(timeoutMs: number) {
+  return class extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: timeoutMs });
+    }
+  };
+}
 
 function createClient(connectionString: string) {
   const env = getEnv();
@@ -10,8 +22,9 @@ function createClient(connectionString: string) {
     {
       connectionString,
       max: env.DATABASE_POOL_MAX,
-      // Fail fast when PostgreSQL is down or the pool is exhausted: the request gets a 503 instead of hanging.
-      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: env.DATABASE_POOL_TIMEOUT_MS,
+      // When PostgreSQL is down, opening a connection fails within this limit and the request gets a 503.
+      Client: clientWithConnectTimeout(env.DATABASE_CONNECT_TIMEOUT_MS),
       idleTimeoutMillis: env.DATABASE_IDLE_TIMEOUT_MS,
       application_name: `pathwise:${process.pid}`,
     },

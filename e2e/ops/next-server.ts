@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 
@@ -73,4 +74,18 @@ export async function waitReady(baseUrl: string, timeoutMs = 60_000): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${baseUrl} did not become ready`);
+}
+
+/** A GET on a new connection (no keep-alive reuse, so a closed server is seen as refused, never as a stale socket). */
+export function getFresh(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers, agent: false }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
 }

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { DEMO_OWNER, signIn } from "../fixtures/users";
-import { freePort, startNext, waitReady, type Spawned } from "./next-server";
+import { freePort, getFresh, startNext, waitReady, type Spawned } from "./next-server";
 import { startTcpProxy } from "./tcp-proxy";
 
 // One `next start` of the build, reaching PostgreSQL through a relay the test can
@@ -40,13 +40,13 @@ async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 test("[OPS]: every request gets an id, echoed in X-Request-Id and logged as one JSON line", async () => {
-  const own = await fetch(`${baseUrl}/api/health`, { headers: { "X-Request-Id": "ops-check-0001" } });
+  const own = await getFresh(`${baseUrl}/api/health`, { "X-Request-Id": "ops-check-0001" });
   expect(own.status).toBe(200);
-  expect(own.headers.get("x-request-id")).toBe("ops-check-0001");
-  expect(await own.json()).toMatchObject({ status: "ok", database: "up", migrations: "applied" });
+  expect(own.headers["x-request-id"]).toBe("ops-check-0001");
+  expect(JSON.parse(own.body)).toMatchObject({ status: "ok", database: "up", migrations: "applied" });
 
-  const odd = await fetch(`${baseUrl}/sign-in`, { headers: { "X-Request-Id": "bad id\twith spaces" } });
-  const generated = odd.headers.get("x-request-id") ?? "";
+  const odd = await getFresh(`${baseUrl}/sign-in`, { "X-Request-Id": "bad id with spaces" });
+  const generated = String(odd.headers["x-request-id"]);
   expect(generated).toMatch(/^[0-9a-f-]{36}$/);
 
   await expect(async () => {
@@ -92,29 +92,33 @@ test("[OPS]: while the database is down requests fail fast with 503, and the app
 });
 
 test("[OPS]: SIGTERM lets an in-flight request finish, closes the database pool and exits 0", async () => {
+  test.slow();
   await withDb(async (locker) => {
-    // Hold a lock the health check's query waits on, so a request is in flight when the signal comes.
+    // Hold a lock that only the health check's query waits on, so a request is in flight when the signal comes.
     await locker.query("BEGIN");
     await locker.query(`LOCK TABLE "CatalogVersion" IN ACCESS EXCLUSIVE MODE`);
-    const inFlight = fetch(`${baseUrl}/api/health`, { headers: { "X-Request-Id": "ops-inflight-0001" } });
+    let settled: string | undefined;
+    const inFlight = getFresh(`${baseUrl}/api/health`, { "X-Request-Id": "ops-inflight-0001" }).finally(() => (settled = "settled early"));
+    inFlight.catch((error: unknown) => (settled = `failed: ${String(error)}`));
     await expect(async () => {
+      expect(settled, server.lines.slice(-20).join("\n")).toBeUndefined();
       const { rows } = await locker.query<{ n: number }>(
         `SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%CatalogVersion%'`,
       );
       expect(rows[0]?.n).toBeGreaterThan(0);
-    }).toPass({ timeout: 10_000 });
+    }).toPass({ timeout: 20_000 });
 
     server.child.kill("SIGTERM");
     await expect(async () => {
       expect(server.logs()).toContainEqual(expect.objectContaining({ msg: "shutdown: finishing in-flight requests", signal: "SIGTERM" }));
     }).toPass({ timeout: 5_000 });
     // No new connections once draining has begun.
-    await expect(fetch(`${baseUrl}/api/health`)).rejects.toThrow();
+    await expect(getFresh(`${baseUrl}/api/health`)).rejects.toThrow(/ECONNREFUSED/);
 
     await locker.query("COMMIT");
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "ok" });
+    expect(JSON.parse(response.body)).toMatchObject({ status: "ok" });
   });
 
   expect(await server.exited).toEqual({ code: 0, signal: null });

@@ -19,6 +19,9 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
+  API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
+  API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,7 +4,8 @@ export type AppErrorCode =
   | "UNAUTHENTICATED"
   | "CONFLICT"
   | "VALIDATION"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "BAD_REQUEST";
 
 type AppErrorOptions = {
   message?: string;
@@ -39,6 +40,7 @@ const defaultMessages: Record<AppErrorCode, string> = {
   CONFLICT: "Someone else changed this in the meantime.",
   VALIDATION: "Please check the highlighted fields.",
   RATE_LIMITED: "Too many attempts. Please wait and try again.",
+  BAD_REQUEST: "The request could not be read.",
 };
 
 /** HTTP status for each code; another team's id is a 404 like a missing one. */
@@ -49,6 +51,7 @@ export const httpStatus: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   VALIDATION: 422,
   RATE_LIMITED: 429,
+  BAD_REQUEST: 400,
 };
 
 /** The result every server action returns. */

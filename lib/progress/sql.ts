@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import type { Rollup } from "@/lib/progress/formula";
+import { planLinksSql, rollupsSql } from "@/lib/progress/queries";
 
 // The SQL twin of lib/progress/formula.ts: the same Σ w·c / Σ w, computed by
 // PostgreSQL over tasks and their dilemma links. Both are tested on the same fixtures.
@@ -26,9 +27,11 @@ export async function sqlRollups(
 ): Promise<Map<string, Rollup>> {
   if (planIds.length === 0) return new Map();
   const column = groupColumns[by];
+  // A task links to a dilemma at most once, so by dilemma each row is one task.
+  const taskCount = by === "dilemma" ? Prisma.sql`COUNT(*)` : Prisma.sql`COUNT(DISTINCT t.id)`;
   const rows = await db.$queryRaw<Row[]>`
     SELECT ${column} AS "key",
-           COUNT(DISTINCT t.id)::int AS "taskCount",
+           ${taskCount}::int AS "taskCount",
            SUM(td.weight)::int AS "weightSum",
            SUM(td.weight * CASE WHEN t.status = 'DONE' THEN 1 ELSE t.progress / 100.0 END)::float8 AS "weighted"
       FROM "Task" t
@@ -49,19 +52,24 @@ export function completeRollups<C extends string>(codes: readonly C[], rollups: 
   return Object.fromEntries(codes.map((code) => [code, rollups.get(code) ?? emptyRollup])) as Record<C, Rollup>;
 }
 
-/** Per-dilemma, per-area and per-path progress of one plan, from SQL. */
-export async function planProgress(db: Queryable, { teamId, planId }: { teamId: string; planId: string }) {
-  const planIds = [planId];
-  const [dilemmas, areas, paths, overall] = await Promise.all([
-    sqlRollups(db, { teamId, planIds, by: "dilemma" }),
-    sqlRollups(db, { teamId, planIds, by: "area" }),
-    sqlRollups(db, { teamId, planIds, by: "path" }),
-    sqlRollups(db, { teamId, planIds, by: "plan" }),
-  ]);
+/** Rollups of one plan by dilemma, area, path and for the plan as a whole, from `links` (see rollupsSql). */
+export async function rollupsOfLinks(db: Queryable, planId: string, links: Prisma.Sql) {
+  const rows = await db.$queryRaw<(Row & { dimension: RollupDimension })[]>(rollupsSql(links));
+  const of = (dimension: RollupDimension) =>
+    new Map(
+      rows
+        .filter((r) => r.dimension === dimension)
+        .map((r) => [r.key, { taskCount: r.taskCount, weightSum: r.weightSum, progress: r.weightSum > 0 ? r.weighted / r.weightSum : null }]),
+    );
   return {
-    dilemmas: completeRollups(DILEMMA_CODES, dilemmas),
-    areas: completeRollups(AREA_CODES, areas),
-    paths: completeRollups(PATH_CODES, paths),
-    overall: overall.get(planId) ?? emptyRollup,
+    dilemmas: completeRollups(DILEMMA_CODES, of("dilemma")),
+    areas: completeRollups(AREA_CODES, of("area")),
+    paths: completeRollups(PATH_CODES, of("path")),
+    overall: of("plan").get(planId) ?? emptyRollup,
   };
+}
+
+/** Per-dilemma, per-area and per-path progress of one plan, from SQL. */
+export function planProgress(db: Queryable, scope: { teamId: string; planId: string }) {
+  return rollupsOfLinks(db, scope.planId, planLinksSql(scope));
 }

@@ -3,7 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { dbRead } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
 import type { Rollup } from "@/lib/progress/formula";
-import { completeRollups, sqlRollups } from "@/lib/progress/sql";
+import { teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
+import { completeRollups } from "@/lib/progress/sql";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
 import { toDateInput } from "@/lib/validation/common";
 
@@ -12,7 +13,7 @@ const OPEN_STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED"] as const;
 const emptyRollup: Rollup = { progress: null, taskCount: 0, weightSum: 0 };
 
 type CellRow = { planId: string; dilemmaCode: string; taskCount: number; weightSum: number; weighted: number };
-type CountRow = { planId: string; openCount: number; overdueCount: number };
+type CountRow = { planId: string; linkedCount: number; openCount: number; overdueCount: number };
 
 const overdueSelect = {
   id: true,
@@ -68,31 +69,10 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
     };
   }
   const day = toDateInput(today);
-  const [cells, perPlan, teamDilemmas, counts, overdue] = await Promise.all([
-    // The formula of sqlRollups, grouped by plan and dilemma at once (the heat map in one query).
-    dbRead.$queryRaw<CellRow[]>`
-      SELECT t."planId" AS "planId",
-             td."dilemmaCode" AS "dilemmaCode",
-             COUNT(DISTINCT t.id)::int AS "taskCount",
-             SUM(td.weight)::int AS "weightSum",
-             SUM(td.weight * CASE WHEN t.status = 'DONE' THEN 1 ELSE t.progress / 100.0 END)::float8 AS "weighted"
-        FROM "Task" t
-        JOIN "TaskDilemma" td ON td."taskId" = t.id
-       WHERE t."teamId" = ${teamId}
-         AND t."planId" = ANY(${planIds})
-         AND t.status <> 'CANCELLED'
-       GROUP BY 1, 2`,
-    sqlRollups(dbRead, { teamId, planIds, by: "plan" }),
-    sqlRollups(dbRead, { teamId, planIds, by: "dilemma" }),
-    dbRead.$queryRaw<CountRow[]>`
-      SELECT t."planId" AS "planId",
-             COUNT(*)::int AS "openCount",
-             (COUNT(*) FILTER (WHERE t."dueDate" < ${day}::date))::int AS "overdueCount"
-        FROM "Task" t
-       WHERE t."teamId" = ${teamId}
-         AND t."planId" = ANY(${planIds})
-         AND t.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')
-       GROUP BY 1`,
+  const [cells, counts, overdue] = await Promise.all([
+    // The heat map in one query; the plans' and the team's rollups are sums of its cells (plans share no task).
+    dbRead.$queryRaw<CellRow[]>(teamCellsSql({ teamId, planIds })),
+    dbRead.$queryRaw<CountRow[]>(teamCountsSql({ teamId, planIds, day })),
     dbRead.task.findMany({
       where: { teamId, planId: { in: planIds }, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } },
       orderBy: [{ dueDate: "asc" }, { priority: "desc" }, { sortOrder: "asc" }],
@@ -101,13 +81,22 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
     }),
   ]);
 
+  const countMap = new Map(counts.map((c) => [c.planId, c]));
+  const rollup = (taskCount: number, weightSum: number, weighted: number): Rollup => ({ taskCount, weightSum, progress: weightSum > 0 ? weighted / weightSum : null });
   const cellMap = new Map<string, Map<string, Rollup>>();
+  const planSums = new Map<string, { weightSum: number; weighted: number }>();
+  const dilemmaSums = new Map<string, { taskCount: number; weightSum: number; weighted: number }>();
   for (const c of cells) {
     const row = cellMap.get(c.planId) ?? new Map<string, Rollup>();
-    row.set(c.dilemmaCode, { taskCount: c.taskCount, weightSum: c.weightSum, progress: c.weightSum > 0 ? c.weighted / c.weightSum : null });
+    row.set(c.dilemmaCode, rollup(c.taskCount, c.weightSum, c.weighted));
     cellMap.set(c.planId, row);
+    const plan = planSums.get(c.planId) ?? { weightSum: 0, weighted: 0 };
+    planSums.set(c.planId, { weightSum: plan.weightSum + c.weightSum, weighted: plan.weighted + c.weighted });
+    const dilemma = dilemmaSums.get(c.dilemmaCode) ?? { taskCount: 0, weightSum: 0, weighted: 0 };
+    dilemmaSums.set(c.dilemmaCode, { taskCount: dilemma.taskCount + c.taskCount, weightSum: dilemma.weightSum + c.weightSum, weighted: dilemma.weighted + c.weighted });
   }
-  const countMap = new Map(counts.map((c) => [c.planId, c]));
+  const perPlan = new Map([...planSums].map(([id, sum]) => [id, rollup(countMap.get(id)?.linkedCount ?? 0, sum.weightSum, sum.weighted)]));
+  const teamDilemmas = new Map([...dilemmaSums].map(([code, sum]) => [code, rollup(sum.taskCount, sum.weightSum, sum.weighted)]));
 
   const rows: TeamDashboardPlan[] = plans.map((p) => ({
     ...p,

@@ -4,7 +4,7 @@ import { DILEMMA_CODES } from "@/lib/catalog/types";
 import { db } from "@/lib/db";
 import { createPlan } from "@/lib/plans/create-plan";
 import { planProgressAt } from "@/lib/progress/progress-at";
-import { getPlanTrend, MAX_TREND_POINTS, trendStep } from "@/lib/progress/trend";
+import { dilemmaProgressOn, getPlanTrend, MAX_TREND_POINTS, trendDays, trendStep } from "@/lib/progress/trend";
 import { setTaskStatus, updateTask } from "@/lib/tasks/update-task";
 import { cleanupTestData, createTestPlan, createTestTeam, createTestUser } from "@/lib/testing/factories";
 import { toDateInput } from "@/lib/validation/common";
@@ -120,5 +120,84 @@ describe("plan trend, one query over days", () => {
     const other = await createTestTeam();
     const foreign = await getPlanTrend({ teamId: other.id, planId: plan.id, from: daysAgo(2), to: daysAgo(0) });
     expect(foreign.every((p) => Object.values(p.dilemmas).every((v) => v === null))).toBe(true);
+  });
+
+  it("keeps settled days, drops them when the log, tasks or links change, and adds today's changes to them", async () => {
+    const owner = await createTestUser();
+    const team = await createTestTeam({ ownerId: owner.id });
+    const actor = { userId: owner.id, teamSlug: team.slug };
+    const { id: planId } = await runOperation(createPlan, actor, {
+      title: "Trend cache",
+      startDate: toDateInput(daysAgo(10)),
+      targetDate: toDateInput(daysAgo(-30)),
+      templateKeys: ["R1.1", "R3.1", "R3.4"],
+      status: "ACTIVE",
+    });
+    const tasks = await db.task.findMany({ where: { planId }, select: { id: true, templateKey: true } });
+    const idOf = (key: string) => tasks.find((t) => t.templateKey === key)!.id;
+    await backdate((await db.activityEvent.findMany({ where: { planId }, select: { id: true } })).map((e) => e.id), 8);
+    const setStatus = async (key: string, status: "IN_PROGRESS" | "DONE" | "CANCELLED") => {
+      const task = await db.task.findUniqueOrThrow({ where: { id: idOf(key) }, select: { id: true, version: true } });
+      await runOperation(setTaskStatus, actor, { taskId: task.id, version: task.version, status });
+    };
+    await setStatus("R3.1", "DONE");
+    await backdate(await lastEventId(idOf("R3.1")), 4);
+
+    const scope = { teamId: team.id, planId };
+    const days = trendDays(daysAgo(10), daysAgo(0));
+    const matchesReplay = async (label: string) => {
+      const values = await dilemmaProgressOn({ ...scope, days });
+      for (const day of days) {
+        const expected = await planProgressAt(db, { ...scope, day: new Date(`${day}T00:00:00Z`) });
+        for (const code of DILEMMA_CODES) {
+          const want = expected.dilemmas[code].progress;
+          const got = values.get(day)?.[code];
+          if (want === null) expect(got, `${label}: ${code} on ${day}`).toBeNull();
+          else expect(got, `${label}: ${code} on ${day}`).toBeCloseTo(want, 10);
+        }
+      }
+      return values;
+    };
+    const stored = () => db.planProgressDay.findMany({ where: { planId }, orderBy: { day: "asc" } });
+
+    await matchesReplay("first view");
+    // Every day but today is kept (yesterday too, once it ended more than ten minutes ago).
+    const kept = (await stored()).map((r) => toDateInput(r.day));
+    expect(kept).toContain(toDateInput(daysAgo(1)));
+    expect(kept).toContain(toDateInput(daysAgo(10)));
+    expect(kept).not.toContain(toDateInput(daysAgo(0)));
+    const earlyToday = new Date(daysAgo(0).getTime() + 5 * 60 * 1000);
+    const unsettled = await dilemmaProgressOn({ ...scope, days: [toDateInput(daysAgo(1))], now: earlyToday });
+    expect(unsettled.get(toDateInput(daysAgo(1)))).toEqual((await dilemmaProgressOn({ ...scope, days })).get(toDateInput(daysAgo(1))));
+
+    // A kept day is read, not replayed: a doctored row shows through...
+    const d3 = DILEMMA_CODES.indexOf("D3");
+    await db.planProgressDay.update({
+      where: { planId_day: { planId, day: daysAgo(6) } },
+      data: { weightSums: [1, 1, 1, 1], weighted: [100, 100, 100, 100] },
+    });
+    expect((await dilemmaProgressOn({ ...scope, days: [toDateInput(daysAgo(6))] })).get(toDateInput(daysAgo(6)))?.[DILEMMA_CODES[d3]!]).toBe(1);
+    // ...until an event dated on or before it arrives: then it is replayed again.
+    await setStatus("R1.1", "IN_PROGRESS");
+    await backdate(await lastEventId(idOf("R1.1")), 7);
+    await matchesReplay("after a backdated event");
+
+    // Today's changes are added to yesterday's kept sums.
+    await setStatus("R3.4", "DONE");
+    const today = (await matchesReplay("after a change today")).get(toDateInput(daysAgo(0)))!;
+    expect(today.D3).toBeCloseTo(1, 10); // R3.1 and R3.4 done; R1.1 links no D3 weight here
+    expect((await stored()).some((r) => toDateInput(r.day) === toDateInput(daysAgo(1)))).toBe(true);
+
+    // Deleting a task forgets every kept day of the plan.
+    await db.task.delete({ where: { id: idOf("R3.1") } });
+    expect(await stored()).toEqual([]);
+    await matchesReplay("after a task was deleted");
+
+    // Changing a task's dilemma links forgets them too.
+    await matchesReplay("kept again");
+    const link = await db.taskDilemma.findFirstOrThrow({ where: { taskId: idOf("R3.4") } });
+    await db.taskDilemma.update({ where: { taskId_dilemmaCode: { taskId: link.taskId, dilemmaCode: link.dilemmaCode } }, data: { weight: link.weight + 1 } });
+    expect(await stored()).toEqual([]);
+    await matchesReplay("after a link changed");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { dbRead } from "@/lib/db";
+import { db } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
+import { dilemmaSumsOnSql, progressDayLockSql, storeProgressDaysSql } from "@/lib/progress/queries";
 import { toDateInput } from "@/lib/validation/common";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,50 +18,103 @@ export function trendStep(from: Date, to: Date): number {
   return span <= MAX_TREND_POINTS ? 1 : Math.ceil(span / MAX_TREND_POINTS);
 }
 
-/**
- * Per-dilemma progress of a plan at the end of each day from `from` to `to`
- * (UTC dates; `to` always included, stepping back by trendStep), replayed from
- * the activity log with the rule of planProgressAt — in one query.
- */
-export async function getPlanTrend({ teamId, planId, from, to }: { teamId: string; planId: string; from: Date; to: Date }): Promise<TrendPoint[]> {
+/** The days of a trend (YYYY-MM-DD, ascending): `to` and every trendStep days back while not before `from`. */
+export function trendDays(from: Date, to: Date): string[] {
   if (to.getTime() < from.getTime()) return [];
   const step = trendStep(from, to);
-  const rows = await dbRead.$queryRaw<{ day: string; code: string | null; weightSum: number | null; weighted: number | null }[]>`
-    WITH days AS (
-      SELECT g::date AS day
-        FROM generate_series(${toDateInput(to)}::date::timestamp, ${toDateInput(from)}::date::timestamp, make_interval(days => -${step}::int)) g
-    ),
-    state AS (
-      SELECT d.day, s."taskId", s.status, s.progress
-        FROM days d
-        CROSS JOIN LATERAL (
-          SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
-            FROM "ActivityEvent" e
-           WHERE e."planId" = ${planId}
-             AND e."teamId" = ${teamId}
-             AND e."taskId" IS NOT NULL
-             AND e.kind IN ('task.created', 'task.updated')
-             AND e.after ? 'status'
-             AND e."createdAt" < (d.day + 1)::timestamp
-           ORDER BY e."taskId", e.id DESC
-        ) s
-    )
-    SELECT to_char(d.day, 'YYYY-MM-DD') AS "day",
-           td."dilemmaCode" AS "code",
-           SUM(td.weight)::int AS "weightSum",
-           SUM(td.weight * CASE WHEN st.status = 'DONE' THEN 1 ELSE st.progress / 100.0 END)::float8 AS "weighted"
-      FROM days d
-      LEFT JOIN state st ON st.day = d.day AND st.status <> 'CANCELLED'
-      LEFT JOIN "TaskDilemma" td ON td."taskId" = st."taskId" AND td."teamId" = ${teamId}
-     GROUP BY d.day, td."dilemmaCode"
-     ORDER BY d.day`;
-  const points = new Map<string, TrendPoint>();
+  const first = Date.parse(toDateInput(from));
+  const days: string[] = [];
+  for (let t = Date.parse(toDateInput(to)); t >= first; t -= step * DAY_MS) days.push(toDateInput(new Date(t)));
+  return days.reverse();
+}
+
+type DilemmaValues = Record<DilemmaCode, number | null>;
+
+const noValues = (): DilemmaValues => Object.fromEntries(DILEMMA_CODES.map((c) => [c, null])) as DilemmaValues;
+
+/** Σ weight and Σ weight × contribution (in hundredths) per dilemma, in the order of DILEMMA_CODES. */
+type DaySums = { weightSums: number[]; weighted: number[] };
+
+/** A day is settled — its PlanProgressDay row may be kept — once it ended this long ago (longer than any transaction runs). */
+const SETTLE_MS = 10 * 60 * 1000;
+
+const zeroSums = (): DaySums => ({ weightSums: DILEMMA_CODES.map(() => 0), weighted: DILEMMA_CODES.map(() => 0) });
+
+function sumsByDay(rows: { day: string; code: string | null; weightSum: number | null; weighted: number | null }[], days: string[]): Map<string, DaySums> {
+  const sums = new Map(days.map((day) => [day, zeroSums()]));
   for (const row of rows) {
-    const point = points.get(row.day) ?? { day: row.day, dilemmas: Object.fromEntries(DILEMMA_CODES.map((c) => [c, null])) as Record<DilemmaCode, number | null> };
-    points.set(row.day, point);
-    if (row.code && row.weightSum && row.weighted !== null && (DILEMMA_CODES as readonly string[]).includes(row.code)) {
-      point.dilemmas[row.code as DilemmaCode] = row.weighted / row.weightSum;
+    const i = DILEMMA_CODES.indexOf(row.code as DilemmaCode);
+    const day = sums.get(row.day);
+    if (!day || i < 0) continue;
+    day.weightSums[i] = row.weightSum ?? 0;
+    day.weighted[i] = row.weighted ?? 0;
+  }
+  return sums;
+}
+
+async function storedDays(planId: string, teamId: string, days: string[]): Promise<Map<string, DaySums>> {
+  if (days.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ day: string; weightSums: number[]; weighted: number[] }[]>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS "day", "weightSums", "weighted"
+      FROM "PlanProgressDay"
+     WHERE "planId" = ${planId} AND "teamId" = ${teamId} AND day = ANY(${days}::date[])`;
+  return new Map(rows.map((r) => [r.day, { weightSums: r.weightSums, weighted: r.weighted }]));
+}
+
+/**
+ * Per-dilemma progress of a plan at the end of each of the given UTC days
+ * (YYYY-MM-DD), replayed from the activity log. Settled days are kept in
+ * PlanProgressDay once computed (database triggers delete rows that later
+ * changes make stale); the days after them are the last settled day plus what
+ * the tasks changed since then did, so a view replays the log of those tasks
+ * only.
+ */
+export async function dilemmaProgressOn({ teamId, planId, days, now = new Date() }: { teamId: string; planId: string; days: string[]; now?: Date }): Promise<Map<string, DilemmaValues>> {
+  const settledBefore = toDateInput(new Date(now.getTime() - SETTLE_MS));
+  const live = [...new Set(days.filter((d) => d >= settledBefore))];
+  const base = live.length > 0 ? toDateInput(new Date(Date.parse(settledBefore) - DAY_MS)) : undefined;
+  const settled = [...new Set([...days.filter((d) => d < settledBefore), ...(base ? [base] : [])])];
+
+  const sums = await storedDays(planId, teamId, settled);
+  const missing = settled.filter((d) => !sums.has(d));
+  if (missing.length > 0) {
+    await db.$transaction([db.$queryRaw(progressDayLockSql(planId)), db.$executeRaw(storeProgressDaysSql({ teamId, planId, days: missing }))]);
+    for (const [day, value] of await storedDays(planId, teamId, missing)) sums.set(day, value);
+  }
+
+  if (base) {
+    const baseSums = sums.get(base) ?? zeroSums();
+    const changedDays = [base, ...live];
+    const rows = await db.$queryRaw<{ day: string; code: string | null; weightSum: number | null; weighted: number | null }[]>(
+      dilemmaSumsOnSql({ teamId, planId, days: changedDays, changedAfter: base }),
+    );
+    const changed = sumsByDay(rows, changedDays);
+    const before = changed.get(base)!;
+    for (const day of live) {
+      const after = changed.get(day)!;
+      sums.set(day, {
+        weightSums: baseSums.weightSums.map((w, i) => w - before.weightSums[i]! + after.weightSums[i]!),
+        weighted: baseSums.weighted.map((w, i) => w - before.weighted[i]! + after.weighted[i]!),
+      });
     }
   }
-  return [...points.values()];
+
+  const result = new Map<string, DilemmaValues>();
+  for (const day of days) {
+    const daySums = sums.get(day) ?? zeroSums();
+    const values = noValues();
+    DILEMMA_CODES.forEach((code, i) => {
+      const weightSum = daySums.weightSums[i] ?? 0;
+      values[code] = weightSum > 0 ? (daySums.weighted[i] ?? 0) / (100 * weightSum) : null;
+    });
+    result.set(day, values);
+  }
+  return result;
+}
+
+/** Per-dilemma progress of a plan at the end of each trend day from `from` to `to` (UTC dates; `to` always included). */
+export async function getPlanTrend({ teamId, planId, from, to }: { teamId: string; planId: string; from: Date; to: Date }): Promise<TrendPoint[]> {
+  const days = trendDays(from, to);
+  const values = await dilemmaProgressOn({ teamId, planId, days });
+  return days.map((day) => ({ day, dilemmas: values.get(day)! }));
 }

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeleteTeamForm } from "@/components/teams/delete-team-form";
 import { TeamSettingsForm } from "@/components/teams/team-settings-form";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/authz";
 import { getTeamContext } from "@/lib/teams/get-team-context";
@@ -8,7 +10,7 @@ import { getTeamContext } from "@/lib/teams/get-team-context";
 export default async function TeamSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
   const { team, role } = await getTeamContext(teamSlug);
-  const t = await getTranslations("settings");
+  const [t, ta] = await Promise.all([getTranslations("settings"), getTranslations("apiTokens")]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -19,6 +21,18 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
         ) : (
           <p className="text-sm text-slate-700">{t("readOnly")}</p>
         )}
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">{ta("settingsTitle")}</h2>
+        <p className="mb-3 text-sm text-slate-700">{ta("settingsText")}</p>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/t/${team.slug}/settings/api-tokens`} className={buttonClass("secondary")}>
+            {ta("manageTokens")}
+          </Link>
+          <Link href={`/t/${team.slug}/settings/api-docs`} className={buttonClass("secondary")}>
+            {ta("readDocs")}
+          </Link>
+        </div>
       </Card>
       {can(role, "team.delete") ? (
         <Card className="border-red-200">

@@ -11,12 +11,13 @@ import { WorkloadTable } from "@/components/dashboard/workload-table";
 import { Card } from "@/components/ui/card";
 import { runOperation } from "@/lib/actions/operation";
 import { dilemmas } from "@/lib/catalog/catalog";
+import type { DilemmaCode } from "@/lib/catalog/types";
 import { getArea, getPath } from "@/lib/catalog/lookup";
 import { localize } from "@/lib/i18n/config";
 import { getPlanContext, planPageMetadata } from "@/lib/plans/get-plan-context";
 import { expectedProgress, planHealth, toPercent } from "@/lib/progress/formula";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
-import { getPlanTrend } from "@/lib/progress/trend";
+import { dilemmaProgressOn, trendDays } from "@/lib/progress/trend";
 import { findDueTasks, getPlanWorkload } from "@/lib/progress/workload";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
@@ -35,12 +36,13 @@ export default async function PlanDashboardPage({ params }: Props) {
   const today = utcToday();
   const scope = { teamId: team.id, planId: plan.id };
   const actor = { userId: user.id, teamSlug: team.slug };
-  const progressAt = (daysBack: number) => runOperation(getPlanProgress, actor, { planId: plan.id, at: toDateInput(new Date(today.getTime() - daysBack * DAY_MS)) });
-  const [now, weekAgo, monthAgo, trend, workload, due, locale, format, t] = await Promise.all([
+  const daysBack = (n: number) => toDateInput(new Date(today.getTime() - n * DAY_MS));
+  const [weekAgoDay, monthAgoDay] = [daysBack(7), daysBack(30)];
+  const trendDayList = trendDays(plan.startDate, today);
+  // The trend and the 7- and 30-day changes come from one replay of the activity log.
+  const [now, history, workload, due, locale, format, t] = await Promise.all([
     runOperation(getPlanProgress, actor, { planId: plan.id }),
-    progressAt(7),
-    progressAt(30),
-    getPlanTrend({ ...scope, from: plan.startDate, to: today }),
+    dilemmaProgressOn({ ...scope, days: [...trendDayList, weekAgoDay, monthAgoDay] }),
     getPlanWorkload({ ...scope, today }),
     findDueTasks({ ...scope, today }),
     getLocale(),
@@ -52,7 +54,8 @@ export default async function PlanDashboardPage({ params }: Props) {
   const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
   const expected = expectedProgress(plan.startDate, plan.targetDate, new Date());
   const dilemmaName = (code: string) => localize(dilemmas.find((d) => d.code === code)!.name, locale);
-  const pastOf = (list: typeof weekAgo.dilemmas, code: string) => list.find((d) => d.code === code)?.progress ?? null;
+  const trend = trendDayList.map((day) => ({ day, dilemmas: history.get(day)! }));
+  const pastOf = (day: string, code: string) => history.get(day)?.[code as DilemmaCode] ?? null;
   const statusCounts: StatusCount[] = STATUSES.map((status) => ({ status, count: now.statusCounts[status] ?? 0 }));
   const trendRows = trend.map((p) => ({
     day: p.day,
@@ -106,8 +109,8 @@ export default async function PlanDashboardPage({ params }: Props) {
               progress={d.progress}
               taskCount={d.taskCount}
               health={planHealth(d.progress, expected)}
-              weekAgo={pastOf(weekAgo.dilemmas, d.code)}
-              monthAgo={pastOf(monthAgo.dilemmas, d.code)}
+              weekAgo={pastOf(weekAgoDay, d.code)}
+              monthAgo={pastOf(monthAgoDay, d.code)}
               indicators={now.indicators.filter((i) => i.dilemmaCode === d.code)}
             />
           ))}

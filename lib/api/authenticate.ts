@@ -1,0 +1,39 @@
+import "server-only";
+import type { Role } from "@/generated/prisma/enums";
+import { lowerRole } from "@/lib/actions/operation";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hashToken } from "@/lib/tokens";
+
+/** Who an API request acts as: the token's creator, in the token's team, at most at the token's role. */
+export type ApiActor = { tokenId: string; userId: string; teamSlug: string; roleCeiling: Role; role: Role };
+
+const LAST_USED_RESOLUTION_MS = 60 * 1000;
+
+function unauthenticated(message: string): AppError {
+  return new AppError("UNAUTHENTICATED", { userMessage: message, details: { authenticate: 'Bearer realm="pathwise"' } });
+}
+
+/**
+ * Resolves `Authorization: Bearer <token>` to its actor. Missing, unknown,
+ * revoked and expired tokens are UNAUTHENTICATED (401), and so is a token whose
+ * creator is no longer a member of its team. The role is the lower of the
+ * creator's current role and the ceiling stored with the token.
+ */
+export async function authenticateApiRequest(headers: Headers, now = new Date()): Promise<ApiActor> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
+  if (!match?.[1]) throw unauthenticated("Send an API token in the Authorization header: Bearer <token>.");
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(match[1]) },
+    select: { id: true, userId: true, teamId: true, roleCeiling: true, expiresAt: true, revokedAt: true, lastUsedAt: true, team: { select: { slug: true } } },
+  });
+  if (!token) throw unauthenticated("The API token is not valid.");
+  if (token.revokedAt) throw unauthenticated("The API token has been revoked.");
+  if (token.expiresAt && token.expiresAt <= now) throw unauthenticated("The API token has expired.");
+  const membership = await db.membership.findUnique({ where: { teamId_userId: { teamId: token.teamId, userId: token.userId } }, select: { role: true } });
+  if (!membership) throw unauthenticated("The API token's owner is no longer a member of its team.");
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+  }
+  return { tokenId: token.id, userId: token.userId, teamSlug: token.team.slug, roleCeiling: token.roleCeiling, role: lowerRole(membership.role, token.roleCeiling) };
+}

@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import type { TeamOperation } from "@/lib/actions/operation";
+import type { ApiActor } from "@/lib/api/authenticate";
+
+/** HTTP statuses an API route may answer with besides its success. */
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+
+/** What a route's handler gets: the actor of the token, validated input, and `run` for team operations as that actor. */
+export type ApiHandlerInput<P, Q, B> = {
+  actor: ApiActor;
+  params: P;
+  query: Q;
+  body: B;
+  /** Runs a team operation through runOperation as the token's user in its team, capped at the token's role. */
+  run: <S extends z.ZodType, R>(operation: TeamOperation<S, R>, input: z.input<S>) => Promise<R>;
+};
+
+type NoFields = z.ZodObject<Record<string, never>>;
+
+/** One operation of the REST API: what the OpenAPI document says about it and the handler that does it. */
+export type ApiRoute<P extends z.ZodObject = z.ZodObject, Q extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType> = {
+  operationId: string;
+  method: "GET" | "POST" | "PATCH";
+  /** OpenAPI path template, e.g. /api/v1/plans/{planId} */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** An example request body for the documentation. */
+  exampleBody?: z.input<B>;
+  success: { status: 200 | 201; description: string; schema: z.ZodType };
+  errors: readonly ApiErrorStatus[];
+  handler: (input: ApiHandlerInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
+};
+
+/** Declares an API route with its input types inferred from its schemas. */
+export function defineApiRoute<P extends z.ZodObject = NoFields, Q extends z.ZodObject = NoFields, B extends z.ZodType = z.ZodUndefined>(
+  route: ApiRoute<P, Q, B>,
+): ApiRoute<P, Q, B> {
+  return route;
+}

@@ -1,0 +1,188 @@
+// The REST API's request and response schemas. Requests reuse the zod schemas of
+// lib/validation (the ones the forms and server actions use); responses describe
+// what the handlers send. The OpenAPI document is generated from these.
+import { z } from "zod";
+import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
+import { addReadingSchema } from "@/lib/validation/indicator";
+import { createPlanSchema, PLAN_STATUSES } from "@/lib/validation/plan";
+import { createTaskSchema, PRIORITIES, TASK_STATUSES, updateTaskSchema } from "@/lib/validation/task";
+import { idSchema } from "@/lib/validation/common";
+
+/** The named schemas of the API: the OpenAPI document's components. */
+export const apiSchemas = z.registry<{ id: string }>();
+
+const date = z.iso.date().describe("A calendar date, YYYY-MM-DD");
+const dateTime = z.iso.datetime().describe("An instant in UTC, ISO 8601");
+const progressValue = z.number().min(0).max(1).nullable().describe("0–1 (weighted), or null when no task links to it (not addressed)");
+
+// ── Path parameters ───────────────────────────────────────────────────────────
+
+export const planParamsSchema = z.object({ planId: idSchema.describe("A plan of the token's team") });
+export const taskParamsSchema = z.object({ taskId: idSchema.describe("A task of the token's team") });
+export const indicatorParamsSchema = z.object({ indicatorId: idSchema.describe("An indicator of the token's team") });
+
+// ── Requests ──────────────────────────────────────────────────────────────────
+
+const planShape = createPlanSchema.shape;
+
+/** POST /api/v1/plans: a plan built from templates exactly as the wizard builds it; `areas` takes every template of those areas. */
+export const createPlanBodySchema = z
+  .object({
+    title: planShape.title,
+    description: planShape.description,
+    startDate: planShape.startDate,
+    targetDate: planShape.targetDate,
+    status: planShape.status,
+    areas: z.array(z.enum(AREA_CODES)).min(1).max(4).optional().describe("Recommendation areas: every template of each is added (as the wizard does when an area is chosen)"),
+    templates: planShape.templateKeys.describe("Template keys such as R3.1 (instead of areas)"),
+    defaultAssignees: planShape.defaultAssignees.describe("A default assignee (user id) per area"),
+  })
+  .superRefine((v, ctx) => {
+    const hasAreas = (v.areas?.length ?? 0) > 0;
+    const hasTemplates = v.templates.length > 0;
+    if (hasAreas === hasTemplates) ctx.addIssue({ code: "custom", path: ["areas"], message: "Send either areas or templates." });
+  });
+
+/** Query of GET /api/v1/plans/{planId}/tasks: the task list filters of the app (comma-separated lists; unknown values are ignored) and a page. */
+export const listTasksQuerySchema = z.object({
+  area: z.string().max(200).optional().describe("Areas, e.g. R3,R4"),
+  dilemma: z.string().max(200).optional().describe("Dilemmas the task is linked to, e.g. D3"),
+  path: z.string().max(200).optional().describe("Paths, e.g. P1,P3"),
+  status: z.string().max(200).optional().describe("Statuses, e.g. TODO,IN_PROGRESS"),
+  priority: z.string().max(200).optional().describe("Priorities, e.g. HIGH,URGENT"),
+  assignee: z.string().max(64).optional().describe('"me", "unassigned" or a user id'),
+  overdue: z.enum(["1", "0"]).optional().describe("1: only open tasks past their due date"),
+  q: z.string().max(200).optional().describe("Text in the title or description, or a template key"),
+  cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1–200"),
+});
+
+/** POST /api/v1/plans/{planId}/tasks: a custom task; the task form's schema with defaults for what an integration may leave out. */
+export const createTaskBodySchema = createTaskSchema.omit({ planId: true }).extend({
+  priority: createTaskSchema.shape.priority.default("MEDIUM"),
+  status: createTaskSchema.shape.status.default("TODO"),
+  assigneeId: createTaskSchema.shape.assigneeId.default(null),
+  dueDate: createTaskSchema.shape.dueDate.default(null),
+  progress: createTaskSchema.shape.progress.default(0),
+});
+
+/** PATCH /api/v1/tasks/{taskId}: the fields to change and the version they are based on (a stale version is a 409). */
+export const updateTaskBodySchema = updateTaskSchema.omit({ taskId: true }).partial().required({ version: true });
+
+/** POST /api/v1/indicators/{indicatorId}/readings: a dated reading. */
+export const addReadingBodySchema = addReadingSchema.omit({ indicatorId: true });
+
+// ── Responses ─────────────────────────────────────────────────────────────────
+
+export const planResponseSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(PLAN_STATUSES),
+    startDate: date,
+    targetDate: date,
+    version: z.number().int(),
+    catalogVersion: z.string(),
+    taskCount: z.number().int(),
+    progress: progressValue,
+    createdAt: dateTime,
+  })
+  .register(apiSchemas, { id: "Plan" });
+
+export const planListResponseSchema = z.object({ data: z.array(planResponseSchema) }).register(apiSchemas, { id: "PlanList" });
+
+export const taskResponseSchema = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    version: z.number().int().describe("Send it back with an update; it changes on every save"),
+    title: z.string(),
+    description: z.string(),
+    templateKey: z.string().nullable(),
+    areaCode: z.enum(AREA_CODES),
+    pathCode: z.enum(PATH_CODES),
+    status: z.enum(TASK_STATUSES),
+    priority: z.enum(PRIORITIES),
+    progress: z.number().int().min(0).max(100),
+    dueDate: date.nullable(),
+    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+    dilemmas: z.array(z.object({ dilemmaCode: z.enum(DILEMMA_CODES), weight: z.number().int().min(1).max(3) })),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .register(apiSchemas, { id: "Task" });
+
+export const taskPageResponseSchema = z
+  .object({ data: z.array(taskResponseSchema), nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page") })
+  .register(apiSchemas, { id: "TaskPage" });
+
+export const readingResponseSchema = z
+  .object({ id: z.string(), indicatorId: z.string(), value: z.number(), recordedOn: date, note: z.string() })
+  .register(apiSchemas, { id: "Reading" });
+
+const rollupSchema = z.object({ progress: progressValue, taskCount: z.number().int(), weightSum: z.number().int() });
+const codedRollup = <C extends readonly [string, ...string[]]>(codes: C) => rollupSchema.extend({ code: z.enum(codes) });
+
+/** The plan dashboard's progress JSON (also at GET /api/teams/{teamSlug}/plans/{planId}/progress). */
+export const progressResponseSchema = z
+  .object({
+    planId: z.string(),
+    at: date.nullable().describe("The day asked for with ?at=, or null for now"),
+    overall: rollupSchema,
+    dilemmas: z.array(codedRollup(DILEMMA_CODES)),
+    areas: z.array(codedRollup(AREA_CODES)),
+    paths: z.array(codedRollup(PATH_CODES)),
+    statusCounts: z.object(Object.fromEntries(TASK_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof TASK_STATUSES)[number], z.ZodNumber>),
+    indicators: z.array(
+      z.object({
+        id: z.string(),
+        dilemmaCode: z.enum(DILEMMA_CODES),
+        name: z.string(),
+        unit: z.string(),
+        direction: z.enum(["UP", "DOWN"]),
+        baseline: z.number(),
+        target: z.number(),
+        current: z.number().nullable(),
+        currentOn: date.nullable(),
+        progress: z.number().min(0).max(1).nullable(),
+      }),
+    ),
+  })
+  .register(apiSchemas, { id: "Progress" });
+
+export const progressQuerySchema = z.object({ at: z.string().optional().describe("YYYY-MM-DD: progress at the end of that day (UTC), replayed from the activity log") });
+
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const catalogResponseSchema = z
+  .object({
+    version: z.string(),
+    dilemmas: z.array(z.object({ code: z.enum(DILEMMA_CODES), name: bilingual, summary: bilingual, section: z.string() })),
+    paths: z.array(z.object({ code: z.enum(PATH_CODES), name: bilingual, focus: bilingual, section: z.string() })),
+    areas: z.array(z.object({ code: z.enum(AREA_CODES), name: bilingual, section: z.string() })),
+    templates: z.array(
+      z.object({
+        key: z.string(),
+        area: z.enum(AREA_CODES),
+        path: z.enum(PATH_CODES),
+        text: bilingual,
+        weights: z.partialRecord(z.enum(DILEMMA_CODES), z.number().int().min(1).max(3)),
+        defaultPriority: z.enum(PRIORITIES),
+        durationDays: z.number().int(),
+      }),
+    ),
+    indicators: z.array(z.object({ key: z.string(), dilemma: z.enum(DILEMMA_CODES), name: bilingual, unit: z.string(), direction: z.enum(["UP", "DOWN"]) })),
+  })
+  .register(apiSchemas, { id: "Catalog" });
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "INTERNAL"]),
+      message: z.string(),
+      fields: z.record(z.string(), z.array(z.string())).optional().describe('Messages per field path, e.g. { "dilemmas.0.weight": ["Weights are 1–3."] }'),
+      current: taskResponseSchema.optional().describe("On a 409: the task as it is now"),
+    }),
+  })
+  .register(apiSchemas, { id: "Error" });

@@ -1,0 +1,67 @@
+// Helpers for tests of the REST API: tokens straight in the database and a client
+// that calls the real route handlers (app/api/v1/**/route.ts) with real Requests.
+import path from "node:path";
+import type { Role } from "@/generated/prisma/enums";
+import { newApiToken } from "@/lib/api-tokens/api-tokens";
+import { db } from "@/lib/db";
+import { randomIp } from "@/lib/testing/factories";
+
+/** Creates an API token of the user in the team with a role ceiling; returns the row and the secret. */
+export async function createTestApiToken({ teamId, userId, roleCeiling, expiresAt = null, revokedAt = null }: { teamId: string; userId: string; roleCeiling: Role; expiresAt?: Date | null; revokedAt?: Date | null }) {
+  const { token, tokenHash, prefix } = newApiToken();
+  const row = await db.apiToken.create({ data: { teamId, userId, name: `Token ${prefix}`, tokenHash, prefix, roleCeiling, expiresAt, revokedAt }, select: { id: true } });
+  return { id: row.id, token };
+}
+
+/** The route file of an OpenAPI path template: /api/v1/plans/{planId} → app/api/v1/plans/[planId]/route.ts. */
+export function routeFileOf(template: string): string {
+  return path.resolve(process.cwd(), `app${template.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`);
+}
+
+const TEMPLATES = [
+  "/api/v1/plans",
+  "/api/v1/plans/{planId}",
+  "/api/v1/plans/{planId}/progress",
+  "/api/v1/plans/{planId}/tasks",
+  "/api/v1/tasks/{taskId}",
+  "/api/v1/indicators/{indicatorId}/readings",
+  "/api/v1/catalog",
+  "/api/v1/openapi.json",
+];
+
+/** The template a concrete path matches, with its parameters. */
+export function matchRoute(pathname: string, templates: readonly string[] = TEMPLATES) {
+  for (const template of templates) {
+    const names: string[] = [];
+    const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), "([^/]+)"))}$`);
+    const match = pattern.exec(pathname);
+    if (match) return { template, params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? "")])) };
+  }
+  throw new Error(`No API route for ${pathname}`);
+}
+
+type RouteModule = Record<string, ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined>;
+
+/** Loads the route module of a template (throws when the file does not exist). */
+export async function loadRouteModule(template: string): Promise<RouteModule> {
+  return (await import(routeFileOf(template))) as RouteModule;
+}
+
+export type ApiCall = { method?: string; url: string; token?: string | null; body?: unknown; rawBody?: string; ip?: string; headers?: Record<string, string> };
+
+/** Calls the route handler for `url` like Next.js would; returns status, headers and the parsed JSON body. */
+export async function callApi({ method = "GET", url, token, body, rawBody, ip = randomIp(), headers = {} }: ApiCall) {
+  const full = new URL(url, "http://localhost:3000");
+  const { template, params } = matchRoute(full.pathname);
+  const handler = (await loadRouteModule(template))[method];
+  if (!handler) throw new Error(`${template} has no ${method} handler`);
+  const requestHeaders = new Headers({ "x-forwarded-for": ip, ...headers });
+  if (token) requestHeaders.set("authorization", `Bearer ${token}`);
+  const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+  if (payload !== undefined) requestHeaders.set("content-type", "application/json");
+  const response = await handler(new Request(full, { method, headers: requestHeaders, body: payload }), { params: Promise.resolve(params) });
+  const text = await response.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary JSON
+  const json = (text ? JSON.parse(text) : null) as any;
+  return { status: response.status, headers: response.headers, json };
+}

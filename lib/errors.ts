@@ -49,4 +49,4 @@ export const httpStatus: Record<AppErrorCode, number> = {
 /** The result every server action returns. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };
+  | { ok: false; code: AppErrorCode | "INTERNAL" | "UNAVAILABLE"; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };

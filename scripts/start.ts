@@ -2,8 +2,6 @@
 // .data/), migrations, seed, a production build when sources changed, then
 // `next start`. Ctrl-C stops the app and the embedded database cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import {
   ROOT,
@@ -20,6 +18,8 @@ import {
 } from "./lib/postgres";
 import { DEMO_USERS } from "../prisma/seed/demo";
 import { needsBuild } from "./lib/build";
+import { handleStopSignals } from "./lib/signals";
+import { loadAuthSecret } from "./lib/auth-secret";
 
 const DATA_DIR = path.join(ROOT, ".data");
 
@@ -29,16 +29,6 @@ let stopping = false;
 
 function log(message: string) {
   console.log(`[pathwise] ${message}`);
-}
-
-function loadAuthSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(DATA_DIR, "auth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(DATA_DIR, { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, "utf8").trim();
 }
 
 async function resolveDatabase(): Promise<string> {
@@ -104,8 +94,7 @@ async function main() {
   log("Press Ctrl-C to stop.");
 }
 
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+handleStopSignals(() => void shutdown(0));
 
 main().catch(async (error: unknown) => {
   console.error(`[pathwise] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -23,12 +23,14 @@ function httpDetails(details: unknown): HttpDetails {
  * JSON error body `{ error: { code, message, fields?, current? } }` with its HTTP
  * status; `message` and every text of `fields` are in the request's language (or
  * `locale`). RATE_LIMITED carries Retry-After, UNAUTHENTICATED a WWW-Authenticate
- * challenge when the error names one. Anything else is a 500 with a reference.
+ * challenge when the error names one. A database outage is a 503 with
+ * Retry-After; anything else a 500 with the request id as its reference, logged.
  */
 export async function errorResponse(error: unknown, locale?: Locale): Promise<NextResponse> {
   const { code, message, fieldErrors } = localizeError(error, locale ?? (await resolveLocale().catch(() => DEFAULT_LOCALE)));
   const headers = new Headers({ "Cache-Control": "no-store" });
-  if (code === "INTERNAL") return NextResponse.json({ error: { code, message } }, { status: 500, headers });
+  if (code === "UNAVAILABLE") headers.set("Retry-After", "5");
+  if (code === "INTERNAL" || code === "UNAVAILABLE") return NextResponse.json({ error: { code, message } }, { status: code === "INTERNAL" ? 500 : 503, headers });
   const details = error instanceof AppError ? httpDetails(error.details) : {};
   if (code === "RATE_LIMITED" && details.retryAfterSeconds !== undefined) headers.set("Retry-After", String(details.retryAfterSeconds));
   if (code === "UNAUTHENTICATED" && details.authenticate) headers.set("WWW-Authenticate", details.authenticate);

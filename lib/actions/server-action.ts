@@ -6,17 +6,18 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
-import type { Locale } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
 import { localizeError } from "@/lib/i18n/localize-error";
 import { resolveLocale } from "@/lib/i18n/request";
 
 /**
  * Maps any thrown error to an action result with its message and field errors
- * in the request's language (or `locale`); unexpected ones are logged with an id, never shown.
+ * in the request's language (or `locale`); unexpected ones are logged with the
+ * request id, never shown.
  */
 export async function toActionError(error: unknown, locale?: Locale): Promise<ActionResult<never>> {
   unstable_rethrow(error);
-  const { code, message, fieldErrors } = localizeError(error, locale ?? (await resolveLocale()));
+  const { code, message, fieldErrors } = localizeError(error, locale ?? (await resolveLocale().catch(() => DEFAULT_LOCALE)));
   return { ok: false, code, message, fieldErrors, details: error instanceof AppError ? error.details : undefined };
 }
 

@@ -179,7 +179,7 @@ export const catalogResponseSchema = z
 export const errorResponseSchema = z
   .object({
     error: z.object({
-      code: z.enum(["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "INTERNAL"]),
+      code: z.enum(["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "INTERNAL", "UNAVAILABLE"]).describe("UNAVAILABLE (503, with Retry-After): the database cannot be reached for a moment; retry"),
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional().describe('Messages per field path, e.g. { "dilemmas.0.weight": ["Weights are 1–3."] }'),
       current: taskResponseSchema.optional().describe("On a 409: the task as it is now"),

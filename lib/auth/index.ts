@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { clientIp } from "@/lib/auth/client-ip";
+import { currentRequestId, log } from "@/lib/log";
 
 class ThrottledSignIn extends CredentialsSignin {
   override code = "throttled";
@@ -16,7 +17,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A failed or throttled sign-in is expected: no stack trace in the log.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      log().error({ reqId: currentRequestId(), err: error }, "auth error");
     },
   },
   providers: [

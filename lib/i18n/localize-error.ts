@@ -4,6 +4,7 @@ import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { type ErrorTranslator, translateErrorText, translateFieldErrors } from "@/lib/i18n/error-text";
 import { loadMessages } from "@/lib/i18n/messages";
+import { reportUnexpectedError } from "@/lib/log";
 
 /** A translator of messages/<locale>/errors.json, usable outside React (actions, route handlers, tests). */
 export function errorTranslator(locale: Locale): ErrorTranslator {
@@ -11,12 +12,13 @@ export function errorTranslator(locale: Locale): ErrorTranslator {
   return createTranslator({ locale, messages, namespace: "errors" }) as unknown as ErrorTranslator;
 }
 
-export type LocalizedError = { code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]> };
+export type LocalizedError = { code: AppErrorCode | "INTERNAL" | "UNAVAILABLE"; message: string; fieldErrors?: Record<string, string[]> };
 
 /**
  * Any thrown error in the reader's language: an AppError's message key (or its
- * code's default) and every field error translated; anything else becomes
- * INTERNAL with a reference that is logged with the original message.
+ * code's default) and every field error translated; a database outage becomes
+ * UNAVAILABLE, anything else INTERNAL, both logged with the request id, which
+ * the message gives as its reference.
  */
 export function localizeError(error: unknown, locale: Locale): LocalizedError {
   const t = errorTranslator(locale);
@@ -25,7 +27,6 @@ export function localizeError(error: unknown, locale: Locale): LocalizedError {
     const message = error.userMessage ? translateErrorText(t, error.userMessage) : loose(`code.${error.code}`);
     return { code: error.code, message, fieldErrors: translateFieldErrors(t, error.fieldErrors) };
   }
-  const id = crypto.randomUUID();
-  console.error(JSON.stringify({ level: "error", id, message: error instanceof Error ? error.message : String(error) }));
-  return { code: "INTERNAL", message: loose("code.INTERNAL", { reference: id.slice(0, 8) }) };
+  const failure = reportUnexpectedError(error);
+  return { code: failure.code, message: loose(`code.${failure.code}`, { reference: failure.requestId.slice(0, 8) }) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { dbRead } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
 import type { Rollup } from "@/lib/progress/formula";
 import { teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
@@ -55,7 +55,7 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
   totals: { overall: Rollup; dilemmas: Record<DilemmaCode, Rollup>; openCount: number; overdueCount: number };
   overdue: TeamOverdueTask[];
 }> {
-  const plans = await db.plan.findMany({
+  const plans = await dbRead.plan.findMany({
     where: { teamId, status: "ACTIVE" },
     orderBy: [{ targetDate: "asc" }, { title: "asc" }],
     select: { id: true, title: true, startDate: true, targetDate: true },
@@ -71,9 +71,9 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
   const day = toDateInput(today);
   const [cells, counts, overdue] = await Promise.all([
     // The heat map in one query; the plans' and the team's rollups are sums of its cells (plans share no task).
-    db.$queryRaw<CellRow[]>(teamCellsSql({ teamId, planIds })),
-    db.$queryRaw<CountRow[]>(teamCountsSql({ teamId, planIds, day })),
-    db.task.findMany({
+    dbRead.$queryRaw<CellRow[]>(teamCellsSql({ teamId, planIds })),
+    dbRead.$queryRaw<CountRow[]>(teamCountsSql({ teamId, planIds, day })),
+    dbRead.task.findMany({
       where: { teamId, planId: { in: planIds }, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } },
       orderBy: [{ dueDate: "asc" }, { priority: "desc" }, { sortOrder: "asc" }],
       take: 10,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { dbRead } from "@/lib/db";
 import { toDateInput } from "@/lib/validation/common";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,7 +22,7 @@ export type WorkloadRow = {
  * holding tasks, and the Unassigned row; heaviest share first, Unassigned last.
  */
 export async function getPlanWorkload({ teamId, planId, today }: { teamId: string; planId: string; today: Date }): Promise<WorkloadRow[]> {
-  const rows = await db.$queryRaw<WorkloadRow[]>`
+  const rows = await dbRead.$queryRaw<WorkloadRow[]>`
     WITH open AS (
       SELECT t.id, t."assigneeId", t."dueDate", COALESCE(SUM(td.weight), 0)::int AS w
         FROM "Task" t
@@ -71,8 +71,8 @@ const dueSelect = {
 export async function findDueTasks({ teamId, planId, today }: { teamId: string; planId: string; today: Date }) {
   const open = { teamId, planId, status: { in: ["TODO", "IN_PROGRESS", "BLOCKED"] as ("TODO" | "IN_PROGRESS" | "BLOCKED")[] } };
   const [overdue, dueSoon] = await Promise.all([
-    db.task.findMany({ where: { ...open, dueDate: { lt: today } }, orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }], select: dueSelect, take: 50 }),
-    db.task.findMany({ where: { ...open, dueDate: { gte: today, lte: new Date(today.getTime() + 7 * DAY_MS) } }, orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }], select: dueSelect, take: 50 }),
+    dbRead.task.findMany({ where: { ...open, dueDate: { lt: today } }, orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }], select: dueSelect, take: 50 }),
+    dbRead.task.findMany({ where: { ...open, dueDate: { gte: today, lte: new Date(today.getTime() + 7 * DAY_MS) } }, orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }], select: dueSelect, take: 50 }),
   ]);
   return { overdue, dueSoon };
 }

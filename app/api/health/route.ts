@@ -1,14 +1,10 @@
-// GET /api/health - readiness: database reachable and catalog version applied
+// GET /api/health - readiness: 200 when PostgreSQL answers and every migration is applied, 503 otherwise or while shutting down
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { checkReadiness } from "@/lib/ops/readiness";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    const rows = await db.catalogVersion.findMany({ orderBy: { appliedAt: "desc" }, take: 1, select: { version: true } });
-    return NextResponse.json({ status: "ok", database: "up", catalogVersion: rows[0]?.version ?? null });
-  } catch {
-    return NextResponse.json({ status: "unavailable", database: "down", catalogVersion: null }, { status: 503 });
-  }
+  const { isReady, body } = await checkReadiness();
+  return NextResponse.json(body, { status: isReady ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Browser } from "@playwright/test";
+import { createTeamAsNewOwner } from "../fixtures/teams";
+import { signIn } from "../fixtures/users";
+import { freePort, isPortFree, spawnKept, waitReady, type Spawned } from "./next-server";
+
+// `npm run start:multi` on the test database: two `next start` instances of one
+// build on two ports. Sessions (JWT), data and sign-in throttling live in the
+// cookie and in PostgreSQL, so either instance serves any request.
+test.describe.configure({ mode: "serial" });
+
+let multi: Spawned;
+let urlA: string;
+let urlB: string;
+
+/** A free port whose next port is free too (start:multi uses PORT and PORT+1). */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port < 65535 && (await isPortFree(port + 1))) return port;
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const port = await freePortPair();
+  urlA = `http://127.0.0.1:${port}`;
+  urlB = `http://127.0.0.1:${port + 1}`;
+  // node with the tsx loader rather than the tsx CLI, so signals reach the script itself.
+  multi = spawnKept(process.execPath, ["--import", "tsx", "scripts/multi.ts"], { ...process.env, PORT: String(port) });
+  await expect(async () => {
+    expect(multi.child.exitCode, multi.lines.join("\n")).toBeNull();
+    expect(multi.lines.join("\n")).toContain("2 instances share one database");
+  }).toPass({ timeout: 100_000, intervals: [500] });
+  await Promise.all([waitReady(urlA), waitReady(urlB)]);
+});
+
+test.afterAll(() => {
+  if (multi.child.exitCode === null && multi.child.signalCode === null) multi.child.kill("SIGTERM");
+});
+
+async function contextOn(browser: Browser, baseURL: string, headers: Record<string, string> = {}) {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: headers });
+  return { context, page: await context.newPage() };
+}
+
+test("[OPS]: a session and a change made on instance A are seen on instance B at once, and back", async ({ browser }) => {
+  test.slow();
+  const { context, page } = await contextOn(browser, urlA);
+  const { teamName } = await createTeamAsNewOwner(page, "multi");
+
+  // Cookies belong to the host, not the port: B gets A's session cookie and accepts it (one AUTH_SECRET).
+  await page.goto(`${urlB}/teams`);
+  const teams = page.getByRole("list", { name: "Your teams" });
+  await expect(teams).toContainText(teamName);
+
+  const second = `Second ${randomBytes(3).toString("hex")}`;
+  await expect(async () => {
+    await page.getByLabel("Team name").fill(second);
+    await expect(page.getByLabel("Team name")).toHaveValue(second);
+  }).toPass();
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("link", { name: second })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(urlB);
+
+  await page.goto(`${urlA}/teams`);
+  await expect(page.getByRole("list", { name: "Your teams" })).toContainText(second);
+  await context.close();
+});
+
+test("[OPS]: failed sign-ins are counted across both instances", async ({ browser }) => {
+  test.slow();
+  const ip = `10.${[1, 2, 3].map(() => randomBytes(1)[0] ?? 0).join(".")}`;
+  const { context, page } = await contextOn(browser, urlA, { "X-Forwarded-For": ip });
+  const account = { email: `multi-throttle-${randomBytes(4).toString("hex")}@example.test`, password: "not-the-password" };
+  const alert = page.getByRole("main").getByRole("alert");
+  // Five failures, alternating A and B, are each a plain wrong password…
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.goto(`${attempt % 2 ? urlA : urlB}/sign-in`);
+    await signIn(page, account);
+    await expect(alert).toHaveText("That email and password do not match an account.");
+  }
+  // …and the sixth is refused on whichever instance it reaches.
+  await page.goto(`${urlB}/sign-in`);
+  await signIn(page, account);
+  await expect(alert).toHaveText(/Too many failed sign-in attempts/);
+  await page.goto(`${urlA}/sign-in`);
+  await signIn(page, account);
+  await expect(alert).toHaveText(/Too many failed sign-in attempts/);
+  await context.close();
+});
+
+test("[OPS]: stopping start:multi stops both instances cleanly", async () => {
+  multi.child.kill("SIGINT");
+  expect(await multi.exited).toEqual({ code: 0, signal: null });
+  await expect(fetch(`${urlA}/api/health`)).rejects.toThrow();
+  await expect(fetch(`${urlB}/api/health`)).rejects.toThrow();
+});

@@ -1,0 +1,17 @@
+import type { Instrumentation } from "next";
+
+/** Runs once per server process: request ids and the access log, and graceful shutdown (Node.js runtime only). */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ installRequestLog }, { installShutdown }] = await Promise.all([import("./lib/ops/request-log"), import("./lib/ops/shutdown")]);
+  installRequestLog();
+  installShutdown();
+}
+
+/** Errors that escape a page, layout, route handler or server action, logged with the request id. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("./lib/log");
+  const requestId = request.headers["x-request-id"];
+  log().error({ reqId: Array.isArray(requestId) ? requestId[0] : requestId, err: error, method: request.method, route: context.routePath, routeType: context.routeType }, "request failed");
+};

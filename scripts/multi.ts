@@ -1,0 +1,128 @@
+// npm run start:multi: several `next start` instances of one build on
+// consecutive ports (PORT, PORT+1 …; INSTANCES, default 2) against one database
+// (DATABASE_URL, or the embedded one of `npm start`), sharing AUTH_SECRET. The app
+// keeps no state in process memory that matters, so a change made through one
+// instance is seen by the others at once. Ctrl-C stops every instance, each
+// finishing its in-flight requests, then the embedded database.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { loadAuthSecret } from "./lib/auth-secret";
+import { needsBuild } from "./lib/build";
+import { handleStopSignals } from "./lib/signals";
+import {
+  ROOT,
+  StartupError,
+  assertReachable,
+  ensureDatabase,
+  isPortInUse,
+  migrate,
+  parseDatabaseUrl,
+  run,
+  seed,
+  startEmbedded,
+  type EmbeddedServer,
+} from "./lib/postgres";
+
+let embedded: EmbeddedServer | undefined;
+const instances: { name: string; port: number; child: ChildProcess }[] = [];
+let stopping = false;
+
+function log(message: string) {
+  console.log(`[pathwise] ${message}`);
+}
+
+function numberFrom(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(value) || value < min || value > max) throw new StartupError(`${name} must be an integer from ${min} to ${max} (got ${raw}).`);
+  return value;
+}
+
+async function resolveDatabase(): Promise<string> {
+  if (process.env.DATABASE_URL) {
+    parseDatabaseUrl(process.env.DATABASE_URL);
+    return process.env.DATABASE_URL;
+  }
+  const port = numberFrom("EMBEDDED_PG_PORT", 54329, 1, 65535);
+  log(`Starting the embedded PostgreSQL on port ${port} (data in .data/postgres)…`);
+  embedded = await startEmbedded({ dir: path.join(ROOT, ".data", "postgres"), port });
+  await ensureDatabase(embedded.url("postgres"), "pathwise");
+  return embedded.url("pathwise");
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  const running = instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+  await Promise.all(
+    running.map(
+      (i) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            i.child.kill("SIGKILL");
+            resolve();
+          }, 30_000);
+          i.child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          i.child.kill("SIGTERM");
+        }),
+    ),
+  );
+  if (embedded) {
+    log("Stopping the embedded PostgreSQL…");
+    await embedded.stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+async function waitHealthy(url: string) {
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new StartupError(`${url} did not become ready within a minute.`);
+}
+
+async function main() {
+  const count = numberFrom("INSTANCES", 2, 1, 16);
+  const basePort = numberFrom("PORT", 3000, 1, 65535 - count + 1);
+  const ports = Array.from({ length: count }, (_, i) => basePort + i);
+  for (const port of ports) {
+    if (await isPortInUse(port, "0.0.0.0")) throw new StartupError(`Port ${port} is in use. Set PORT to a free range (instances use PORT … PORT+${count - 1}).`);
+  }
+
+  const databaseUrl = await resolveDatabase();
+  await assertReachable(databaseUrl);
+  log("Applying migrations…");
+  await migrate(databaseUrl);
+  await seed(databaseUrl);
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: loadAuthSecret(), AUTH_TRUST_HOST: "true", NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+  if (needsBuild()) {
+    log("Building the production app (first start or sources changed)…");
+    await run("next", ["build"], env);
+  }
+
+  for (const [index, port] of ports.entries()) {
+    const name = String.fromCharCode(65 + index);
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      log(`Instance ${name} (port ${port}) stopped (${signal ?? `exit ${code}`}); stopping the others.`);
+      void shutdown(1);
+    });
+    instances.push({ name, port, child });
+  }
+  await Promise.all(ports.map((port) => waitHealthy(`http://localhost:${port}`)));
+  for (const { name, port, child } of instances) log(`Instance ${name} (pid ${child.pid}) at http://localhost:${port}`);
+  log(`${count} instances share one database${embedded ? " (embedded)" : ""}; put a load balancer in front of them. Press Ctrl-C to stop.`);
+}
+
+handleStopSignals(() => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(`[pathwise] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await shutdown(1);
+});

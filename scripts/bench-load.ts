@@ -3,7 +3,8 @@
 // 20 plans (BENCH_* sizes as in `npm run bench`); `next start` serves the
 // production build; autocannon drives 50 API clients (BENCH_LOAD_CLIENTS), one
 // token each, through a cycle of: list tasks with a filter, read a task, update
-// it with the version read, post an indicator reading, read the plan's progress.
+// it with the version read, post an indicator reading, read the plan's progress,
+// each client at BENCH_LOAD_RATE requests a second (1; 0 = back to back).
 // Run 1 lasts BENCH_LOAD_SECONDS (60); run 2 (BENCH_LOAD_OUTAGE_SECONDS, 30)
 // stops PostgreSQL for 5 s in the middle. After each run the database is checked:
 // every accepted update and reading is there, every refused one got 409 or 429.
@@ -17,6 +18,8 @@ import { needsBuild } from "./lib/build";
 import { migrate, run, seed } from "./lib/postgres";
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 50);
+// Requests per second of each client (an integration pauses between calls); 0 sends back to back.
+const RATE = Number(process.env.BENCH_LOAD_RATE ?? 1);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const OUTAGE_RUN_SECONDS = Number(process.env.BENCH_LOAD_OUTAGE_SECONDS ?? 30);
 const OUTAGE_AT_MS = 10_000;
@@ -102,7 +105,9 @@ async function drive(base: string, fixture: Fixture, seconds: number, during?: (
   const rssTimer = setInterval(() => (maxRssMb = Math.max(maxRssMb, harness.appRssMb())), 1000);
   const startedAt = performance.now();
 
-  const instances = fixture.tokens.map((token, i) => {
+  const instances = fixture.tokens.map(async (token, i) => {
+    // Clients start spread over a second, so paced clients do not all call at the same instant.
+    await new Promise((resolve) => setTimeout(resolve, (i * 1000) / fixture.tokens.length));
     const plan = fixture.plans[i % fixture.plans.length]!;
     const pick = () => plan.hotTasks[Math.floor(Math.random() * plan.hotTasks.length)]!;
     const record = (kind: Kind, status: number, context: Context) => samples.push({ kind, status, ms: performance.now() - (context.sentAt ?? performance.now()), at: performance.now() - startedAt });
@@ -165,15 +170,15 @@ async function drive(base: string, fixture: Fixture, seconds: number, during?: (
         onResponse: (status, _body, context) => record("progress", status, context),
       },
     ];
-    const instance = autocannon({
+    return autocannon({
       url: base,
       connections: 1,
       duration: seconds,
       timeout: 10,
+      ...(RATE > 0 ? { connectionRate: RATE } : {}),
       headers: { authorization: `Bearer ${token}` },
       requests,
     } as Parameters<typeof autocannon>[0]);
-    return instance;
   });
   const side = during?.(startedAt);
   const results = await Promise.all(instances);
@@ -258,7 +263,8 @@ function report(name: string, result: RunResult, check: Awaited<ReturnType<typeo
 async function main() {
   const sizes = benchSizesFromEnv({ BENCH_TASKS_BIG: "1000", BENCH_PLANS: "19", BENCH_TASKS_PER_PLAN: "500", ...process.env });
   const [load1] = os.loadavg();
-  console.log(`Pathwise load benchmark: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; ${CLIENTS} API clients, ${SECONDS} s, then ${OUTAGE_RUN_SECONDS} s with a database restart.`);
+  const pace = RATE > 0 ? `each ${RATE} request${RATE === 1 ? "" : "s"} a second (${fmt(CLIENTS * RATE)} req/s offered)` : "each sending back to back";
+  console.log(`Pathwise load benchmark: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; ${CLIENTS} API clients, ${pace}; ${SECONDS} s, then ${OUTAGE_RUN_SECONDS} s with a database restart.`);
 
   step("Embedded PostgreSQL and a throw-away database");
   const databaseUrl = await harness.createDatabase({ embedded: true });
@@ -288,8 +294,12 @@ async function main() {
   const base = await harness.startApp(env);
   console.log(`App at ${base}; rate limits per token ${env.API_RATE_LIMIT_PER_TOKEN}, per IP ${env.API_RATE_LIMIT_PER_IP} a minute (still counted in PostgreSQL on every request).`);
 
-  const steady = await drive(base, fixture, SECONDS);
-  const steadyCheck = await verify(databaseUrl, fixture, steady);
+  // Unmeasured warm-up: the first requests of each route load and optimise its code.
+  const warm = await drive(base, fixture, 5);
+  const warmed = (await verify(databaseUrl, fixture, warm)).next;
+
+  const steady = await drive(base, warmed, SECONDS);
+  const steadyCheck = await verify(databaseUrl, warmed, steady);
   report("Run 1, steady load", steady, steadyCheck);
 
   let outage: { from: number; to: number } | undefined;

@@ -22,7 +22,7 @@ import {
 } from "./postgres";
 
 // autocannon ships no types: the part of its programmatic API used here.
-export type AutocannonOptions = { url: string; connections: number; duration: number; amount?: number; timeout: number; headers: Record<string, string> };
+export type AutocannonOptions = { url: string; connections: number; duration: number; amount?: number; timeout: number; connectionRate?: number; headers: Record<string, string> };
 export type AutocannonResult = { errors: number; timeouts: number };
 export type AutocannonInstance = PromiseLike<AutocannonResult> & {
   on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;

@@ -46,6 +46,11 @@ test("[API]: create a token, see it once, use it, revoke it", async ({ page, req
   expect(refused.status()).toBe(401);
   expect(refused.headers()["www-authenticate"]).toMatch(/^Bearer/);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
+  // Error messages follow the client's Accept-Language.
+  const english = await request.get("/api/v1/plans", { headers: { Authorization: `Bearer ${token}`, "Accept-Language": "en-US,en;q=0.9" } });
+  expect(((await english.json()) as { error: { message: string } }).error.message).toBe("The API token has been revoked.");
+  const chinese = await request.get("/api/v1/plans", { headers: { Authorization: `Bearer ${token}`, "Accept-Language": "zh-CN,zh;q=0.9" } });
+  expect(((await chinese.json()) as { error: { message: string } }).error.message).toBe("API 令牌已被撤销。");
 });
 
 test("[API]: the API reference lists the operations from the OpenAPI document", async ({ page, request }) => {

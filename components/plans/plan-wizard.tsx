@@ -45,8 +45,9 @@ type Props = {
 };
 
 /**
- * The four-step plan wizard. Its whole state lives in the URL, so a reload keeps it: moving between steps
- * pushes a history entry (Back returns to the previous step), edits within a step replace the current one.
+ * The four-step plan wizard. Its state lives in the URL (the description in sessionStorage), so a reload
+ * keeps it: moving between steps pushes a history entry (Back returns to the previous step), edits within a
+ * step replace the current one.
  */
 export function PlanWizard({ teamSlug, catalog, members, initialState }: Props) {
   const t = useTranslations("wizard");
@@ -69,12 +70,26 @@ export function PlanWizard({ teamSlug, catalog, members, initialState }: Props) 
   const step: WizardStep = hasDetailErrors && state.step !== "details" ? "details" : state.step;
   const shownDetailErrors = isDetailsTouched || step !== state.step ? errors : {};
 
-  // Back and Forward restore the wizard from the address bar.
+  // The description stays in this tab's sessionStorage rather than the URL (it can be long): restored when
+  // the wizard is reloaded or returned to with its state in the address bar, forgotten when it starts afresh.
+  const descriptionKey = `pathwise-wizard-description:${teamSlug}`;
+  useEffect(() => {
+    const saved = window.location.search ? window.sessionStorage.getItem(descriptionKey) : null;
+    // Browser-only storage can be read only after hydration, so this one restore runs in an effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (saved) setState((current) => ({ ...current, description: saved }));
+    else window.sessionStorage.removeItem(descriptionKey);
+  }, [descriptionKey]);
+  useEffect(() => {
+    if (state.description) window.sessionStorage.setItem(descriptionKey, state.description);
+  }, [descriptionKey, state.description]);
+
+  // Back and Forward restore the wizard from the address bar (the description stays as it is).
   const { restore } = urlHistory;
   useEffect(() => {
     function onPopState() {
       const restored = parseWizardState(new URLSearchParams(window.location.search), { memberIds: memberKey.split(",") });
-      setState(restored);
+      setState((current) => ({ ...restored, description: current.description }));
       restore(serializeWizardState(restored));
       setServerErrors(noServerErrors);
       setFormError(null);
@@ -121,9 +136,11 @@ export function PlanWizard({ teamSlug, catalog, members, initialState }: Props) 
     setServerErrors(noServerErrors);
     setPendingStatus(status);
     startTransition(async () => {
+      // Forgotten before the action redirects to the new plan; kept again if the plan was not created.
+      window.sessionStorage.removeItem(descriptionKey);
       const result = await createPlanAction(teamSlug, toCreatePlanInput(state, status));
-      // On success the action redirects to the new plan.
       if (!result || result.ok) return;
+      if (state.description) window.sessionStorage.setItem(descriptionKey, state.description);
       setPendingStatus(null);
       const placed = placeFieldErrors(result.fieldErrors ?? {}, t("errors.assigneeNotMember"));
       if (Object.keys(placed.details).length > 0) {

@@ -7,7 +7,11 @@ import { createPlanSchema, type CreatePlanInput } from "@/lib/validation/plan";
 export const WIZARD_STEPS = ["details", "areas", "templates", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
-/** Everything the plan wizard knows; all of it lives in the URL query string. */
+/**
+ * Everything the plan wizard knows. All of it but the description lives in the URL
+ * query string; the description, which may be long, stays in the tab's
+ * sessionStorage (see PlanWizard), so the URL stays well under servers' header limits.
+ */
 export type WizardState = {
   step: WizardStep;
   title: string;
@@ -79,7 +83,7 @@ export function parseWizardState(query: WizardQuery, options: { memberIds?: read
   return {
     step: isStep(step) ? step : "details",
     title: read(query, "title"),
-    description: read(query, "description"),
+    description: "",
     startDate: DATE_SHAPE.test(start) ? start : "",
     targetDate: DATE_SHAPE.test(target) ? target : "",
     areas,
@@ -88,13 +92,12 @@ export function parseWizardState(query: WizardQuery, options: { memberIds?: read
   };
 }
 
-/** The query string (without "?") that `parseWizardState` reads back into the same state; empty values are left out. */
+/** The query string (without "?") that `parseWizardState` reads back into the same state but the description; empty values are left out. */
 export function serializeWizardState(state: WizardState): string {
   const areas = AREA_CODES.filter((code) => state.areas.includes(code));
   const off = normaliseOff(state.off, areas);
   const parts: [string, string][] = [["step", state.step]];
   if (state.title) parts.push(["title", encodeURIComponent(state.title)]);
-  if (state.description) parts.push(["description", encodeURIComponent(state.description)]);
   if (state.startDate) parts.push(["start", encodeURIComponent(state.startDate)]);
   if (state.targetDate) parts.push(["target", encodeURIComponent(state.targetDate)]);
   // Codes and keys are [A-Z0-9.] only, so the lists stay readable with bare commas.

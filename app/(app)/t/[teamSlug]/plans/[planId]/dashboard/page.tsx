@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PlanPageTitle } from "@/components/plans/plan-page-title";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BreakdownCard } from "@/components/dashboard/breakdown-card";
 import { DilemmaCard } from "@/components/dashboard/dilemma-card";
@@ -74,14 +74,7 @@ export default async function PlanDashboardPage({ params }: Props) {
     <div className="flex flex-col gap-6 print:gap-4 print:[print-color-adjust:exact]">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-sm text-slate-600">
-            <Link href={basePath} className="text-brand-700 hover:underline print:hidden">
-              {t("backToPlan")}
-            </Link>
-          </p>
-          <h1 className="text-2xl font-semibold">
-            {plan.title} · {t("title")}
-          </h1>
+          <PlanPageTitle planHref={basePath} backLabel={t("backToPlan")} planTitle={plan.title} pageTitle={t("title")} />
           <p className="mt-1 text-sm text-slate-600">{t("asOf", { date: formatDay(today) })}</p>
         </div>
         <PrintButton />

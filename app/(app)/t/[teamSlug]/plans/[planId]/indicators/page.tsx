@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PlanPageTitle } from "@/components/plans/plan-page-title";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AddIndicatorForm } from "@/components/indicators/add-indicator-form";
 import { IndicatorCard } from "@/components/indicators/indicator-card";
@@ -31,14 +31,7 @@ export default async function PlanIndicatorsPage({ params }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <p className="text-sm text-slate-600">
-          <Link href={basePath} className="text-brand-700 hover:underline">
-            {t("backToPlan")}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">
-          {plan.title} · {t("title")}
-        </h1>
+        <PlanPageTitle planHref={basePath} backLabel={t("backToPlan")} planTitle={plan.title} pageTitle={t("title")} />
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
       </div>
       {isArchived ? (

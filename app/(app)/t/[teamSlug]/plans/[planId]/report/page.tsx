@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PlanPageTitle } from "@/components/plans/plan-page-title";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { PrintButton } from "@/components/reports/print-button";
@@ -114,14 +115,7 @@ export default async function PlanReportPage({ params }: Props) {
       <style>{PRINT_CSS}</style>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-sm print:hidden">
-            <Link href={basePath} className="text-brand-700 hover:underline">
-              {t("backToPlan")}
-            </Link>
-          </p>
-          <h1 className="text-2xl font-semibold">
-            {plan.title} · {t("title")}
-          </h1>
+          <PlanPageTitle planHref={basePath} backLabel={t("backToPlan")} planTitle={plan.title} pageTitle={t("title")} />
           <dl className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-slate-700">
             <div className="flex items-center gap-2">
               <dt className="text-slate-600">{t("status")}</dt>

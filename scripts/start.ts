@@ -1,6 +1,11 @@
 // npm start: PostgreSQL (DATABASE_URL, or an embedded server with its data in
 // .data/), migrations, seed, a production build when sources changed, then
-// `next start`. Ctrl-C stops the app and the embedded database cleanly.
+// `next start`. With --multi (npm run start:multi), several instances of one
+// build on consecutive ports (PORT, PORT+1 …; INSTANCES, default 2) against the
+// one database, sharing AUTH_SECRET: the app keeps no state in process memory
+// that matters, so a change made through one instance is seen by the others at
+// once. Ctrl-C stops every instance, each finishing its in-flight requests, then
+// the embedded database.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import {
@@ -22,13 +27,21 @@ import { handleStopSignals } from "./lib/signals";
 import { loadAuthSecret } from "./lib/auth-secret";
 
 const DATA_DIR = path.join(ROOT, ".data");
+const IS_MULTI = process.argv.includes("--multi");
 
 let embedded: EmbeddedServer | undefined;
-let app: ChildProcess | undefined;
+const instances: { name: string; port: number; child: ChildProcess }[] = [];
 let stopping = false;
 
 function log(message: string) {
   console.log(`[pathwise] ${message}`);
+}
+
+function numberFrom(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(value) || value < min || value > max) throw new StartupError(`${name} must be an integer from ${min} to ${max} (got ${raw}).`);
+  return value;
 }
 
 async function resolveDatabase(): Promise<string> {
@@ -36,21 +49,34 @@ async function resolveDatabase(): Promise<string> {
     parseDatabaseUrl(process.env.DATABASE_URL);
     return process.env.DATABASE_URL;
   }
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const port = numberFrom("EMBEDDED_PG_PORT", 54329, 1, 65535);
   log(`Starting the embedded PostgreSQL on port ${port} (data in .data/postgres)…`);
   embedded = await startEmbedded({ dir: path.join(DATA_DIR, "postgres"), port });
   await ensureDatabase(embedded.url("postgres"), "pathwise");
   return embedded.url("pathwise");
 }
 
+/** Stops every instance (each finishes its in-flight requests; 30 s at most), then the embedded database. */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app?.once("exit", resolve));
-    app.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  }
+  const running = instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+  await Promise.all(
+    running.map(
+      (i) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            i.child.kill("SIGKILL");
+            resolve();
+          }, 30_000);
+          i.child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          i.child.kill("SIGTERM");
+        }),
+    ),
+  );
   if (embedded) {
     log("Stopping the embedded PostgreSQL…");
     await embedded.stop().catch(() => undefined);
@@ -58,10 +84,23 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+async function waitHealthy(url: string) {
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new StartupError(`${url} did not become ready within a minute.`);
+}
+
 async function main() {
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`PORT must be a port number (got ${process.env.PORT}).`);
-  if (await isPortInUse(port, "0.0.0.0")) throw new StartupError(`Port ${port} is in use. Stop what runs there or set PORT to another port.`);
+  const count = IS_MULTI ? numberFrom("INSTANCES", 2, 1, 16) : 1;
+  const basePort = numberFrom("PORT", 3000, 1, 65535 - count + 1);
+  const ports = Array.from({ length: count }, (_, i) => basePort + i);
+  for (const port of ports) {
+    if (await isPortInUse(port, "0.0.0.0")) {
+      throw new StartupError(IS_MULTI ? `Port ${port} is in use. Set PORT to a free range (instances use PORT … PORT+${count - 1}).` : `Port ${port} is in use. Stop what runs there or set PORT to another port.`);
+    }
+  }
 
   const databaseUrl = await resolveDatabase();
   await assertReachable(databaseUrl);
@@ -75,19 +114,24 @@ async function main() {
     await run("next", ["build"], env);
   }
 
-  app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
-  app.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
-  app.on("exit", (code) => {
-    if (!stopping) void shutdown(code ?? 1);
-  });
-
-  const url = `http://localhost:${port}`;
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  for (const [index, port] of ports.entries()) {
+    const name = String.fromCharCode(65 + index);
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      if (IS_MULTI) log(`Instance ${name} (port ${port}) stopped (${signal ?? `exit ${code}`}); stopping the others.`);
+      void shutdown(IS_MULTI ? 1 : (code ?? 1));
+    });
+    instances.push({ name, port, child });
   }
-  log(`Pathwise is running at ${url}`);
+  await Promise.all(ports.map((port) => waitHealthy(`http://localhost:${port}`)));
+
+  if (IS_MULTI) {
+    for (const { name, port, child } of instances) log(`Instance ${name} (pid ${child.pid}) at http://localhost:${port}`);
+    log(`${count} instances share one database${embedded ? " (embedded)" : ""}; put a load balancer in front of them. Press Ctrl-C to stop.`);
+    return;
+  }
+  log(`Pathwise is running at http://localhost:${basePort}`);
   if (process.env.SEED_DEMO !== "0") {
     log(`Demo sign-in: ${DEMO_USERS.owner.email} / ${DEMO_USERS.owner.password} (member: ${DEMO_USERS.member.email}, same password)`);
   }

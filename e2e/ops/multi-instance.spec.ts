@@ -27,7 +27,7 @@ test.beforeAll(async () => {
   urlA = `http://127.0.0.1:${port}`;
   urlB = `http://127.0.0.1:${port + 1}`;
   // node with the tsx loader rather than the tsx CLI, so signals reach the script itself.
-  multi = spawnKept(process.execPath, ["--import", "tsx", "scripts/multi.ts"], { ...process.env, PORT: String(port) });
+  multi = spawnKept(process.execPath, ["--import", "tsx", "scripts/start.ts", "--multi"], { ...process.env, PORT: String(port) });
   await expect(async () => {
     expect(multi.child.exitCode, multi.lines.join("\n")).toBeNull();
     expect(multi.lines.join("\n")).toContain("2 instances share one database");

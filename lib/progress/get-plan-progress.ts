@@ -4,6 +4,7 @@ import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { indicatorProgress, type Rollup } from "@/lib/progress/formula";
+import { taskStateEvents } from "@/lib/progress/queries";
 import { planProgressAt } from "@/lib/progress/progress-at";
 import { planProgress } from "@/lib/progress/sql";
 import { dateSchema, idSchema, toDateInput } from "@/lib/validation/common";
@@ -28,8 +29,7 @@ export const getPlanProgress = defineOperation("team.read", planProgressQuerySch
           SELECT s.status, COUNT(*)::int AS count FROM (
             SELECT DISTINCT ON (e."taskId") e.after->>'status' AS status
               FROM "ActivityEvent" e
-             WHERE e."planId" = ${plan.id} AND e."teamId" = ${ctx.team.id} AND e."taskId" IS NOT NULL
-               AND e.kind IN ('task.created', 'task.updated') AND e.after ? 'status' AND e."createdAt" < ${before}
+             WHERE ${taskStateEvents(scope)} AND e."createdAt" < ${before}
              ORDER BY e."taskId", e.id DESC) s
           GROUP BY s.status`
       : db.task.groupBy({ by: ["status"], where: scope, _count: { _all: true } }).then((rows) => rows.map((r) => ({ status: r.status, count: r._count._all }))),

@@ -5,6 +5,15 @@ import { Prisma } from "@/generated/prisma/client";
 // ../shared/docs/DOMAIN.md over tasks that are not CANCELLED and their dilemma
 // links (lib/progress/formula.ts is the pure twin, tested on the same fixtures).
 
+/** The events (`e`) of a plan that carry a task's status and progress: what every replay reads. */
+export function taskStateEvents({ teamId, planId }: { teamId: string; planId: string }): Prisma.Sql {
+  return Prisma.sql`e."planId" = ${planId}
+         AND e."teamId" = ${teamId}
+         AND e."taskId" IS NOT NULL
+         AND e.kind IN ('task.created', 'task.updated')
+         AND e.after ? 'status'`;
+}
+
 /** One row per counted link of a plan's tasks as they are now (see rollupsSql for the columns). */
 export function planLinksSql({ teamId, planId }: { teamId: string; planId: string }): Prisma.Sql {
   return Prisma.sql`
@@ -27,11 +36,7 @@ export function planLinksAtSql({ teamId, planId, before }: { teamId: string; pla
     WITH state AS (
       SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
         FROM "ActivityEvent" e
-       WHERE e."planId" = ${planId}
-         AND e."teamId" = ${teamId}
-         AND e."taskId" IS NOT NULL
-         AND e.kind IN ('task.created', 'task.updated')
-         AND e.after ? 'status'
+       WHERE ${taskStateEvents({ teamId, planId })}
          AND e."createdAt" < ${before}
        ORDER BY e."taskId", e.id DESC
     )
@@ -94,11 +99,7 @@ export function dilemmaSumsOnSql({ teamId, planId, days, changedAfter }: { teamI
       SELECT DISTINCT ON (e."taskId", e."createdAt"::date)
              e."taskId", e."createdAt"::date AS day, e.after->>'status' AS status, (e.after->>'progress')::int AS progress
         FROM "ActivityEvent" e
-       WHERE e."planId" = ${planId}
-         AND e."teamId" = ${teamId}
-         AND e."taskId" IS NOT NULL
-         AND e.kind IN ('task.created', 'task.updated')
-         AND e.after ? 'status'
+       WHERE ${taskStateEvents({ teamId, planId })}
          AND e."createdAt" < (${last}::date + 1)::timestamp
          ${onlyChanged}
        ORDER BY e."taskId", e."createdAt"::date, e.id DESC

@@ -275,17 +275,11 @@ async function main() {
   const fixture = await prepare(databaseUrl, team);
   console.log(`Seeded in ${fmt(ms / 1000, 1)} s; ${fixture.tokens.length} API tokens, ${fixture.plans.length} indicators, ${fmt(fixture.versionsBefore.size)} contended tasks.`);
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-    AUTH_TRUST_HOST: "true",
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
+  const env = harness.appEnv(databaseUrl, {
     // Every client is on 127.0.0.1: the per-IP limit would otherwise throttle them all as one.
     API_RATE_LIMIT_PER_IP: process.env.API_RATE_LIMIT_PER_IP ?? "1000000",
     API_RATE_LIMIT_PER_TOKEN: process.env.API_RATE_LIMIT_PER_TOKEN ?? "1000000",
-  };
+  });
   if (needsBuild()) {
     step("Production build");
     await run("next", ["build"], env);

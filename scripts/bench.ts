@@ -6,7 +6,6 @@
 // time, then with 10 connections. EXPLAIN (ANALYZE, BUFFERS) of the main dashboard
 // queries says whether they use an index. Sizes: BENCH_TASKS_BIG, BENCH_PLANS,
 // BENCH_TASKS_PER_PLAN, BENCH_MEMBERS; BENCH_SECONDS per run (default 10).
-import crypto from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
@@ -321,14 +320,7 @@ async function main() {
   const { team, counts, ms } = await seedBenchTeam(databaseUrl, sizes, now);
   console.log(`Seeded in ${fmt(ms / 1000, 1)} s: ${Object.entries(counts).map(([table, n]) => `${table} ${fmt(n)}`).join(", ")}`);
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-    AUTH_TRUST_HOST: "true",
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const env = harness.appEnv(databaseUrl);
   if (needsBuild()) {
     step("Production build");
     await run("next", ["build"], env);

@@ -108,6 +108,19 @@ export class BenchHarness {
     return { stoppedAt, startedAt: performance.now() };
   }
 
+  /** The environment of the production app on `databaseUrl`, with a throw-away AUTH_SECRET. */
+  appEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...extra,
+    };
+  }
+
   /** Starts `next start` on a free port and waits for /api/health; returns its base URL. */
   async startApp(env: NodeJS.ProcessEnv): Promise<string> {
     const port = await freePort();

@@ -5,6 +5,7 @@ import { defineOperation } from "@/lib/actions/operation";
 import { areas, CATALOG_VERSION, dilemmas, paths, suggestedIndicators, taskTemplates } from "@/lib/catalog/catalog";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/error-text";
 import { sqlRollups } from "@/lib/progress/sql";
 import { taskWhere } from "@/lib/tasks/find-tasks";
 import { parseTaskFilters } from "@/lib/tasks/task-filters";
@@ -96,7 +97,7 @@ function decodeCursor(cursor: string): string {
   } catch {
     // fall through to the validation error
   }
-  throw new AppError("VALIDATION", { fieldErrors: { cursor: ["This cursor is not valid; start again without one."] } });
+  throw new AppError("VALIDATION", { fieldErrors: { cursor: [msg("apiCursorInvalid")] } });
 }
 
 /**

@@ -2,6 +2,7 @@
 // lib/validation (the ones the forms and server actions use); responses describe
 // what the handlers send. The OpenAPI document is generated from these.
 import { z } from "zod";
+import { msg } from "@/lib/i18n/error-text";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import { addReadingSchema } from "@/lib/validation/indicator";
 import { createPlanSchema, PLAN_STATUSES } from "@/lib/validation/plan";
@@ -40,7 +41,7 @@ export const createPlanBodySchema = z
   .superRefine((v, ctx) => {
     const hasAreas = (v.areas?.length ?? 0) > 0;
     const hasTemplates = v.templates.length > 0;
-    if (hasAreas === hasTemplates) ctx.addIssue({ code: "custom", path: ["areas"], message: "Send either areas or templates." });
+    if (hasAreas === hasTemplates) ctx.addIssue({ code: "custom", path: ["areas"], message: msg("areasOrTemplates") });
   });
 
 /** Query of GET /api/v1/plans/{planId}/tasks: the task list filters of the app (comma-separated lists; unknown values are ignored) and a page. */

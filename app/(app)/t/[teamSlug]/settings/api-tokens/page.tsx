@@ -63,7 +63,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ team
               const status = token.revokedAt ? "revoked" : isExpired ? "expired" : "active";
               return (
                 <tr key={token.id} className="border-b border-slate-100 last:border-0">
-                  <td className="px-4 py-2">
+                  <td className="max-w-xs px-4 py-2 wrap-anywhere">
                     <span className="font-medium">{token.name}</span>
                     <span className="block font-mono text-xs text-slate-600">{token.prefix}…</span>
                   </td>

@@ -10,7 +10,9 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { createApiTokenAction } from "@/lib/api-tokens/actions";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { API_TOKEN_LIFETIMES, createApiTokenSchema, type CreateApiTokenInput } from "@/lib/validation/api-token";
+import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** Creates a personal API token and shows its secret once, to copy. */
 export function CreateTokenForm({ teamSlug }: { teamSlug: string }) {
@@ -18,7 +20,7 @@ export function CreateTokenForm({ teamSlug }: { teamSlug: string }) {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<CreateApiTokenInput>({ resolver: zodResolver(createApiTokenSchema), defaultValues: { name: "", expiresInDays: "90" } });
+  const form = useForm<CreateApiTokenInput>({ resolver: useLocalizedResolver(zodResolver(createApiTokenSchema, { error: zodErrorMap })), defaultValues: { name: "", expiresInDays: "90" } });
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);

@@ -2,12 +2,21 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import { freePort } from "../../scripts/lib/postgres";
-
-export { freePort };
 
 // Playwright runs from the project root (npm test starts it there).
 const ROOT = process.cwd();
+
+/** A free TCP port chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
 
 /** Whether nothing listens on the port (on any address). */
 export function isPortFree(port: number): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
 
@@ -33,6 +34,26 @@ describe("message catalogs", () => {
       expect(typeof e === "string" && e.length > 0, `en ${key}`).toBe(true);
       expect(typeof z === "string" && z.length > 0, `zh-CN ${key}`).toBe(true);
       expect(placeholders(z as string), key).toEqual(placeholders(e as string));
+    }
+  });
+
+  it("parse as ICU messages (a literal <word> would be read as an unclosed tag)", () => {
+    for (const [locale, messages] of [["en", en], ["zh-CN", zh]] as const) {
+      const invalid: string[] = [];
+      const t = createTranslator({
+        locale,
+        messages: messages as Parameters<typeof createTranslator>[0]["messages"],
+        onError: (error) => {
+          if (error.code === "INVALID_MESSAGE") invalid.push(error.message);
+        },
+      }) as unknown as { markup: (key: string, values: Record<string, unknown>) => string };
+      for (const key of keys(messages)) {
+        const text = at(messages, key) as string;
+        const values: Record<string, unknown> = Object.fromEntries(placeholders(text).map((name) => [name, 1]));
+        for (const [, tag] of text.matchAll(/<(\w+)>/g)) values[tag ?? ""] = (chunks: string) => chunks;
+        t.markup(key, values);
+      }
+      expect(invalid, locale).toEqual([]);
     }
   });
 });

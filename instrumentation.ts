@@ -3,7 +3,10 @@ import type { Instrumentation } from "next";
 /** Runs once per server process: request ids and the access log, and graceful shutdown (Node.js runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ installRequestLog }, { installShutdown }] = await Promise.all([import("./lib/ops/request-log"), import("./lib/ops/shutdown")]);
+  const [{ installRequestLog }, { installShutdown }] = await Promise.all([
+    import("./lib/ops/request-log"),
+    import("./lib/ops/shutdown"),
+  ]);
   installRequestLog();
   installShutdown();
 }
@@ -13,5 +16,14 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log } = await import("./lib/log");
   const requestId = request.headers["x-request-id"];
-  log().error({ reqId: Array.isArray(requestId) ? requestId[0] : requestId, err: error, method: request.method, route: context.routePath, routeType: context.routeType }, "request failed");
+  log().error(
+    {
+      reqId: Array.isArray(requestId) ? requestId[0] : requestId,
+      err: error,
+      method: request.method,
+      route: context.routePath,
+      routeType: context.routeType,
+    },
+    "request failed",
+  );
 };

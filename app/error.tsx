@@ -7,7 +7,11 @@ export default function ErrorBoundary({ reset }: { error: Error & { digest?: str
   return (
     <main className="mx-auto flex max-w-md flex-col gap-4 px-4 py-16">
       <p role="alert">{t("somethingWrong")}</p>
-      <button type="button" onClick={reset} className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+      <button
+        type="button"
+        onClick={reset}
+        className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+      >
         ↻
       </button>
     </main>

@@ -1,11 +1,5 @@
 export type AppErrorCode =
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "UNAUTHENTICATED"
-  | "CONFLICT"
-  | "VALIDATION"
-  | "RATE_LIMITED"
-  | "BAD_REQUEST";
+  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED" | "BAD_REQUEST";
 
 type AppErrorOptions = {
   message?: string;
@@ -49,4 +43,10 @@ export const httpStatus: Record<AppErrorCode, number> = {
 /** The result every server action returns. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL" | "UNAVAILABLE"; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };
+  | {
+      ok: false;
+      code: AppErrorCode | "INTERNAL" | "UNAVAILABLE";
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      details?: unknown;
+    };

@@ -5,7 +5,16 @@ describe("requestIdFrom", () => {
   it("keeps a client's plain token and replaces anything else with a UUID", () => {
     expect(requestIdFrom("abc-123_DEF.456:7")).toBe("abc-123_DEF.456:7");
     expect(requestIdFrom(["first-id-0001", "second"])).toBe("first-id-0001");
-    for (const bad of [undefined, null, "", "short", "has space inside", "x".repeat(129), "quote\"injection", "line\nbreak-0000"]) {
+    for (const bad of [
+      undefined,
+      null,
+      "",
+      "short",
+      "has space inside",
+      "x".repeat(129),
+      'quote"injection',
+      "line\nbreak-0000",
+    ]) {
       expect(requestIdFrom(bad)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     }
   });

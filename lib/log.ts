@@ -48,7 +48,12 @@ export function currentRequestId(): string | undefined {
 }
 
 /** How an unexpected error is answered: 503 when the database is unreachable, else 500; never a stack trace. */
-export type UnexpectedFailure = { status: 500 | 503; code: "INTERNAL" | "UNAVAILABLE"; message: string; requestId: string };
+export type UnexpectedFailure = {
+  status: 500 | 503;
+  code: "INTERNAL" | "UNAVAILABLE";
+  message: string;
+  requestId: string;
+};
 
 /** Logs an error that is not an AppError with the request id, and says how to answer it. */
 export function reportUnexpectedError(error: unknown): UnexpectedFailure {
@@ -56,7 +61,12 @@ export function reportUnexpectedError(error: unknown): UnexpectedFailure {
   const reference = requestId.slice(0, 8);
   if (isDatabaseUnavailable(error)) {
     log().warn({ reqId: requestId, err: error }, "database unavailable");
-    return { status: 503, code: "UNAVAILABLE", requestId, message: `The service is briefly unavailable. Please try again in a moment (reference ${reference}).` };
+    return {
+      status: 503,
+      code: "UNAVAILABLE",
+      requestId,
+      message: `The service is briefly unavailable. Please try again in a moment (reference ${reference}).`,
+    };
   }
   log().error({ reqId: requestId, err: error }, "unexpected error");
   return { status: 500, code: "INTERNAL", requestId, message: `Something went wrong (reference ${reference}).` };

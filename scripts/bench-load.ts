@@ -47,7 +47,10 @@ async function prepare(databaseUrl: string, team: BenchTeam): Promise<Fixture> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: planRows } = await client.query<{ id: string }>(`SELECT id FROM "Plan" WHERE "teamId" = $1 ORDER BY id`, [team.teamId]);
+    const { rows: planRows } = await client.query<{ id: string }>(
+      `SELECT id FROM "Plan" WHERE "teamId" = $1 ORDER BY id`,
+      [team.teamId],
+    );
     const plans: Fixture["plans"] = [];
     for (const plan of planRows) {
       const indicatorId = `bench_ind_${crypto.randomBytes(6).toString("hex")}`;
@@ -67,7 +70,14 @@ async function prepare(databaseUrl: string, team: BenchTeam): Promise<Fixture> {
       const secret = `pw_${crypto.randomBytes(32).toString("base64url")}`; // as lib/api-tokens/api-tokens.ts makes them
       await client.query(
         `INSERT INTO "ApiToken" (id, "teamId", "userId", name, "tokenHash", prefix, "roleCeiling") VALUES ($1, $2, $3, $4, $5, $6, 'OWNER')`,
-        [`bench_tok_${i}_${crypto.randomBytes(4).toString("hex")}`, team.teamId, team.userId, `load client ${i + 1}`, hashToken(secret), secret.slice(0, 10)],
+        [
+          `bench_tok_${i}_${crypto.randomBytes(4).toString("hex")}`,
+          team.teamId,
+          team.userId,
+          `load client ${i + 1}`,
+          hashToken(secret),
+          secret.slice(0, 10),
+        ],
       );
       tokens.push(secret);
     }
@@ -79,9 +89,19 @@ async function prepare(databaseUrl: string, team: BenchTeam): Promise<Fixture> {
 
 async function databaseState(client: pg.Client, plans: Fixture["plans"]) {
   const ids = plans.flatMap((p) => p.hotTasks);
-  const { rows } = await client.query<{ id: string; version: number; progress: number }>(`SELECT id, version, progress FROM "Task" WHERE id = ANY($1)`, [ids]);
-  const { rows: readings } = await client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM "IndicatorReading" WHERE "indicatorId" = ANY($1)`, [plans.map((p) => p.indicatorId)]);
-  return { versionsBefore: new Map(rows.map((r) => [r.id, r.version])), progress: new Map(rows.map((r) => [r.id, r.progress])), readingsBefore: readings[0]?.n ?? 0 };
+  const { rows } = await client.query<{ id: string; version: number; progress: number }>(
+    `SELECT id, version, progress FROM "Task" WHERE id = ANY($1)`,
+    [ids],
+  );
+  const { rows: readings } = await client.query<{ n: number }>(
+    `SELECT COUNT(*)::int AS n FROM "IndicatorReading" WHERE "indicatorId" = ANY($1)`,
+    [plans.map((p) => p.indicatorId)],
+  );
+  return {
+    versionsBefore: new Map(rows.map((r) => [r.id, r.version])),
+    progress: new Map(rows.map((r) => [r.id, r.progress])),
+    readingsBefore: readings[0]?.n ?? 0,
+  };
 }
 
 type Context = { task?: { id: string; version: number }; sentAt?: number };
@@ -110,7 +130,13 @@ async function drive(base: string, fixture: Fixture, seconds: number, during?: (
     await new Promise((resolve) => setTimeout(resolve, (i * 1000) / fixture.tokens.length));
     const plan = fixture.plans[i % fixture.plans.length]!;
     const pick = () => plan.hotTasks[Math.floor(Math.random() * plan.hotTasks.length)]!;
-    const record = (kind: Kind, status: number, context: Context) => samples.push({ kind, status, ms: performance.now() - (context.sentAt ?? performance.now()), at: performance.now() - startedAt });
+    const record = (kind: Kind, status: number, context: Context) =>
+      samples.push({
+        kind,
+        status,
+        ms: performance.now() - (context.sentAt ?? performance.now()),
+        at: performance.now() - startedAt,
+      });
     // A request's own headers replace the instance's, so writes carry the token themselves.
     const json = { "content-type": "application/json", authorization: `Bearer ${token}` };
     const requests: Request[] = [
@@ -123,7 +149,10 @@ async function drive(base: string, fixture: Fixture, seconds: number, during?: (
       {
         method: "GET",
         path: "/api/v1/tasks/x",
-        setupRequest: (req, context) => ((context.sentAt = performance.now()), { ...req, path: `/api/v1/tasks/${pick()}` }),
+        setupRequest: (req, context) => (
+          (context.sentAt = performance.now()),
+          { ...req, path: `/api/v1/tasks/${pick()}` }
+        ),
         onResponse: (status, body, context) => {
           record("get", status, context);
           if (status === 200) {
@@ -140,7 +169,12 @@ async function drive(base: string, fixture: Fixture, seconds: number, during?: (
           // Without a successful read the update goes out with version 1, as a stale client would send it.
           const task = context.task ?? { id: pick(), version: 1 };
           const progress = 1 + Math.floor(Math.random() * 99);
-          return { ...req, path: `/api/v1/tasks/${task.id}`, headers: json, body: JSON.stringify({ version: task.version, progress }) };
+          return {
+            ...req,
+            path: `/api/v1/tasks/${task.id}`,
+            headers: json,
+            body: JSON.stringify({ version: task.version, progress }),
+          };
         },
         onResponse: (status, body, context) => {
           record("update", status, context);
@@ -156,7 +190,11 @@ async function drive(base: string, fixture: Fixture, seconds: number, during?: (
         setupRequest: (req, context) => {
           context.sentAt = performance.now();
           const recordedOn = toDateInput(new Date(Date.now() - Math.floor(Math.random() * 60) * 86_400_000));
-          return { ...req, headers: json, body: JSON.stringify({ recordedOn, value: 20 + Math.round(Math.random() * 300) / 10 }) };
+          return {
+            ...req,
+            headers: json,
+            body: JSON.stringify({ recordedOn, value: 20 + Math.round(Math.random() * 300) / 10 }),
+          };
         },
         onResponse: (status, _body, context) => {
           record("reading", status, context);
@@ -185,7 +223,15 @@ async function drive(base: string, fixture: Fixture, seconds: number, during?: (
   await side;
   clearInterval(rssTimer);
   for (const r of results) errors += r.errors + r.timeouts;
-  return { samples, accepted, acceptedReadings, refusedStatuses, errors, maxRssMb, seconds: (performance.now() - startedAt) / 1000 };
+  return {
+    samples,
+    accepted,
+    acceptedReadings,
+    refusedStatuses,
+    errors,
+    maxRssMb,
+    seconds: (performance.now() - startedAt) / 1000,
+  };
 }
 
 type RunResult = Awaited<ReturnType<typeof drive>>;
@@ -207,7 +253,8 @@ async function verify(databaseUrl: string, fixture: Fixture, result: RunResult) 
       if (delta < list.length) lost += list.length - delta;
       else appliedUnacknowledged += delta - list.length;
       const last = list.sort((a, b) => b.version - a.version)[0];
-      if (last && last.version === after.versionsBefore.get(taskId) && last.progress !== after.progress.get(taskId)) wrongFinal++;
+      if (last && last.version === after.versionsBefore.get(taskId) && last.progress !== after.progress.get(taskId))
+        wrongFinal++;
     }
     const readingsAdded = after.readingsBefore - fixture.readingsBefore;
     return {
@@ -223,7 +270,12 @@ async function verify(databaseUrl: string, fixture: Fixture, result: RunResult) 
   }
 }
 
-function report(name: string, result: RunResult, check: Awaited<ReturnType<typeof verify>>, window?: { from: number; to: number }) {
+function report(
+  name: string,
+  result: RunResult,
+  check: Awaited<ReturnType<typeof verify>>,
+  window?: { from: number; to: number },
+) {
   const inWindow = (s: Sample) => !window || s.at < window.from || s.at > window.to;
   const rows: string[][] = [];
   const line = (label: string, kinds: Kind[], goal?: number) => {
@@ -246,25 +298,49 @@ function report(name: string, result: RunResult, check: Awaited<ReturnType<typeo
   };
   const kinds: Kind[] = ["list", "get", "update", "reading", "progress"];
   for (const kind of kinds) line(kind, [kind]);
-  line("reads", kinds.filter((k) => !WRITES.includes(k)), window ? undefined : GOALS.readP95);
+  line(
+    "reads",
+    kinds.filter((k) => !WRITES.includes(k)),
+    window ? undefined : GOALS.readP95,
+  );
   line("writes", WRITES, window ? undefined : GOALS.writeP95);
   line("all", kinds);
-  step(`${name}: ${fmt(result.samples.length)} responses in ${fmt(result.seconds, 1)} s (${fmt(result.samples.length / result.seconds, 1)} req/s)${window ? ", outside the outage" : ""}`);
+  step(
+    `${name}: ${fmt(result.samples.length)} responses in ${fmt(result.seconds, 1)} s (${fmt(result.samples.length / result.seconds, 1)} req/s)${window ? ", outside the outage" : ""}`,
+  );
   printTable(["Requests", "Count", "req/s", "p50 ms", "p95 ms", "p99 ms", "5xx", "409", "429", "Goal"], rows, [0, 9]);
   const refused = [...result.refusedStatuses].map(([s, n]) => `${s}×${fmt(n)}`).join(", ") || "none";
   const unexpected = [...result.refusedStatuses].filter(([s]) => s !== 409 && s !== 429 && !(window && s === 503));
-  console.log(`Updates: ${fmt(result.accepted.length)} accepted, refused: ${refused}${unexpected.length ? "  ⚠ refused with another status" : ""}`);
-  console.log(`Lost updates: ${check.lost} (accepted but not in the database); final values differing from the last accepted update: ${check.wrongFinal}; applied without an answer: ${check.appliedUnacknowledged}`);
-  console.log(`Readings: ${fmt(result.acceptedReadings)} accepted, lost: ${check.readingsLost}, stored without an answer: ${check.readingsUnacknowledged}`);
+  console.log(
+    `Updates: ${fmt(result.accepted.length)} accepted, refused: ${refused}${unexpected.length ? "  ⚠ refused with another status" : ""}`,
+  );
+  console.log(
+    `Lost updates: ${check.lost} (accepted but not in the database); final values differing from the last accepted update: ${check.wrongFinal}; applied without an answer: ${check.appliedUnacknowledged}`,
+  );
+  console.log(
+    `Readings: ${fmt(result.acceptedReadings)} accepted, lost: ${check.readingsLost}, stored without an answer: ${check.readingsUnacknowledged}`,
+  );
   console.log(`Client errors (connection resets, timeouts): ${fmt(result.errors)}`);
-  console.log(`App RSS (all processes of next start), highest: ${fmt(result.maxRssMb)} MB (goal ≤ ${GOALS.rssMb} MB: ${result.maxRssMb <= GOALS.rssMb ? "yes" : "NO"})`);
+  console.log(
+    `App RSS (all processes of next start), highest: ${fmt(result.maxRssMb)} MB (goal ≤ ${GOALS.rssMb} MB: ${result.maxRssMb <= GOALS.rssMb ? "yes" : "NO"})`,
+  );
 }
 
 async function main() {
-  const sizes = benchSizesFromEnv({ BENCH_TASKS_BIG: "1000", BENCH_PLANS: "19", BENCH_TASKS_PER_PLAN: "500", ...process.env });
+  const sizes = benchSizesFromEnv({
+    BENCH_TASKS_BIG: "1000",
+    BENCH_PLANS: "19",
+    BENCH_TASKS_PER_PLAN: "500",
+    ...process.env,
+  });
   const [load1] = os.loadavg();
-  const pace = RATE > 0 ? `each ${RATE} request${RATE === 1 ? "" : "s"} a second (${fmt(CLIENTS * RATE)} req/s offered)` : "each sending back to back";
-  console.log(`Pathwise load benchmark: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; ${CLIENTS} API clients, ${pace}; ${SECONDS} s, then ${OUTAGE_RUN_SECONDS} s with a database restart.`);
+  const pace =
+    RATE > 0
+      ? `each ${RATE} request${RATE === 1 ? "" : "s"} a second (${fmt(CLIENTS * RATE)} req/s offered)`
+      : "each sending back to back";
+  console.log(
+    `Pathwise load benchmark: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; ${CLIENTS} API clients, ${pace}; ${SECONDS} s, then ${OUTAGE_RUN_SECONDS} s with a database restart.`,
+  );
 
   step("Embedded PostgreSQL and a throw-away database");
   const databaseUrl = await harness.createDatabase({ embedded: true });
@@ -273,7 +349,9 @@ async function main() {
   step(`Seeding the team (${sizes.plans + 1} plans, ${fmt(sizes.bigTasks + sizes.plans * sizes.tasksPerPlan)} tasks)`);
   const { team, ms } = await seedBenchTeam(databaseUrl, sizes);
   const fixture = await prepare(databaseUrl, team);
-  console.log(`Seeded in ${fmt(ms / 1000, 1)} s; ${fixture.tokens.length} API tokens, ${fixture.plans.length} indicators, ${fmt(fixture.versionsBefore.size)} contended tasks.`);
+  console.log(
+    `Seeded in ${fmt(ms / 1000, 1)} s; ${fixture.tokens.length} API tokens, ${fixture.plans.length} indicators, ${fmt(fixture.versionsBefore.size)} contended tasks.`,
+  );
 
   const env = harness.appEnv(databaseUrl, {
     // Every client is on 127.0.0.1: the per-IP limit would otherwise throttle them all as one.
@@ -286,7 +364,9 @@ async function main() {
   }
   step("Starting next start");
   const base = await harness.startApp(env);
-  console.log(`App at ${base}; rate limits per token ${env.API_RATE_LIMIT_PER_TOKEN}, per IP ${env.API_RATE_LIMIT_PER_IP} a minute (still counted in PostgreSQL on every request).`);
+  console.log(
+    `App at ${base}; rate limits per token ${env.API_RATE_LIMIT_PER_TOKEN}, per IP ${env.API_RATE_LIMIT_PER_IP} a minute (still counted in PostgreSQL on every request).`,
+  );
 
   // Unmeasured warm-up: the first requests of each route load and optimise its code.
   const warm = await drive(base, fixture, 5);
@@ -309,9 +389,15 @@ async function main() {
     const statuses = new Map<number, number>();
     for (const s of during) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
     const ms = during.map((s) => s.ms).sort((a, b) => a - b);
-    const firstOk = withOutage.samples.filter((s) => s.at > outage!.to && s.status < 500).sort((a, b) => a.at - b.at)[0];
-    console.log(`During the outage (${fmt((outage.to - outage.from) / 1000, 1)} s): ${fmt(during.length)} answers, ${[...statuses].map(([s, n]) => `${s}×${fmt(n)}`).join(", ") || "none"}; p50 ${fmt(percentile(ms, 50), 1)} ms, p95 ${fmt(percentile(ms, 95), 1)} ms.`);
-    console.log(`Recovered: first success ${firstOk ? `${fmt((firstOk.at - outage.to) / 1000, 2)} s after PostgreSQL was back` : "never"}; 5xx after that: ${fmt(withOutage.samples.filter((s) => s.at > (firstOk?.at ?? Infinity) && s.status >= 500).length)}.`);
+    const firstOk = withOutage.samples
+      .filter((s) => s.at > outage!.to && s.status < 500)
+      .sort((a, b) => a.at - b.at)[0];
+    console.log(
+      `During the outage (${fmt((outage.to - outage.from) / 1000, 1)} s): ${fmt(during.length)} answers, ${[...statuses].map(([s, n]) => `${s}×${fmt(n)}`).join(", ") || "none"}; p50 ${fmt(percentile(ms, 50), 1)} ms, p95 ${fmt(percentile(ms, 95), 1)} ms.`,
+    );
+    console.log(
+      `Recovered: first success ${firstOk ? `${fmt((firstOk.at - outage.to) / 1000, 2)} s after PostgreSQL was back` : "never"}; 5xx after that: ${fmt(withOutage.samples.filter((s) => s.at > (firstOk?.at ?? Infinity) && s.status >= 500).length)}.`,
+    );
   }
   await harness.stopApp();
 }

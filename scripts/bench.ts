@@ -9,7 +9,14 @@
 import os from "node:os";
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
-import { dilemmaSumsOnSql, planLinksAtSql, planLinksSql, rollupsSql, teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
+import {
+  dilemmaSumsOnSql,
+  planLinksAtSql,
+  planLinksSql,
+  rollupsSql,
+  teamCellsSql,
+  teamCountsSql,
+} from "@/lib/progress/queries";
 import { BenchHarness, autocannon, fmt, percentile, printTable, step, toDateInput } from "./lib/bench-harness";
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { needsBuild } from "./lib/build";
@@ -47,13 +54,28 @@ async function signIn(base: string, team: BenchTeam): Promise<string> {
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), "x-auth-return-redirect": "1" },
-    body: new URLSearchParams({ csrfToken, email: team.email, password: team.password, callbackUrl: `${base}/teams`, redirect: "false", json: "true" }),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar.header(),
+      "x-auth-return-redirect": "1",
+    },
+    body: new URLSearchParams({
+      csrfToken,
+      email: team.email,
+      password: team.password,
+      callbackUrl: `${base}/teams`,
+      redirect: "false",
+      json: "true",
+    }),
   });
   jar.add(response);
-  const session = (await fetch(`${base}/api/auth/session`, { headers: { cookie: jar.header() } }).then((r) => r.json())) as { user?: { id?: string; email?: string } } | null;
+  const session = (await fetch(`${base}/api/auth/session`, { headers: { cookie: jar.header() } }).then((r) =>
+    r.json(),
+  )) as { user?: { id?: string; email?: string } } | null;
   if (session?.user?.id !== team.userId) {
-    throw new StartupError(`Sign-in failed (callback answered ${response.status}; session: ${JSON.stringify(session)}).`);
+    throw new StartupError(
+      `Sign-in failed (callback answered ${response.status}; session: ${JSON.stringify(session)}).`,
+    );
   }
   console.log(`Signed in as ${session.user.email}`);
   return jar.header();
@@ -67,9 +89,19 @@ async function measure(url: string, cookie: string, connections: number, maxRequ
   let non2xx = 0;
   let lastAt = 0;
   const startedAt = performance.now();
-  const instance = autocannon({ url, connections, duration: SECONDS, amount: maxRequests, timeout: 60, headers: { cookie } });
+  const instance = autocannon({
+    url,
+    connections,
+    duration: SECONDS,
+    amount: maxRequests,
+    timeout: 60,
+    headers: { cookie },
+  });
   // With `amount`, autocannon ignores `duration`: stop after BENCH_SECONDS once there are enough samples.
-  const isDone = () => maxRequests !== undefined && latencies.length >= SEQUENTIAL_MIN_REQUESTS && performance.now() - startedAt >= SECONDS * 1000;
+  const isDone = () =>
+    maxRequests !== undefined &&
+    latencies.length >= SEQUENTIAL_MIN_REQUESTS &&
+    performance.now() - startedAt >= SECONDS * 1000;
   instance.on("response", (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);
     if (statusCode < 200 || statusCode >= 300) non2xx++;
@@ -127,9 +159,18 @@ async function benchmark(base: string, databaseUrl: string, cookie: string, targ
     const probe = await fetch(url, { headers: { cookie }, redirect: "manual" });
     await probe.arrayBuffer();
     if (probe.status !== 200) {
-      const note = probe.status === 404 ? "not available (404)" : `answered ${probe.status}${probe.headers.get("location") ? ` → ${probe.headers.get("location")}` : ""}`;
+      const note =
+        probe.status === 404
+          ? "not available (404)"
+          : `answered ${probe.status}${probe.headers.get("location") ? ` → ${probe.headers.get("location")}` : ""}`;
       console.log(` ${note}`);
-      if (probe.status >= 500) console.log(harness.appLog.slice(-6).map((line) => `    [next] ${line}`).join("\n"));
+      if (probe.status >= 500)
+        console.log(
+          harness.appLog
+            .slice(-6)
+            .map((line) => `    [next] ${line}`)
+            .join("\n"),
+        );
       rows.push({ target, mode: "—", note });
       continue;
     }
@@ -141,16 +182,36 @@ async function benchmark(base: string, databaseUrl: string, cookie: string, targ
     process.stdout.write(` ${concurrent.count} requests`);
     await settle(databaseUrl);
     console.log("");
-    rows.push({ target, mode: "sequential", figures: sequential }, { target, mode: `${CONCURRENT_CONNECTIONS} conn.`, figures: concurrent });
+    rows.push(
+      { target, mode: "sequential", figures: sequential },
+      { target, mode: `${CONCURRENT_CONNECTIONS} conn.`, figures: concurrent },
+    );
   }
   return rows;
 }
 
 function printResults(rows: Row[]) {
   const lines = rows.map(({ target, mode, figures, note }) => {
-    if (!figures) return [target.name, mode, note ?? "", "", "", "", "", "", "", target.goalP95Ms ? `p95 ≤ ${target.goalP95Ms} ms` : "—", "—"];
+    if (!figures)
+      return [
+        target.name,
+        mode,
+        note ?? "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        target.goalP95Ms ? `p95 ≤ ${target.goalP95Ms} ms` : "—",
+        "—",
+      ];
     const hasGoal = target.goalP95Ms !== undefined && mode === "sequential";
-    const met = hasGoal ? (figures.p95 <= target.goalP95Ms! && figures.non2xx === 0 && figures.errors === 0 ? "yes" : "NO") : "";
+    const met = hasGoal
+      ? figures.p95 <= target.goalP95Ms! && figures.non2xx === 0 && figures.errors === 0
+        ? "yes"
+        : "NO"
+      : "";
     return [
       target.name,
       mode,
@@ -165,8 +226,27 @@ function printResults(rows: Row[]) {
       met,
     ];
   });
-  printTable(["Target", "Mode", "Requests", "p50 ms", "p95 ms", "p99 ms", "req/s", "non-2xx", "errors", "Goal (sequential)", "Met"], lines, [0, 1, 9]);
-  if (rows.some((r) => r.figures?.count === 0)) console.log(`0 requests: no response completed within the run (requests still in flight at the end are not counted).`);
+  printTable(
+    [
+      "Target",
+      "Mode",
+      "Requests",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "req/s",
+      "non-2xx",
+      "errors",
+      "Goal (sequential)",
+      "Met",
+    ],
+    lines,
+    [0, 1, 9],
+  );
+  if (rows.some((r) => r.figures?.count === 0))
+    console.log(
+      `0 requests: no response completed within the run (requests still in flight at the end are not counted).`,
+    );
 }
 
 // ── EXPLAIN ────────────────────────────────────────────────────────────────
@@ -209,25 +289,33 @@ function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCas
       name: "Rollups by dilemma, area, path and plan (plan A, now)",
       source: "lib/progress/queries.ts rollupsSql(planLinksSql)",
       ...fromSql(rollupsSql(planLinksSql({ teamId, planId }))),
-      expect: { Task: `Task(planId, status) exists but was not used; @@index([planId, status, progress]) on Task would allow an index-only scan for the rollup` },
+      expect: {
+        Task: `Task(planId, status) exists but was not used; @@index([planId, status, progress]) on Task would allow an index-only scan for the rollup`,
+      },
     },
     {
       name: "Replay at 60 days ago (plan A)",
       source: "lib/progress/queries.ts rollupsSql(planLinksAtSql)",
       ...fromSql(rollupsSql(planLinksAtSql({ teamId, planId, before: new Date(day60.getTime() + DAY_MS) }))),
-      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON` },
+      expect: {
+        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; @@index([planId, taskId, id]) on ActivityEvent would serve the DISTINCT ON`,
+      },
     },
     {
       name: "Trend and 7/30-day changes, 121 days, first view of the day (plan A)",
       source: "lib/progress/queries.ts dilemmaSumsOnSql",
       ...fromSql(dilemmaSumsOnSql({ teamId, planId, days })),
-      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the log of one plan should be read through it` },
+      expect: {
+        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the log of one plan should be read through it`,
+      },
     },
     {
       name: "Trend and changes, today from yesterday's kept sums (plan A)",
       source: "lib/progress/queries.ts dilemmaSumsOnSql (changedAfter)",
       ...fromSql(dilemmaSumsOnSql({ teamId, planId, days: days.slice(0, 2), changedAfter: days[1]! })),
-      expect: { ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the day's events of one plan should be read through it` },
+      expect: {
+        ActivityEvent: `ActivityEvent(planId, createdAt) exists but was not used; the day's events of one plan should be read through it`,
+      },
     },
     {
       name: `Team heat map (${planIds.length} active plans)`,
@@ -265,28 +353,54 @@ async function explain(databaseUrl: string, team: BenchTeam, now: Date): Promise
   const advice: string[] = [];
   try {
     await client.query("SET jit = off"); // as the app's connections (lib/db.ts)
-    const { rows: indexRows } = await client.query<{ indexname: string; tablename: string }>(`SELECT indexname, tablename FROM pg_indexes WHERE schemaname = 'public'`);
+    const { rows: indexRows } = await client.query<{ indexname: string; tablename: string }>(
+      `SELECT indexname, tablename FROM pg_indexes WHERE schemaname = 'public'`,
+    );
     const tableOf = new Map(indexRows.map((r) => [r.indexname, r.tablename]));
-    const { rows: planRows } = await client.query<{ id: string }>(`SELECT id FROM "Plan" WHERE "teamId" = $1 AND status = 'ACTIVE'`, [team.teamId]);
-    for (const c of explainCases(team, now, planRows.map((p) => p.id))) {
-      const { rows } = await client.query<{ "QUERY PLAN": ExplainOutput }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${c.sql}`, c.params);
+    const { rows: planRows } = await client.query<{ id: string }>(
+      `SELECT id FROM "Plan" WHERE "teamId" = $1 AND status = 'ACTIVE'`,
+      [team.teamId],
+    );
+    for (const c of explainCases(
+      team,
+      now,
+      planRows.map((p) => p.id),
+    )) {
+      const { rows } = await client.query<{ "QUERY PLAN": ExplainOutput }>(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${c.sql}`,
+        c.params,
+      );
       const output = rows[0]!["QUERY PLAN"][0];
       const nodes = flatten(output.Plan);
       console.log(`\n${c.name}  [${c.source}]`);
       console.log(`  execution ${fmt(output["Execution Time"], 1)} ms, planning ${fmt(output["Planning Time"], 1)} ms`);
       for (const { node, depth } of nodes) {
         const table = node["Relation Name"] ?? (node["Index Name"] ? tableOf.get(node["Index Name"]) : undefined);
-        const target = [node["Index Name"] ? `using ${node["Index Name"]}` : "", table ? `on ${table}` : ""].filter(Boolean).join(" ");
+        const target = [node["Index Name"] ? `using ${node["Index Name"]}` : "", table ? `on ${table}` : ""]
+          .filter(Boolean)
+          .join(" ");
         const blocks = (node["Shared Hit Blocks"] ?? 0) + (node["Shared Read Blocks"] ?? 0);
         console.log(
           `  ${"  ".repeat(depth)}${node["Node Type"]}${target ? ` ${target}` : ""}  (rows ${fmt(node["Actual Rows"] ?? 0)} × ${fmt(node["Actual Loops"] ?? 0)}, ${fmt(node["Actual Total Time"] ?? 0, 1)} ms, ${fmt(blocks)} blocks)`,
         );
       }
-      const tables = [...new Set(nodes.map(({ node }) => node["Relation Name"] ?? tableOf.get(node["Index Name"] ?? "")).filter((t): t is string => Boolean(t)))];
+      const tables = [
+        ...new Set(
+          nodes
+            .map(({ node }) => node["Relation Name"] ?? tableOf.get(node["Index Name"] ?? ""))
+            .filter((t): t is string => Boolean(t)),
+        ),
+      ];
       for (const table of tables) {
         const hint = c.expect[table as keyof ExplainCase["expect"]];
-        const scans = nodes.map((n) => n.node).filter((n) => (n["Relation Name"] ?? tableOf.get(n["Index Name"] ?? "")) === table);
-        const indexes = [...new Set(scans.filter((n) => /Index/.test(n["Node Type"])).map((n) => `${n["Node Type"]} using ${n["Index Name"]}`))];
+        const scans = nodes
+          .map((n) => n.node)
+          .filter((n) => (n["Relation Name"] ?? tableOf.get(n["Index Name"] ?? "")) === table);
+        const indexes = [
+          ...new Set(
+            scans.filter((n) => /Index/.test(n["Node Type"])).map((n) => `${n["Node Type"]} using ${n["Index Name"]}`),
+          ),
+        ];
         const seq = scans.filter((n) => n["Node Type"] === "Seq Scan");
         const verdict = seq.length
           ? `NO index: sequential scan over ${table} (${fmt(seq.reduce((s, n) => s + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0))} rows kept)`
@@ -316,9 +430,15 @@ async function main() {
   await migrate(databaseUrl);
   await seed(databaseUrl, { SEED_DEMO: "0" });
 
-  step(`Seeding the bench team (plan A: ${fmt(sizes.bigTasks)} tasks, ${sizes.plans} plans × ${fmt(sizes.tasksPerPlan)} tasks, ${sizes.members} members)`);
+  step(
+    `Seeding the bench team (plan A: ${fmt(sizes.bigTasks)} tasks, ${sizes.plans} plans × ${fmt(sizes.tasksPerPlan)} tasks, ${sizes.members} members)`,
+  );
   const { team, counts, ms } = await seedBenchTeam(databaseUrl, sizes, now);
-  console.log(`Seeded in ${fmt(ms / 1000, 1)} s: ${Object.entries(counts).map(([table, n]) => `${table} ${fmt(n)}`).join(", ")}`);
+  console.log(
+    `Seeded in ${fmt(ms / 1000, 1)} s: ${Object.entries(counts)
+      .map(([table, n]) => `${table} ${fmt(n)}`)
+      .join(", ")}`,
+  );
 
   const env = harness.appEnv(databaseUrl);
   if (needsBuild()) {
@@ -341,7 +461,9 @@ async function main() {
     { name: `Progress JSON ?at=${at}`, path: `${api}?at=${at}`, goalP95Ms: 150 },
     { name: "Task list D3 + IN_PROGRESS", path: `${plan}?dilemma=D3&status=IN_PROGRESS` },
   ];
-  step(`Measuring (sequential: 1 connection, ≤ ${SEQUENTIAL_MAX_REQUESTS} requests or ${SECONDS} s; then ${CONCURRENT_CONNECTIONS} connections for ${SECONDS} s)`);
+  step(
+    `Measuring (sequential: 1 connection, ≤ ${SEQUENTIAL_MAX_REQUESTS} requests or ${SECONDS} s; then ${CONCURRENT_CONNECTIONS} connections for ${SECONDS} s)`,
+  );
   const rows = await benchmark(base, databaseUrl, cookie, targets);
   await harness.stopApp();
 
@@ -351,7 +473,11 @@ async function main() {
   step("EXPLAIN (ANALYZE, BUFFERS) of the main dashboard queries, plan A");
   const advice = await explain(databaseUrl, team, now);
   step("Index advice");
-  console.log(advice.length ? advice.map((a) => `- ${a}`).join("\n") : "No sequential scan over Task or ActivityEvent in the queries above.");
+  console.log(
+    advice.length
+      ? advice.map((a) => `- ${a}`).join("\n")
+      : "No sequential scan over Task or ActivityEvent in the queries above.",
+  );
 }
 
 harness.run(main);

@@ -48,7 +48,9 @@ async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
 describe.skipIf(!canDump)(`db:backup and db:restore (pg_dump ${pgDump?.major ?? "missing"}, server ${major})`, () => {
   beforeAll(async () => {
     await ensureDatabase(adminUrlOf(url), name);
-    await query(`CREATE TABLE plan_note (id int PRIMARY KEY, body text NOT NULL); INSERT INTO plan_note VALUES (1, '物流 first'), (2, 'second')`);
+    await query(
+      `CREATE TABLE plan_note (id int PRIMARY KEY, body text NOT NULL); INSERT INTO plan_note VALUES (1, '物流 first'), (2, 'second')`,
+    );
   });
 
   afterAll(async () => {
@@ -61,7 +63,9 @@ describe.skipIf(!canDump)(`db:backup and db:restore (pg_dump ${pgDump?.major ?? 
     expect(backup.stdout).toContain(`Backed up ${name}`);
     expect(fs.statSync(file).size).toBeGreaterThan(0);
 
-    await query(`DELETE FROM plan_note WHERE id = 1; UPDATE plan_note SET body = 'changed' WHERE id = 2; CREATE TABLE later_table (x int)`);
+    await query(
+      `DELETE FROM plan_note WHERE id = 1; UPDATE plan_note SET body = 'changed' WHERE id = 2; CREATE TABLE later_table (x int)`,
+    );
 
     const refused = await script("db-restore.ts", [file]).catch((error: { code: number; stderr: string }) => error);
     expect("code" in refused && refused.code).toBe(1);

@@ -26,7 +26,9 @@ async function main() {
     const partial = `${file}.partial`;
     await runPgTool(pgDump, ["--format=custom", "--compress=6", `--file=${partial}`, `--dbname=${dbname}`], env);
     fs.renameSync(partial, file);
-    console.log(`Backed up ${database.description} to ${path.relative(process.cwd(), file) || file} (${Math.round(fs.statSync(file).size / 1024)} KiB).`);
+    console.log(
+      `Backed up ${database.description} to ${path.relative(process.cwd(), file) || file} (${Math.round(fs.statSync(file).size / 1024)} KiB).`,
+    );
   } finally {
     await database.close();
   }

@@ -9,7 +9,8 @@ import { libpqArgs, pgToolFor, runPgTool, scriptDatabase } from "./lib/pg-tools"
 
 async function confirmed(description: string): Promise<boolean> {
   if (process.argv.includes("--yes") || process.env.CI) return true;
-  if (!process.stdin.isTTY) throw new StartupError("Refusing to restore without confirmation: run in a terminal, or pass --yes.");
+  if (!process.stdin.isTTY)
+    throw new StartupError("Refusing to restore without confirmation: run in a terminal, or pass --yes.");
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
   try {
     const answer = await rl.question(`This replaces the data of ${description}. Type "restore" to go on: `);
@@ -32,7 +33,20 @@ async function main() {
       return;
     }
     const { dbname, env } = libpqArgs(database.url);
-    await runPgTool(pgRestore, ["--clean", "--if-exists", "--no-owner", "--no-acl", "--single-transaction", "--exit-on-error", `--dbname=${dbname}`, file], env);
+    await runPgTool(
+      pgRestore,
+      [
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--no-acl",
+        "--single-transaction",
+        "--exit-on-error",
+        `--dbname=${dbname}`,
+        file,
+      ],
+      env,
+    );
     console.log(`Restored ${database.description} from ${file}.`);
   } finally {
     await database.close();

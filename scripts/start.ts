@@ -40,7 +40,8 @@ function log(message: string) {
 function numberFrom(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw new StartupError(`${name} must be an integer from ${min} to ${max} (got ${raw}).`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new StartupError(`${name} must be an integer from ${min} to ${max} (got ${raw}).`);
   return value;
 }
 
@@ -86,7 +87,12 @@ async function shutdown(code: number) {
 
 async function waitHealthy(url: string) {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(`${url}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new StartupError(`${url} did not become ready within a minute.`);
@@ -98,7 +104,11 @@ async function main() {
   const ports = Array.from({ length: count }, (_, i) => basePort + i);
   for (const port of ports) {
     if (await isPortInUse(port, "0.0.0.0")) {
-      throw new StartupError(IS_MULTI ? `Port ${port} is in use. Set PORT to a free range (instances use PORT … PORT+${count - 1}).` : `Port ${port} is in use. Stop what runs there or set PORT to another port.`);
+      throw new StartupError(
+        IS_MULTI
+          ? `Port ${port} is in use. Set PORT to a free range (instances use PORT … PORT+${count - 1}).`
+          : `Port ${port} is in use. Stop what runs there or set PORT to another port.`,
+      );
     }
   }
 
@@ -108,7 +118,14 @@ async function main() {
   await migrate(databaseUrl);
   await seed(databaseUrl);
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: loadAuthSecret(), AUTH_TRUST_HOST: "true", NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: loadAuthSecret(),
+    AUTH_TRUST_HOST: "true",
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   if (needsBuild()) {
     log("Building the production app (first start or sources changed)…");
     await run("next", ["build"], env);
@@ -116,7 +133,11 @@ async function main() {
 
   for (const [index, port] of ports.entries()) {
     const name = String.fromCharCode(65 + index);
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.on("exit", (code, signal) => {
       if (stopping) return;
       if (IS_MULTI) log(`Instance ${name} (port ${port}) stopped (${signal ?? `exit ${code}`}); stopping the others.`);
@@ -127,13 +148,18 @@ async function main() {
   await Promise.all(ports.map((port) => waitHealthy(`http://localhost:${port}`)));
 
   if (IS_MULTI) {
-    for (const { name, port, child } of instances) log(`Instance ${name} (pid ${child.pid}) at http://localhost:${port}`);
-    log(`${count} instances share one database${embedded ? " (embedded)" : ""}; put a load balancer in front of them. Press Ctrl-C to stop.`);
+    for (const { name, port, child } of instances)
+      log(`Instance ${name} (pid ${child.pid}) at http://localhost:${port}`);
+    log(
+      `${count} instances share one database${embedded ? " (embedded)" : ""}; put a load balancer in front of them. Press Ctrl-C to stop.`,
+    );
     return;
   }
   log(`Pathwise is running at http://localhost:${basePort}`);
   if (process.env.SEED_DEMO !== "0") {
-    log(`Demo sign-in: ${DEMO_USERS.owner.email} / ${DEMO_USERS.owner.password} (member: ${DEMO_USERS.member.email}, same password)`);
+    log(
+      `Demo sign-in: ${DEMO_USERS.owner.email} / ${DEMO_USERS.owner.password} (member: ${DEMO_USERS.member.email}, same password)`,
+    );
   }
   log("Press Ctrl-C to stop.");
 }
@@ -141,6 +167,8 @@ async function main() {
 handleStopSignals(() => void shutdown(0));
 
 main().catch(async (error: unknown) => {
-  console.error(`[pathwise] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `[pathwise] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   await shutdown(1);
 });

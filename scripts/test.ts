@@ -1,4 +1,4 @@
-// npm test: typecheck, lint, unit and integration tests (Vitest) and end-to-end
+// npm test: formatting, typecheck, lint, unit and integration tests (Vitest) and end-to-end
 // tests (Playwright, Debian Chromium) against a throw-away database: a new
 // database on DATABASE_URL's server, or an embedded PostgreSQL when it is unset.
 // `--only e2e` or `--only vitest` runs one part alone; with --only, further
@@ -40,7 +40,9 @@ function chromiumPath(): string {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
     step("Installing Debian's Chromium for the browser tests");
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", { stdio: "inherit" });
+    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", {
+      stdio: "inherit",
+    });
     if (fs.existsSync(candidate)) return candidate;
   }
   throw new StartupError(`Chromium not found at ${candidate}. Install Debian's chromium package or set CHROMIUM_PATH.`);
@@ -49,13 +51,28 @@ function chromiumPath(): string {
 type Counts = { passed: number; failed: number; skipped: number };
 
 function vitestCounts(file: string): Counts {
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightCounts(file: string): Counts {
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
 }
 
 async function main() {
@@ -69,6 +86,8 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
 
   if (!only) {
+    step("Formatting");
+    await run("prettier", ["--check", "."]);
     step("Typecheck");
     await run("tsc", ["--noEmit"]);
     step("Lint");
@@ -113,7 +132,11 @@ async function main() {
       step("Unit and integration tests (Vitest)");
       const report = path.join(RESULTS, "vitest.json");
       try {
-        await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...runnerArgs], env);
+        await run(
+          "vitest",
+          ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...runnerArgs],
+          env,
+        );
       } finally {
         if (fs.existsSync(report)) add(vitestCounts(report));
       }
@@ -128,7 +151,12 @@ async function main() {
       step("End-to-end tests (Playwright, Chromium)");
       const report = path.join(RESULTS, "e2e.json");
       try {
-        await run("playwright", ["test", ...runnerArgs], { ...env, CHROMIUM_PATH: chromium, E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+        await run("playwright", ["test", ...runnerArgs], {
+          ...env,
+          CHROMIUM_PATH: chromium,
+          E2E_PORT: String(await freePort()),
+          PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+        });
       } finally {
         if (fs.existsSync(report)) add(playwrightCounts(report));
       }

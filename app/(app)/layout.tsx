@@ -7,10 +7,17 @@ import { findTeamsOfUser } from "@/lib/teams/find-teams";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [t, teams, unread] = await Promise.all([getTranslations("common"), findTeamsOfUser({ userId: user.id }), countUnread({ userId: user.id })]);
+  const [t, teams, unread] = await Promise.all([
+    getTranslations("common"),
+    findTeamsOfUser({ userId: user.id }),
+    countUnread({ userId: user.id }),
+  ]);
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
         {t("skipToContent")}
       </a>
       <AppHeader userName={user.name} teams={teams} unread={unread} />

@@ -20,7 +20,10 @@ export function CreateTokenForm({ teamSlug }: { teamSlug: string }) {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<CreateApiTokenInput>({ resolver: useLocalizedResolver(zodResolver(createApiTokenSchema, { error: zodErrorMap })), defaultValues: { name: "", expiresInDays: "90" } });
+  const form = useForm<CreateApiTokenInput>({
+    resolver: useLocalizedResolver(zodResolver(createApiTokenSchema, { error: zodErrorMap })),
+    defaultValues: { name: "", expiresInDays: "90" },
+  });
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
@@ -41,7 +44,14 @@ export function CreateTokenForm({ teamSlug }: { teamSlug: string }) {
   return (
     <div className="flex flex-col gap-3">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field className="flex-1" label={t("name")} hint={t("nameHint")} maxLength={100} error={form.formState.errors.name?.message} {...form.register("name")} />
+        <Field
+          className="flex-1"
+          label={t("name")}
+          hint={t("nameHint")}
+          maxLength={100}
+          error={form.formState.errors.name?.message}
+          {...form.register("name")}
+        />
         <Select label={t("expiry")} {...form.register("expiresInDays")}>
           {API_TOKEN_LIFETIMES.map((days) => (
             <option key={days} value={String(days)}>

@@ -13,7 +13,12 @@ export function RevokeTokenButton({ teamSlug, tokenId, name }: { teamSlug: strin
   const [isPending, startTransition] = useTransition();
   if (!isConfirming) {
     return (
-      <Button type="button" variant="ghost" aria-label={t("revokeLabel", { name })} onClick={() => setIsConfirming(true)}>
+      <Button
+        type="button"
+        variant="ghost"
+        aria-label={t("revokeLabel", { name })}
+        onClick={() => setIsConfirming(true)}
+      >
         {t("revoke")}
       </Button>
     );

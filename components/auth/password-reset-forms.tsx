@@ -8,7 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/users/actions";
-import { forgotPasswordSchema, resetPasswordSchema, type ForgotPasswordInput, type ResetPasswordInput } from "@/lib/validation/profile";
+import {
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  type ForgotPasswordInput,
+  type ResetPasswordInput,
+} from "@/lib/validation/profile";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
@@ -18,7 +23,10 @@ export function ForgotPasswordForm() {
   const [isSent, setIsSent] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<ForgotPasswordInput>({ resolver: useLocalizedResolver(zodResolver(forgotPasswordSchema, { error: zodErrorMap })), defaultValues: { email: "" } });
+  const form = useForm<ForgotPasswordInput>({
+    resolver: useLocalizedResolver(zodResolver(forgotPasswordSchema, { error: zodErrorMap })),
+    defaultValues: { email: "" },
+  });
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     startTransition(async () => {
@@ -27,11 +35,22 @@ export function ForgotPasswordForm() {
       else setFormError(result.fieldErrors?.email?.[0] ?? result.message);
     });
   });
-  if (isSent) return <p role="status" className="text-slate-800">{t("resetSent")}</p>;
+  if (isSent)
+    return (
+      <p role="status" className="text-slate-800">
+        {t("resetSent")}
+      </p>
+    );
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
-      <Field label={t("email")} type="email" autoComplete="email" error={form.formState.errors.email?.message} {...form.register("email")} />
+      <Field
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={form.formState.errors.email?.message}
+        {...form.register("email")}
+      />
       <Button type="submit" isPending={isPending}>
         {t("sendResetLink")}
       </Button>
@@ -44,7 +63,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<ResetPasswordInput>({ resolver: useLocalizedResolver(zodResolver(resetPasswordSchema, { error: zodErrorMap })), defaultValues: { password: "" } });
+  const form = useForm<ResetPasswordInput>({
+    resolver: useLocalizedResolver(zodResolver(resetPasswordSchema, { error: zodErrorMap })),
+    defaultValues: { password: "" },
+  });
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     startTransition(async () => {
@@ -59,7 +81,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
-      <Field label={t("newPassword")} type="password" autoComplete="new-password" hint={t("passwordHint")} error={form.formState.errors.password?.message} {...form.register("password")} />
+      <Field
+        label={t("newPassword")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={form.formState.errors.password?.message}
+        {...form.register("password")}
+      />
       <Button type="submit" isPending={isPending}>
         {t("setPassword")}
       </Button>

@@ -18,7 +18,10 @@ export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<SignInInput>({ resolver: useLocalizedResolver(zodResolver(signInSchema, { error: zodErrorMap })), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInInput>({
+    resolver: useLocalizedResolver(zodResolver(signInSchema, { error: zodErrorMap })),
+    defaultValues: { email: "", password: "" },
+  });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) => {
@@ -32,7 +35,13 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
-      <Field label={t("email")} type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <Field
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
       <Field
         label={t("password")}
         type="password"
@@ -48,7 +57,10 @@ export function SignInForm({ next }: { next?: string }) {
       </Link>
       <p className="text-sm text-slate-700">
         {t("noAccount")}{" "}
-        <Link className="font-medium text-brand-700 underline" href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"}>
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"}
+        >
           {t("createAccount")}
         </Link>
       </p>

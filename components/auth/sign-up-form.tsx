@@ -42,7 +42,13 @@ export function SignUpForm({ next }: { next?: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       <Field label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
-      <Field label={t("email")} type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <Field
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
       <Field
         label={t("password")}
         type="password"
@@ -56,7 +62,10 @@ export function SignUpForm({ next }: { next?: string }) {
       </Button>
       <p className="text-sm text-slate-700">
         {t("haveAccount")}{" "}
-        <Link className="font-medium text-brand-700 underline" href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}>
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}
+        >
           {t("signIn")}
         </Link>
       </p>

@@ -6,7 +6,14 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import type { Health } from "@/lib/progress/formula";
 import { toPercent } from "@/lib/progress/formula";
 
-export type DashboardIndicator = { id: string; name: string; unit: string; current: number | null; target: number; progress: number | null };
+export type DashboardIndicator = {
+  id: string;
+  name: string;
+  unit: string;
+  current: number | null;
+  target: number;
+  progress: number | null;
+};
 
 /** One dilemma: its progress, the tasks behind it, the change over 7 and 30 days and the plan's indicators of it. */
 export async function DilemmaCard({
@@ -71,7 +78,11 @@ export async function DilemmaCard({
                     <span className="tabular-nums text-slate-700">
                       {i.current === null
                         ? t("dilemmas.noReading")
-                        : t("dilemmas.indicatorValue", { current: format.number(i.current), target: format.number(i.target), unit: i.unit })}
+                        : t("dilemmas.indicatorValue", {
+                            current: format.number(i.current),
+                            target: format.number(i.target),
+                            unit: i.unit,
+                          })}
                     </span>
                   </div>
                   {i.progress === null ? null : (
@@ -86,7 +97,9 @@ export async function DilemmaCard({
                       >
                         <div className="h-full bg-slate-600" style={{ width: `${toPercent(i.progress)}%` }} />
                       </div>
-                      <span className="w-12 text-right tabular-nums">{t("percent", { value: toPercent(i.progress) })}</span>
+                      <span className="w-12 text-right tabular-nums">
+                        {t("percent", { value: toPercent(i.progress) })}
+                      </span>
                     </div>
                   )}
                 </li>

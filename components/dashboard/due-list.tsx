@@ -3,11 +3,32 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 
-export type DueTask = { id: string; title: string; status: "TODO" | "IN_PROGRESS" | "BLOCKED"; dueDate: Date; assigneeName: string | null; daysLate: number };
+export type DueTask = {
+  id: string;
+  title: string;
+  status: "TODO" | "IN_PROGRESS" | "BLOCKED";
+  dueDate: Date;
+  assigneeName: string | null;
+  daysLate: number;
+};
 
 /** A list of open tasks with their due date and assignee, each linking to the task. */
-export async function DueList({ id, kind, tasks, basePath }: { id: string; kind: "overdue" | "soon"; tasks: DueTask[]; basePath: string }) {
-  const [t, ts, format] = await Promise.all([getTranslations("dashboard.due"), getTranslations("enums.taskStatus"), getFormatter()]);
+export async function DueList({
+  id,
+  kind,
+  tasks,
+  basePath,
+}: {
+  id: string;
+  kind: "overdue" | "soon";
+  tasks: DueTask[];
+  basePath: string;
+}) {
+  const [t, ts, format] = await Promise.all([
+    getTranslations("dashboard.due"),
+    getTranslations("enums.taskStatus"),
+    getFormatter(),
+  ]);
   return (
     <Card className="break-inside-avoid print:shadow-none">
       <section aria-labelledby={id}>
@@ -20,7 +41,10 @@ export async function DueList({ id, kind, tasks, basePath }: { id: string; kind:
           <ul className="flex flex-col divide-y divide-slate-100">
             {tasks.map((task) => (
               <li key={task.id} className="flex flex-col gap-1 py-2 text-sm">
-                <Link href={`${basePath}/tasks/${task.id}`} className="font-medium text-brand-700 hover:underline print:text-slate-900">
+                <Link
+                  href={`${basePath}/tasks/${task.id}`}
+                  className="font-medium text-brand-700 hover:underline print:text-slate-900"
+                >
                   {task.title}
                 </Link>
                 <span className="flex flex-wrap items-center gap-2 text-slate-600">
@@ -29,7 +53,9 @@ export async function DueList({ id, kind, tasks, basePath }: { id: string; kind:
                     {kind === "overdue" ? ` · ${t("daysLate", { days: task.daysLate })}` : null}
                   </span>
                   <span>· {task.assigneeName ?? t("unassigned")}</span>
-                  <Badge tone={task.status === "BLOCKED" ? "red" : task.status === "IN_PROGRESS" ? "blue" : "slate"}>{ts(task.status)}</Badge>
+                  <Badge tone={task.status === "BLOCKED" ? "red" : task.status === "IN_PROGRESS" ? "blue" : "slate"}>
+                    {ts(task.status)}
+                  </Badge>
                 </span>
               </li>
             ))}

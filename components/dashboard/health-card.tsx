@@ -45,7 +45,9 @@ export async function HealthCard({
             <dt className="text-sm font-medium">{t("health.expected")}</dt>
             <dd>
               <ProgressBar value={expected} label={t("health.expected")} notAddressed={t("notAddressed")} />
-              <p className="mt-1 text-xs text-slate-600">{t("health.expectedHint", { percent: toPercent(expected), start, target })}</p>
+              <p className="mt-1 text-xs text-slate-600">
+                {t("health.expectedHint", { percent: toPercent(expected), start, target })}
+              </p>
             </dd>
           </div>
         </dl>

@@ -23,7 +23,13 @@ export function StatusChart({ counts }: { counts: StatusCount[] }) {
   return (
     <div className="flex flex-col gap-3">
       <div aria-hidden="true">
-        <BarChart accessibilityLayer={false} responsive style={{ width: "100%", height: 220 }} data={data} margin={{ top: 20, right: 8, bottom: 0, left: -16 }}>
+        <BarChart
+          accessibilityLayer={false}
+          responsive
+          style={{ width: "100%", height: 220 }}
+          data={data}
+          margin={{ top: 20, right: 8, bottom: 0, left: -16 }}
+        >
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#334155" }} interval={0} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#334155" }} />

@@ -18,16 +18,28 @@ const styles = [
 export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { code: string; name: string }[] }) {
   const t = useTranslations("dashboard");
   const format = useFormatter();
-  const dayLabel = (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
+  const dayLabel = (day: string) =>
+    format.dateTime(new Date(`${day}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
   const data = rows.map((r) => ({ day: r.day, ...r.values }));
   const percent = (value: unknown) => (typeof value === "number" ? t("percent", { value }) : t("notAddressed"));
   return (
     <div className="flex flex-col gap-3">
       <div aria-hidden="true">
-        <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 300 }} data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+        <LineChart
+          accessibilityLayer={false}
+          responsive
+          style={{ width: "100%", height: 300 }}
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 0, left: -8 }}
+        >
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="day" tickFormatter={dayLabel} tick={{ fontSize: 12, fill: "#334155" }} minTickGap={24} />
-          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => t("percent", { value: v })} tick={{ fontSize: 12, fill: "#334155" }} />
+          <YAxis
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(v: number) => t("percent", { value: v })}
+            tick={{ fontSize: 12, fill: "#334155" }}
+          />
           <Tooltip labelFormatter={(label) => dayLabel(String(label))} formatter={(value) => percent(value)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {dilemmas.map((d, i) => {

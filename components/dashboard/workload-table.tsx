@@ -36,11 +36,18 @@ export async function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.userId ?? "unassigned"} className="border-b border-slate-100">
-                  <th scope="row" className={`py-2 pr-3 font-normal ${r.userId === null ? "italic text-slate-600" : ""}`}>
+                  <th
+                    scope="row"
+                    className={`py-2 pr-3 font-normal ${r.userId === null ? "italic text-slate-600" : ""}`}
+                  >
                     {r.userId === null ? t("unassigned") : r.name}
                   </th>
                   <td className="py-2 pr-3 text-right tabular-nums">{r.openCount}</td>
-                  <td className={`py-2 pr-3 text-right tabular-nums ${r.overdueCount > 0 ? "font-semibold text-red-800" : ""}`}>{r.overdueCount}</td>
+                  <td
+                    className={`py-2 pr-3 text-right tabular-nums ${r.overdueCount > 0 ? "font-semibold text-red-800" : ""}`}
+                  >
+                    {r.overdueCount}
+                  </td>
                   <td className="py-2">
                     {r.share === null ? (
                       <span className="text-slate-500">{t("noShare")}</span>
@@ -49,7 +56,9 @@ export async function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
                         <div aria-hidden="true" className="h-2 w-full overflow-hidden rounded bg-slate-200">
                           <div className="h-full bg-slate-700" style={{ width: `${toPercent(r.share)}%` }} />
                         </div>
-                        <span className="w-12 text-right tabular-nums">{tp("percent", { value: toPercent(r.share) })}</span>
+                        <span className="w-12 text-right tabular-nums">
+                          {tp("percent", { value: toPercent(r.share) })}
+                        </span>
                       </div>
                     )}
                   </td>

@@ -16,9 +16,24 @@ import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
 /** A catalog suggestion as shown to this user: name and unit already in their language. */
-export type SuggestionOption = { key: string; dilemma: DilemmaCode; name: string; unit: string; direction: (typeof DIRECTIONS)[number] };
+export type SuggestionOption = {
+  key: string;
+  dilemma: DilemmaCode;
+  name: string;
+  unit: string;
+  direction: (typeof DIRECTIONS)[number];
+};
 
-const FIELDS = ["dilemmaCode", "suggestedKey", "name", "unit", "direction", "baseline", "target", "targetDate"] as const;
+const FIELDS = [
+  "dilemmaCode",
+  "suggestedKey",
+  "name",
+  "unit",
+  "direction",
+  "baseline",
+  "target",
+  "targetDate",
+] as const;
 
 /** Adds an indicator: choose a dilemma, then one of its suggestions (prefilling name, unit, direction) or a custom one. */
 export function AddIndicatorForm({
@@ -36,8 +51,20 @@ export function AddIndicatorForm({
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const empty = { planId, suggestedKey: "", name: "", unit: "", direction: "UP", baseline: "", target: "", targetDate: "" } as const;
-  const form = useForm<CreateIndicatorInput>({ resolver: useLocalizedResolver(zodResolver(createIndicatorSchema, { error: zodErrorMap }, { raw: true })), defaultValues: empty });
+  const empty = {
+    planId,
+    suggestedKey: "",
+    name: "",
+    unit: "",
+    direction: "UP",
+    baseline: "",
+    target: "",
+    targetDate: "",
+  } as const;
+  const form = useForm<CreateIndicatorInput>({
+    resolver: useLocalizedResolver(zodResolver(createIndicatorSchema, { error: zodErrorMap }, { raw: true })),
+    defaultValues: empty,
+  });
   const { errors } = form.formState;
   const dilemmaCode = useWatch({ control: form.control, name: "dilemmaCode" });
   const options = suggestions.filter((s) => s.dilemma === dilemmaCode);
@@ -91,7 +118,13 @@ export function AddIndicatorForm({
             </option>
           ))}
         </Select>
-        <Select id="indicator-suggestion" label={t("add.kind")} disabled={!dilemmaCode} error={errors.suggestedKey?.message} {...suggestionField}>
+        <Select
+          id="indicator-suggestion"
+          label={t("add.kind")}
+          disabled={!dilemmaCode}
+          error={errors.suggestedKey?.message}
+          {...suggestionField}
+        >
           <option value="">{t("add.custom")}</option>
           {options.length > 0 ? (
             <optgroup label={t("add.suggestions")}>
@@ -104,10 +137,28 @@ export function AddIndicatorForm({
           ) : null}
         </Select>
       </div>
-      <Field id="indicator-name" label={t("add.name")} maxLength={200} error={errors.name?.message} {...form.register("name")} />
+      <Field
+        id="indicator-name"
+        label={t("add.name")}
+        maxLength={200}
+        error={errors.name?.message}
+        {...form.register("name")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="indicator-unit" label={t("add.unit")} hint={t("add.unitHint")} maxLength={20} error={errors.unit?.message} {...form.register("unit")} />
-        <Select id="indicator-direction" label={t("add.direction")} error={errors.direction?.message} {...form.register("direction")}>
+        <Field
+          id="indicator-unit"
+          label={t("add.unit")}
+          hint={t("add.unitHint")}
+          maxLength={20}
+          error={errors.unit?.message}
+          {...form.register("unit")}
+        />
+        <Select
+          id="indicator-direction"
+          label={t("add.direction")}
+          error={errors.direction?.message}
+          {...form.register("direction")}
+        >
           {DIRECTIONS.map((d) => (
             <option key={d} value={d}>
               {t(`direction.${d}`)}
@@ -116,19 +167,37 @@ export function AddIndicatorForm({
         </Select>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="indicator-baseline" label={t("add.baseline")} hint={t("add.baselineHint")} inputMode="decimal" autoComplete="off" error={errors.baseline?.message} {...form.register("baseline")} />
-        <Field id="indicator-target" label={t("add.target")} hint={t("add.targetHint")} inputMode="decimal" autoComplete="off" error={errors.target?.message} {...form.register("target")} />
-        <Field id="indicator-target-date" label={t("add.targetDate")} type="date" error={errors.targetDate?.message} {...form.register("targetDate")} />
+        <Field
+          id="indicator-baseline"
+          label={t("add.baseline")}
+          hint={t("add.baselineHint")}
+          inputMode="decimal"
+          autoComplete="off"
+          error={errors.baseline?.message}
+          {...form.register("baseline")}
+        />
+        <Field
+          id="indicator-target"
+          label={t("add.target")}
+          hint={t("add.targetHint")}
+          inputMode="decimal"
+          autoComplete="off"
+          error={errors.target?.message}
+          {...form.register("target")}
+        />
+        <Field
+          id="indicator-target-date"
+          label={t("add.targetDate")}
+          type="date"
+          error={errors.targetDate?.message}
+          {...form.register("targetDate")}
+        />
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" isPending={isPending}>
           {t("add.submit")}
         </Button>
-        {status ? (
-          <Toast>
-            {status}
-          </Toast>
-        ) : null}
+        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );

@@ -7,7 +7,15 @@ import { useConfirm } from "@/components/ui/dialog";
 import { deleteIndicatorAction } from "@/lib/indicators/actions";
 
 /** Deletes an indicator and its readings after a confirmation. */
-export function DeleteIndicatorButton({ teamSlug, indicatorId, name }: { teamSlug: string; indicatorId: string; name: string }) {
+export function DeleteIndicatorButton({
+  teamSlug,
+  indicatorId,
+  name,
+}: {
+  teamSlug: string;
+  indicatorId: string;
+  name: string;
+}) {
   const t = useTranslations("indicators");
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();

@@ -21,18 +21,24 @@ export async function IndicatorCard({
   canRecord: boolean;
 }) {
   const [t, format] = await Promise.all([getTranslations("indicators"), getFormatter()]);
-  const value = (v: number) => t("valueWithUnit", { value: format.number(v, { maximumFractionDigits: 4 }), unit: i.unit });
+  const value = (v: number) =>
+    t("valueWithUnit", { value: format.number(v, { maximumFractionDigits: 4 }), unit: i.unit });
   const day = (v: string) => format.dateTime(new Date(`${v}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const headingId = `indicator-${i.id}`;
   return (
-    <article aria-labelledby={headingId} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <article
+      aria-labelledby={headingId}
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex flex-col gap-1">
           <h3 id={headingId} className="font-medium break-words">
             {i.name}
           </h3>
           <div className="flex flex-wrap gap-2">
-            <Badge tone={i.suggestedKey ? "blue" : "slate"}>{i.suggestedKey ? t("suggestedBadge", { key: i.suggestedKey }) : t("customBadge")}</Badge>
+            <Badge tone={i.suggestedKey ? "blue" : "slate"}>
+              {i.suggestedKey ? t("suggestedBadge", { key: i.suggestedKey }) : t("customBadge")}
+            </Badge>
             <Badge tone="slate">{t(`direction.${i.direction}`)}</Badge>
           </div>
         </div>
@@ -51,7 +57,9 @@ export async function IndicatorCard({
             ) : (
               <>
                 <span className="font-semibold">{value(i.current)}</span>
-                {i.currentOn ? <span className="block text-xs text-slate-600">{t("currentOn", { date: day(i.currentOn) })}</span> : null}
+                {i.currentOn ? (
+                  <span className="block text-xs text-slate-600">{t("currentOn", { date: day(i.currentOn) })}</span>
+                ) : null}
               </>
             )}
           </dd>
@@ -60,7 +68,9 @@ export async function IndicatorCard({
           <dt className="text-slate-600">{t("target")}</dt>
           <dd className="tabular-nums">
             {value(i.target)}
-            {i.targetDate ? <span className="block text-xs text-slate-600">{t("targetBy", { date: day(i.targetDate) })}</span> : null}
+            {i.targetDate ? (
+              <span className="block text-xs text-slate-600">{t("targetBy", { date: day(i.targetDate) })}</span>
+            ) : null}
           </dd>
         </div>
       </dl>

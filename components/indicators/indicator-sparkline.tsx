@@ -6,11 +6,22 @@ import { Line, LineChart, ReferenceLine, YAxis } from "recharts";
 export type ReadingRow = { id: string; value: number; recordedOn: string; note: string; recordedBy: string | null };
 
 /** A tiny line of an indicator's readings (oldest first) with its target dashed; the same readings in a table for everyone. */
-export function IndicatorSparkline({ name, unit, target, readings }: { name: string; unit: string; target: number; readings: ReadingRow[] }) {
+export function IndicatorSparkline({
+  name,
+  unit,
+  target,
+  readings,
+}: {
+  name: string;
+  unit: string;
+  target: number;
+  readings: ReadingRow[];
+}) {
   const t = useTranslations("indicators");
   const format = useFormatter();
   if (readings.length === 0) return null;
-  const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const day = (value: string) =>
+    format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const value = (v: number) => t("valueWithUnit", { value: format.number(v, { maximumFractionDigits: 4 }), unit });
   return (
     <div className="flex flex-col gap-2">
@@ -19,7 +30,14 @@ export function IndicatorSparkline({ name, unit, target, readings }: { name: str
           <LineChart width={200} height={48} data={readings} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
             <YAxis hide domain={["dataMin", "dataMax"]} />
             <ReferenceLine y={target} stroke="#64748b" strokeDasharray="3 3" ifOverflow="extendDomain" />
-            <Line type="monotone" dataKey="value" stroke="#1d4ed8" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="value"
+              stroke="#1d4ed8"
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              isAnimationActive={false}
+            />
           </LineChart>
         </div>
       ) : null}

@@ -16,13 +16,26 @@ import { zodErrorMap } from "@/lib/validation/field-errors";
 const FIELDS = ["value", "recordedOn", "note"] as const;
 
 /** Records a dated reading of one indicator; `today` ("YYYY-MM-DD") is the default date and the latest allowed. */
-export function ReadingForm({ teamSlug, indicatorId, unit, today }: { teamSlug: string; indicatorId: string; unit: string; today: string }) {
+export function ReadingForm({
+  teamSlug,
+  indicatorId,
+  unit,
+  today,
+}: {
+  teamSlug: string;
+  indicatorId: string;
+  unit: string;
+  today: string;
+}) {
   const t = useTranslations("indicators");
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const defaultValues: AddReadingInput = { indicatorId, value: "", recordedOn: today, note: "" };
-  const form = useForm<AddReadingInput>({ resolver: useLocalizedResolver(zodResolver(addReadingSchema, { error: zodErrorMap }, { raw: true })), defaultValues });
+  const form = useForm<AddReadingInput>({
+    resolver: useLocalizedResolver(zodResolver(addReadingSchema, { error: zodErrorMap }, { raw: true })),
+    defaultValues,
+  });
   const { errors } = form.formState;
   const id = (field: string) => `reading-${indicatorId}-${field}`;
 
@@ -51,19 +64,35 @@ export function ReadingForm({ teamSlug, indicatorId, unit, today }: { teamSlug: 
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={id("value")} label={t("record.value", { unit })} inputMode="decimal" autoComplete="off" error={errors.value?.message} {...form.register("value")} />
-        <Field id={id("recordedOn")} label={t("record.date")} type="date" max={today} error={errors.recordedOn?.message} {...form.register("recordedOn")} />
+        <Field
+          id={id("value")}
+          label={t("record.value", { unit })}
+          inputMode="decimal"
+          autoComplete="off"
+          error={errors.value?.message}
+          {...form.register("value")}
+        />
+        <Field
+          id={id("recordedOn")}
+          label={t("record.date")}
+          type="date"
+          max={today}
+          error={errors.recordedOn?.message}
+          {...form.register("recordedOn")}
+        />
       </div>
-      <Field id={id("note")} label={t("record.note")} maxLength={1000} error={errors.note?.message} {...form.register("note")} />
+      <Field
+        id={id("note")}
+        label={t("record.note")}
+        maxLength={1000}
+        error={errors.note?.message}
+        {...form.register("note")}
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" isPending={isPending}>
           {t("record.submit")}
         </Button>
-        {status ? (
-          <Toast>
-            {status}
-          </Toast>
-        ) : null}
+        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );

@@ -44,7 +44,10 @@ export function SignUpAndJoinForm({ token, email }: { token: string; email: stri
   const ti = useTranslations("invite");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<JoinInput>({ resolver: useLocalizedResolver(zodResolver(joinSchema, { error: zodErrorMap })), defaultValues: { name: "", password: "" } });
+  const form = useForm<JoinInput>({
+    resolver: useLocalizedResolver(zodResolver(joinSchema, { error: zodErrorMap })),
+    defaultValues: { name: "", password: "" },
+  });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
@@ -64,7 +67,14 @@ export function SignUpAndJoinForm({ token, email }: { token: string; email: stri
       <FormError message={formError} />
       <Field label={t("email")} name="email" value={email} readOnly />
       <Field label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
-      <Field label={t("password")} type="password" autoComplete="new-password" hint={t("passwordHint")} error={errors.password?.message} {...form.register("password")} />
+      <Field
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
       <Button type="submit" isPending={isPending}>
         {ti("createAndJoin")}
       </Button>

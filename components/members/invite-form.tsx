@@ -21,7 +21,10 @@ export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; ca
   const [link, setLink] = useState<{ url: string; email: string; delivery: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<InviteInput>({ resolver: useLocalizedResolver(zodResolver(inviteSchema, { error: zodErrorMap })), defaultValues: { email: "", role: "MEMBER" } });
+  const form = useForm<InviteInput>({
+    resolver: useLocalizedResolver(zodResolver(inviteSchema, { error: zodErrorMap })),
+    defaultValues: { email: "", role: "MEMBER" },
+  });
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
@@ -42,7 +45,13 @@ export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; ca
   return (
     <div className="flex flex-col gap-3">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field className="flex-1" label={t("inviteEmail")} type="email" error={form.formState.errors.email?.message} {...form.register("email")} />
+        <Field
+          className="flex-1"
+          label={t("inviteEmail")}
+          type="email"
+          error={form.formState.errors.email?.message}
+          {...form.register("email")}
+        />
         <Select label={t("inviteRole")} {...form.register("role")}>
           {(["VIEWER", "MEMBER", "ADMIN", ...(canInviteOwners ? ["OWNER"] : [])] as const).map((role) => (
             <option key={role} value={role}>
@@ -57,7 +66,11 @@ export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; ca
       <FormError message={formError} />
       {link ? (
         <div role="status" className="flex flex-col gap-2 rounded-md border border-green-200 bg-green-50 p-3">
-          <p className="text-sm">{link.delivery === "sent" ? t("inviteSent", { email: link.email }) : t("inviteCreated", { email: link.email })}</p>
+          <p className="text-sm">
+            {link.delivery === "sent"
+              ? t("inviteSent", { email: link.email })
+              : t("inviteCreated", { email: link.email })}
+          </p>
           <CopyField label={t("inviteLink")} value={link.url} />
         </div>
       ) : null}

@@ -6,7 +6,12 @@ import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/dialog";
 import { CopyField } from "@/components/ui/copy-field";
 import type { Role } from "@/generated/prisma/enums";
-import { changeRoleAction, removeMemberAction, renewInvitationAction, revokeInvitationAction } from "@/lib/members/actions";
+import {
+  changeRoleAction,
+  removeMemberAction,
+  renewInvitationAction,
+  revokeInvitationAction,
+} from "@/lib/members/actions";
 
 /** Role select and remove button of one member row. */
 export function MemberControls({
@@ -83,7 +88,15 @@ export function MemberControls({
 }
 
 /** Renew-link and revoke buttons of one pending invitation. */
-export function InvitationControls({ teamSlug, invitationId, email }: { teamSlug: string; invitationId: string; email: string }) {
+export function InvitationControls({
+  teamSlug,
+  invitationId,
+  email,
+}: {
+  teamSlug: string;
+  invitationId: string;
+  email: string;
+}) {
   const t = useTranslations("members");
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -11,7 +11,15 @@ type TemplateOption = { key: string; text: string; weights: string; isInPlan: bo
 type AreaGroup = { code: string; label: string; templates: TemplateOption[] };
 
 /** Picks catalog templates to add to a plan; templates already in it need a second confirmation. */
-export function AddTemplatesForm({ teamSlug, planId, groups }: { teamSlug: string; planId: string; groups: AreaGroup[] }) {
+export function AddTemplatesForm({
+  teamSlug,
+  planId,
+  groups,
+}: {
+  teamSlug: string;
+  planId: string;
+  groups: AreaGroup[];
+}) {
   const t = useTranslations("addTemplates");
   const router = useRouter();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -23,7 +31,8 @@ export function AddTemplatesForm({ teamSlug, planId, groups }: { teamSlug: strin
     setError(null);
     startTransition(async () => {
       const result = await addTemplatesAction(teamSlug, planId, [...chosen], allowDuplicates);
-      if (!result.ok) return setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
+      if (!result.ok)
+        return setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
       if (result.data.created === 0 && result.data.duplicates.length > 0) return setDuplicates(result.data.duplicates);
       router.push(`/t/${teamSlug}/plans/${planId}`);
     });
@@ -60,7 +69,9 @@ export function AddTemplatesForm({ teamSlug, planId, groups }: { teamSlug: strin
                   <span>
                     <span className="mr-2 text-slate-500">{tpl.key}</span>
                     {tpl.text} <span className="text-xs text-slate-600">({tpl.weights})</span>
-                    {tpl.isInPlan ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("inPlan")}</span> : null}
+                    {tpl.isInPlan ? (
+                      <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("inPlan")}</span>
+                    ) : null}
                   </span>
                 </label>
               </li>

@@ -13,7 +13,14 @@ import { updatePlanSchema, type UpdatePlanInput } from "@/lib/validation/plan";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
-type Values = { planId: string; version: number; title: string; description: string; startDate: string; targetDate: string };
+type Values = {
+  planId: string;
+  version: number;
+  title: string;
+  description: string;
+  startDate: string;
+  targetDate: string;
+};
 type Current = Omit<Values, "planId">;
 
 /** Edits a plan's details; a concurrent save is refused and shown, with the user's input kept. */
@@ -23,7 +30,10 @@ export function PlanDetailsForm({ teamSlug, defaults }: { teamSlug: string; defa
   const [conflict, setConflict] = useState<{ message: string; current: Current } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<UpdatePlanInput>({ resolver: useLocalizedResolver(zodResolver(updatePlanSchema, { error: zodErrorMap }, { raw: true })), defaultValues: defaults });
+  const form = useForm<UpdatePlanInput>({
+    resolver: useLocalizedResolver(zodResolver(updatePlanSchema, { error: zodErrorMap }, { raw: true })),
+    defaultValues: defaults,
+  });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) => {
@@ -81,12 +91,22 @@ export function PlanDetailsForm({ teamSlug, defaults }: { teamSlug: string; defa
         <label htmlFor="plan-description" className="text-sm font-medium">
           {t("description")}
         </label>
-        <textarea id="plan-description" rows={4} className="rounded-md border border-slate-300 px-3 py-2 text-sm" {...form.register("description")} />
+        <textarea
+          id="plan-description"
+          rows={4}
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+          {...form.register("description")}
+        />
         {errors.description ? <p className="text-sm text-red-700">{errors.description.message}</p> : null}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("startDate")} type="date" error={errors.startDate?.message} {...form.register("startDate")} />
-        <Field label={t("targetDate")} type="date" error={errors.targetDate?.message} {...form.register("targetDate")} />
+        <Field
+          label={t("targetDate")}
+          type="date"
+          error={errors.targetDate?.message}
+          {...form.register("targetDate")}
+        />
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" isPending={isPending}>

@@ -8,7 +8,17 @@ import { FormError } from "@/components/ui/form-error";
 import { deletePlanAction, duplicatePlanAction, setPlanStatusAction } from "@/lib/plans/actions";
 
 /** Lifecycle buttons for the moves allowed now, plus duplicate. */
-export function PlanLifecycle({ teamSlug, planId, moves, canDuplicate }: { teamSlug: string; planId: string; moves: string[]; canDuplicate: boolean }) {
+export function PlanLifecycle({
+  teamSlug,
+  planId,
+  moves,
+  canDuplicate,
+}: {
+  teamSlug: string;
+  planId: string;
+  moves: string[];
+  canDuplicate: boolean;
+}) {
   const t = useTranslations("planSettings");
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -24,12 +34,23 @@ export function PlanLifecycle({ teamSlug, planId, moves, canDuplicate }: { teamS
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
         {moves.map((status) => (
-          <Button key={status} type="button" variant="secondary" isPending={isPending} onClick={() => act(() => setPlanStatusAction(teamSlug, planId, status))}>
+          <Button
+            key={status}
+            type="button"
+            variant="secondary"
+            isPending={isPending}
+            onClick={() => act(() => setPlanStatusAction(teamSlug, planId, status))}
+          >
             {t(`move.${status}`)}
           </Button>
         ))}
         {canDuplicate ? (
-          <Button type="button" variant="secondary" isPending={isPending} onClick={() => act(() => duplicatePlanAction(teamSlug, planId))}>
+          <Button
+            type="button"
+            variant="secondary"
+            isPending={isPending}
+            onClick={() => act(() => duplicatePlanAction(teamSlug, planId))}
+          >
             {t("duplicate")}
           </Button>
         ) : null}
@@ -55,7 +76,14 @@ export function DeletePlanForm({ teamSlug, planId, title }: { teamSlug: string; 
         });
       }}
     >
-      <Field name="confirmTitle" label={t("typeToConfirm", { title })} value={confirmTitle} onChange={(e) => setConfirmTitle(e.target.value)} error={error} autoComplete="off" />
+      <Field
+        name="confirmTitle"
+        label={t("typeToConfirm", { title })}
+        value={confirmTitle}
+        onChange={(e) => setConfirmTitle(e.target.value)}
+        error={error}
+        autoComplete="off"
+      />
       <Button type="submit" variant="danger" isPending={isPending} disabled={confirmTitle.trim() !== title.trim()}>
         {t("deletePlan")}
       </Button>

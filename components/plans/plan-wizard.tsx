@@ -88,7 +88,9 @@ export function PlanWizard({ teamSlug, catalog, members, initialState }: Props) 
   const { restore } = urlHistory;
   useEffect(() => {
     function onPopState() {
-      const restored = parseWizardState(new URLSearchParams(window.location.search), { memberIds: memberKey.split(",") });
+      const restored = parseWizardState(new URLSearchParams(window.location.search), {
+        memberIds: memberKey.split(","),
+      });
       setState((current) => ({ ...restored, description: current.description }));
       restore(serializeWizardState(restored));
       setServerErrors(noServerErrors);
@@ -257,7 +259,8 @@ function useWizardHistory(query: string, memberKey: string, isPaused: boolean) {
 
   /** Leaves the current step: its entry keeps `current` (for Back), `next` becomes a new entry. */
   const push = useCallback(
-    (current: string, next: string) => setOps((queued) => [...withReplace(queued, current, writtenQuery), { mode: "push", query: next }]),
+    (current: string, next: string) =>
+      setOps((queued) => [...withReplace(queued, current, writtenQuery), { mode: "push", query: next }]),
     [writtenQuery],
   );
   /** Adopts the address bar after Back or Forward, dropping whatever was still queued. */
@@ -270,7 +273,9 @@ function useWizardHistory(query: string, memberKey: string, isPaused: boolean) {
 
 /** The wizard state in the address bar right now, in canonical form. */
 function addressBarQuery(memberKey: string): string {
-  return serializeWizardState(parseWizardState(new URLSearchParams(window.location.search), { memberIds: memberKey.split(",") }));
+  return serializeWizardState(
+    parseWizardState(new URLSearchParams(window.location.search), { memberIds: memberKey.split(",") }),
+  );
 }
 
 /** Maps the server's field errors ("title", "defaultAssignees.R3") onto the wizard's steps. */

@@ -54,7 +54,8 @@ export function WizardAreasStep({ headingRef, headingId, catalog, state, onChang
                   />
                   <span className="flex min-w-0 flex-col gap-2">
                     <span className="font-medium">
-                      {area.code} · {area.name} <span className="text-sm font-normal text-slate-500">{area.section}</span>
+                      {area.code} · {area.name}{" "}
+                      <span className="text-sm font-normal text-slate-500">{area.section}</span>
                     </span>
                     <span id={`${inputId}-dilemmas`} className="flex flex-col gap-1 text-sm text-slate-700">
                       <span>{t("areas.addresses")}</span>

@@ -19,12 +19,22 @@ type Props = {
 };
 
 /** Step 4: a summary of the plan and the two ways to create it. */
-export function WizardReviewStep({ headingRef, headingId, catalog, members, state, pendingStatus, onBack, onCreate }: Props) {
+export function WizardReviewStep({
+  headingRef,
+  headingId,
+  catalog,
+  members,
+  state,
+  pendingStatus,
+  onBack,
+  onCreate,
+}: Props) {
   const t = useTranslations("wizard");
   const format = useFormatter();
   const keys = chosenTemplateKeys(state);
   const chosen = catalog.filter((area) => state.areas.includes(area.code));
-  const formatDate = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const formatDate = (value: string) =>
+    format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const isPending = pendingStatus !== null;
 
   return (
@@ -60,7 +70,8 @@ export function WizardReviewStep({ headingRef, headingId, catalog, members, stat
                           {area.code} · {area.name}
                         </span>
                         <span className="block text-slate-700">
-                          {t("review.areaTasks", { count })} · {assignee ? t("review.assignee", { name: assignee.name }) : t("review.noAssignee")}
+                          {t("review.areaTasks", { count })} ·{" "}
+                          {assignee ? t("review.assignee", { name: assignee.name }) : t("review.noAssignee")}
                         </span>
                       </li>
                     );
@@ -77,10 +88,21 @@ export function WizardReviewStep({ headingRef, headingId, catalog, members, stat
             {t("back")}
           </Button>
           <div className="flex flex-col-reverse gap-2 sm:flex-row">
-            <Button type="button" variant="secondary" onClick={() => onCreate("DRAFT")} isPending={pendingStatus === "DRAFT"} disabled={isPending}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => onCreate("DRAFT")}
+              isPending={pendingStatus === "DRAFT"}
+              disabled={isPending}
+            >
               {t("createDraft")}
             </Button>
-            <Button type="button" onClick={() => onCreate("ACTIVE")} isPending={pendingStatus === "ACTIVE"} disabled={isPending}>
+            <Button
+              type="button"
+              onClick={() => onCreate("ACTIVE")}
+              isPending={pendingStatus === "ACTIVE"}
+              disabled={isPending}
+            >
               {t("createAndStart")}
             </Button>
           </div>

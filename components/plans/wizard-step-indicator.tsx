@@ -17,7 +17,11 @@ export function WizardStepIndicator({ current, onGoTo }: { current: WizardStep; 
             <span
               aria-hidden
               className={`flex size-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold ${
-                isCurrent ? "bg-brand-600 text-white" : isDone ? "bg-brand-100 text-brand-800" : "bg-slate-200 text-slate-700"
+                isCurrent
+                  ? "bg-brand-600 text-white"
+                  : isDone
+                    ? "bg-brand-100 text-brand-800"
+                    : "bg-slate-200 text-slate-700"
               }`}
             >
               {index + 1}
@@ -26,7 +30,11 @@ export function WizardStepIndicator({ current, onGoTo }: { current: WizardStep; 
           const label = <span className="text-center text-xs sm:text-left sm:text-sm">{t(step)}</span>;
           const layout = "flex w-full flex-col items-center gap-1 rounded-md p-1 sm:flex-row sm:gap-2";
           return (
-            <li key={step} aria-current={isCurrent ? "step" : undefined} className={`border-t-4 pt-2 ${isCurrent || isDone ? "border-brand-600" : "border-slate-200"}`}>
+            <li
+              key={step}
+              aria-current={isCurrent ? "step" : undefined}
+              className={`border-t-4 pt-2 ${isCurrent || isDone ? "border-brand-600" : "border-slate-200"}`}
+            >
               {isDone ? (
                 <button
                   type="button"

@@ -7,7 +7,13 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import type { AreaCode } from "@/lib/catalog/types";
-import { setDefaultAssignee, toggleTemplate, type WizardAreaView, type WizardMember, type WizardState } from "@/lib/plans/wizard-state";
+import {
+  setDefaultAssignee,
+  toggleTemplate,
+  type WizardAreaView,
+  type WizardMember,
+  type WizardState,
+} from "@/lib/plans/wizard-state";
 
 type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -22,13 +28,26 @@ type Props = {
 };
 
 /** Step 3: the templates of each chosen area (all checked at first) and an optional default assignee per area. */
-export function WizardTemplatesStep({ headingRef, headingId, catalog, members, state, assigneeErrors, onChange, onBack, onNext }: Props) {
+export function WizardTemplatesStep({
+  headingRef,
+  headingId,
+  catalog,
+  members,
+  state,
+  assigneeErrors,
+  onChange,
+  onBack,
+  onNext,
+}: Props) {
   const t = useTranslations("wizard");
   const chosen = catalog.filter((area) => state.areas.includes(area.code));
 
   function setAll(area: WizardAreaView, isChecked: boolean) {
     const keys = area.templates.map((template) => template.key);
-    onChange((s) => ({ ...s, off: isChecked ? s.off.filter((key) => !keys.includes(key)) : [...new Set([...s.off, ...keys])] }));
+    onChange((s) => ({
+      ...s,
+      off: isChecked ? s.off.filter((key) => !keys.includes(key)) : [...new Set([...s.off, ...keys])],
+    }));
   }
 
   return (
@@ -49,11 +68,25 @@ export function WizardTemplatesStep({ headingRef, headingId, catalog, members, s
                 {area.code} · {area.name}
               </legend>
               <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                <span role="status">{t("templates.selected", { count: checkedCount, total: area.templates.length })}</span>
-                <Button type="button" variant="ghost" className="px-2 py-1 disabled:opacity-50" onClick={() => setAll(area, true)} disabled={checkedCount === area.templates.length}>
+                <span role="status">
+                  {t("templates.selected", { count: checkedCount, total: area.templates.length })}
+                </span>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  className="px-2 py-1 disabled:opacity-50"
+                  onClick={() => setAll(area, true)}
+                  disabled={checkedCount === area.templates.length}
+                >
                   {t("templates.checkAll")}
                 </Button>
-                <Button type="button" variant="ghost" className="px-2 py-1 disabled:opacity-50" onClick={() => setAll(area, false)} disabled={checkedCount === 0}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  className="px-2 py-1 disabled:opacity-50"
+                  onClick={() => setAll(area, false)}
+                  disabled={checkedCount === 0}
+                >
                   {t("templates.uncheckAll")}
                 </Button>
               </div>
@@ -76,7 +109,10 @@ export function WizardTemplatesStep({ headingRef, headingId, catalog, members, s
                             <span className="mr-2 font-mono text-xs text-slate-500">{template.key}</span>
                             {template.text}
                           </label>
-                          <dl id={`${inputId}-meta`} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700">
+                          <dl
+                            id={`${inputId}-meta`}
+                            className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700"
+                          >
                             <div className="flex items-center gap-1">
                               <dt className="sr-only">{t("templates.dilemmas")}</dt>
                               <dd>

@@ -10,7 +10,12 @@ import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { Toast } from "@/components/ui/toast";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
-import { changePasswordSchema, updateProfileSchema, type ChangePasswordInput, type UpdateProfileInput } from "@/lib/validation/profile";
+import {
+  changePasswordSchema,
+  updateProfileSchema,
+  type ChangePasswordInput,
+  type UpdateProfileInput,
+} from "@/lib/validation/profile";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { LOCALES } from "@/lib/i18n/config";
@@ -22,7 +27,10 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<UpdateProfileInput>({ resolver: useLocalizedResolver(zodResolver(updateProfileSchema, { error: zodErrorMap })), defaultValues: defaults });
+  const form = useForm<UpdateProfileInput>({
+    resolver: useLocalizedResolver(zodResolver(updateProfileSchema, { error: zodErrorMap })),
+    defaultValues: defaults,
+  });
   const onSubmit = form.handleSubmit((values) => {
     setStatus(null);
     setFormError(null);
@@ -37,7 +45,12 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-lg flex-col gap-4">
       <FormError message={formError} />
-      <Field label={t("name")} autoComplete="name" error={form.formState.errors.name?.message} {...form.register("name")} />
+      <Field
+        label={t("name")}
+        autoComplete="name"
+        error={form.formState.errors.name?.message}
+        {...form.register("name")}
+      />
       <Select label={t("language")} {...form.register("locale")}>
         {LOCALES.map((value) => (
           <option key={value} value={value} lang={value}>
@@ -61,7 +74,10 @@ export function ChangePasswordForm() {
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<ChangePasswordInput>({ resolver: useLocalizedResolver(zodResolver(changePasswordSchema, { error: zodErrorMap })), defaultValues: { currentPassword: "", newPassword: "" } });
+  const form = useForm<ChangePasswordInput>({
+    resolver: useLocalizedResolver(zodResolver(changePasswordSchema, { error: zodErrorMap })),
+    defaultValues: { currentPassword: "", newPassword: "" },
+  });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
     setStatus(null);
@@ -82,8 +98,20 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-lg flex-col gap-4">
       <FormError message={formError} />
-      <Field label={t("currentPassword")} type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />
-      <Field label={t("newPassword")} type="password" autoComplete="new-password" error={errors.newPassword?.message} {...form.register("newPassword")} />
+      <Field
+        label={t("currentPassword")}
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword?.message}
+        {...form.register("currentPassword")}
+      />
+      <Field
+        label={t("newPassword")}
+        type="password"
+        autoComplete="new-password"
+        error={errors.newPassword?.message}
+        {...form.register("newPassword")}
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" isPending={isPending}>
           {t("changePassword")}

@@ -6,7 +6,19 @@ import { setTaskStatusAction } from "@/lib/tasks/actions";
 import { TASK_STATUSES } from "@/lib/validation/task";
 
 /** A status select that saves at once (conflict-checked by version). */
-export function QuickStatus({ teamSlug, taskId, version, status, title }: { teamSlug: string; taskId: string; version: number; status: string; title: string }) {
+export function QuickStatus({
+  teamSlug,
+  taskId,
+  version,
+  status,
+  title,
+}: {
+  teamSlug: string;
+  taskId: string;
+  version: number;
+  status: string;
+  title: string;
+}) {
   const t = useTranslations("myTasks");
   const ts = useTranslations("enums.taskStatus");
   const [error, setError] = useState<string | null>(null);

@@ -23,7 +23,17 @@ export type BoardTask = {
 };
 
 /** Tasks in status columns: drag a card to another column, or use its "Move to" select from the keyboard. */
-export function TaskBoard({ teamSlug, planId, tasks, canWrite }: { teamSlug: string; planId: string; tasks: BoardTask[]; canWrite: boolean }) {
+export function TaskBoard({
+  teamSlug,
+  planId,
+  tasks,
+  canWrite,
+}: {
+  teamSlug: string;
+  planId: string;
+  tasks: BoardTask[];
+  canWrite: boolean;
+}) {
   const t = useTranslations("planView");
   const format = useFormatter();
   const ts = useTranslations("enums.taskStatus");
@@ -91,7 +101,10 @@ export function TaskBoard({ teamSlug, planId, tasks, canWrite }: { teamSlug: str
                     className="rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm"
                     aria-label={task.title}
                   >
-                    <Link href={`/t/${teamSlug}/plans/${planId}/tasks/${task.id}`} className="font-medium text-brand-800 hover:underline">
+                    <Link
+                      href={`/t/${teamSlug}/plans/${planId}/tasks/${task.id}`}
+                      className="font-medium text-brand-800 hover:underline"
+                    >
                       {task.templateKey ? `${task.templateKey} · ` : ""}
                       {task.title}
                     </Link>
@@ -99,7 +112,8 @@ export function TaskBoard({ teamSlug, planId, tasks, canWrite }: { teamSlug: str
                       <DilemmaBadges links={task.dilemmas} />
                     </div>
                     <p className="mt-1 text-xs text-slate-600">
-                      {task.assigneeName ?? t("unassigned")} · {format.number(task.progress / 100, { style: "percent" })}
+                      {task.assigneeName ?? t("unassigned")} ·{" "}
+                      {format.number(task.progress / 100, { style: "percent" })}
                     </p>
                     {canWrite ? (
                       <label className="mt-1 flex items-center gap-1 text-xs">

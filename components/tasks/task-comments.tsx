@@ -60,7 +60,13 @@ export function renderCommentText(text: string, keyPrefix = "c", depth = 0): Rea
     } else if (url !== undefined) {
       const [href, trailing] = splitTrailing(url);
       out.push(
-        <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow ugc" className="break-all text-brand-700 underline hover:text-brand-800">
+        <a
+          key={key}
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer nofollow ugc"
+          className="break-all text-brand-700 underline hover:text-brand-800"
+        >
           {href}
         </a>,
       );
@@ -99,7 +105,10 @@ function CommentEditor({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<BodyInput>({ resolver: useLocalizedResolver(zodResolver(bodySchema, { error: zodErrorMap })), defaultValues: { body: defaultBody } });
+  const form = useForm<BodyInput>({
+    resolver: useLocalizedResolver(zodResolver(bodySchema, { error: zodErrorMap })),
+    defaultValues: { body: defaultBody },
+  });
   const onSubmit = form.handleSubmit(({ body }) => {
     setError(null);
     startTransition(async () => {
@@ -143,7 +152,19 @@ function CommentEditor({
   );
 }
 
-function CommentItem({ teamSlug, comment, isOwn, canComment, now }: { teamSlug: string; comment: TaskComment; isOwn: boolean; canComment: boolean; now: Date }) {
+function CommentItem({
+  teamSlug,
+  comment,
+  isOwn,
+  canComment,
+  now,
+}: {
+  teamSlug: string;
+  comment: TaskComment;
+  isOwn: boolean;
+  canComment: boolean;
+  now: Date;
+}) {
   const t = useTranslations("task.comments");
   const format = useFormatter();
   const [isEditing, setIsEditing] = useState(false);
@@ -158,7 +179,11 @@ function CommentItem({ teamSlug, comment, isOwn, canComment, now }: { teamSlug: 
       <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
         <span className="font-medium text-slate-900">{authorName}</span>
         {isOwn ? <span className="text-xs text-slate-500">({t("you")})</span> : null}
-        <time dateTime={comment.createdAt.toISOString()} title={format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })} className="text-xs text-slate-600">
+        <time
+          dateTime={comment.createdAt.toISOString()}
+          title={format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+          className="text-xs text-slate-600"
+        >
           {format.relativeTime(comment.createdAt, now)}
         </time>
         {isEdited ? <span className="text-xs text-slate-500">· {t("edited")}</span> : null}
@@ -179,7 +204,9 @@ function CommentItem({ teamSlug, comment, isOwn, canComment, now }: { teamSlug: 
           }}
         />
       ) : (
-        <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{renderCommentText(comment.body, comment.id)}</p>
+        <p className="whitespace-pre-wrap break-words text-sm text-slate-800">
+          {renderCommentText(comment.body, comment.id)}
+        </p>
       )}
       {isOwn && canComment && !isEditing ? (
         <div className="flex gap-1">
@@ -236,7 +263,14 @@ export function TaskComments({
       ) : (
         <ul className="divide-y divide-slate-100">
           {comments.map((comment) => (
-            <CommentItem key={comment.id} teamSlug={teamSlug} comment={comment} isOwn={comment.author?.id === currentUserId} canComment={canComment} now={now} />
+            <CommentItem
+              key={comment.id}
+              teamSlug={teamSlug}
+              comment={comment}
+              isOwn={comment.author?.id === currentUserId}
+              canComment={canComment}
+              now={now}
+            />
           ))}
         </ul>
       )}

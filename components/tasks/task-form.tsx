@@ -13,7 +13,13 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import type { AreaCode, DilemmaCode, PathCode } from "@/lib/catalog/types";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
-import { PRIORITIES, TASK_STATUSES, taskFieldsSchema, updateTaskSchema, type UpdateTaskInput } from "@/lib/validation/task";
+import {
+  PRIORITIES,
+  TASK_STATUSES,
+  taskFieldsSchema,
+  updateTaskSchema,
+  type UpdateTaskInput,
+} from "@/lib/validation/task";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
@@ -52,11 +58,21 @@ export type TaskFormProps = {
 
 type FormValues = UpdateTaskInput;
 /** The fields a conflict compares, in form order. */
-const FIELD_NAMES = ["title", "description", "areaCode", "pathCode", "dilemmas", "priority", "status", "assigneeId", "dueDate", "progress"] as const satisfies readonly (keyof TaskSnapshot & keyof FormValues)[];
+const FIELD_NAMES = [
+  "title",
+  "description",
+  "areaCode",
+  "pathCode",
+  "dilemmas",
+  "priority",
+  "status",
+  "assigneeId",
+  "dueDate",
+  "progress",
+] as const satisfies readonly (keyof TaskSnapshot & keyof FormValues)[];
 type FieldName = (typeof FIELD_NAMES)[number];
 type Change = { field: FieldName; from: string; to: string; isText?: boolean };
 type Conflict = { changes: Change[]; current: TaskSnapshot; isRebased: boolean };
-
 
 /** The task as saved by someone else, as the server sends it with a CONFLICT. */
 const currentTaskSchema = taskFieldsSchema.extend({ dueDate: z.string(), version: z.number().int() });
@@ -94,7 +110,19 @@ function toFormValues(taskId: string, snapshot: TaskSnapshot): FormValues {
 }
 
 /** Edits every field of a task; a save based on a stale version shows what the other person changed and keeps the input. */
-export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dilemmas, minDueDate, isTemplateTitle, mode = "edit", planId }: TaskFormProps) {
+export function TaskForm({
+  teamSlug,
+  taskId,
+  initial,
+  members,
+  areas,
+  paths,
+  dilemmas,
+  minDueDate,
+  isTemplateTitle,
+  mode = "edit",
+  planId,
+}: TaskFormProps) {
   const router = useRouter();
   const t = useTranslations("task");
   const ts = useTranslations("enums.taskStatus");
@@ -122,11 +150,20 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
   const progress = Number(useWatch({ control: form.control, name: "progress" }));
   const status = useWatch({ control: form.control, name: "status" });
 
-  const memberName = (id: string | null) => (id ? (members.find((m) => m.id === id)?.name ?? t("values.formerMember")) : t("values.unassigned"));
-  const labelOf = <C extends string>(options: Option<C>[], code: string) => options.find((o) => o.code === code)?.label ?? code;
-  const dateLabel = (value: string) => (value ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : t("values.noDueDate"));
+  const memberName = (id: string | null) =>
+    id ? (members.find((m) => m.id === id)?.name ?? t("values.formerMember")) : t("values.unassigned");
+  const labelOf = <C extends string>(options: Option<C>[], code: string) =>
+    options.find((o) => o.code === code)?.label ?? code;
+  const dateLabel = (value: string) =>
+    value
+      ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })
+      : t("values.noDueDate");
   const linksLabel = (links: TaskSnapshot["dilemmas"]) =>
-    links.length === 0 ? t("values.none") : sortLinks(links).map((l) => t("values.dilemmaLink", { code: l.dilemmaCode, weight: l.weight })).join(", ");
+    links.length === 0
+      ? t("values.none")
+      : sortLinks(links)
+          .map((l) => t("values.dilemmaLink", { code: l.dilemmaCode, weight: l.weight }))
+          .join(", ");
 
   function display(field: FieldName, snapshot: TaskSnapshot): string {
     switch (field) {
@@ -156,7 +193,12 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
       const x = field === "dilemmas" ? sortLinks(before.dilemmas) : before[field];
       const y = field === "dilemmas" ? sortLinks(after.dilemmas) : after[field];
       return JSON.stringify(x ?? null) !== JSON.stringify(y ?? null);
-    }).map((field) => ({ field, from: display(field, before), to: display(field, after), isText: field === "description" }));
+    }).map((field) => ({
+      field,
+      from: display(field, before),
+      to: display(field, after),
+      isText: field === "description",
+    }));
   }
 
   const fieldLabel: Record<FieldName, string> = {
@@ -203,15 +245,15 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
   });
 
   function showErrors(result: { message: string; fieldErrors?: Record<string, string[]> }) {
-      let hasFieldError = false;
-      for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-        const field = FIELD_NAMES.find((name) => key === name || key.startsWith(`${name}.`));
-        const message = messages[0];
-        if (!field || !message) continue;
-        form.setError(field as FieldPath<FormValues>, { message }, { shouldFocus: !hasFieldError });
-        hasFieldError = true;
-      }
-      if (!hasFieldError) setFormError(result.message);
+    let hasFieldError = false;
+    for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
+      const field = FIELD_NAMES.find((name) => key === name || key.startsWith(`${name}.`));
+      const message = messages[0];
+      if (!field || !message) continue;
+      form.setError(field as FieldPath<FormValues>, { message }, { shouldFocus: !hasFieldError });
+      hasFieldError = true;
+    }
+    if (!hasFieldError) setFormError(result.message);
   }
 
   function rebaseOnTheirs() {
@@ -229,7 +271,10 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
       <input type="hidden" defaultValue={initial.version} {...form.register("version")} />
 
       {conflict ? (
-        <div role="alert" className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+        <div
+          role="alert"
+          className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+        >
           <p className="font-semibold">{t("conflict.title")}</p>
           <p>{t("conflict.message")}</p>
           {conflict.changes.length === 0 ? (
@@ -268,17 +313,33 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
         defaultValue={initial.title}
         {...form.register("title")}
       />
-      <Textarea label={t("fields.description")} rows={5} error={errors.description?.message} defaultValue={initial.description} {...form.register("description")} />
+      <Textarea
+        label={t("fields.description")}
+        rows={5}
+        error={errors.description?.message}
+        defaultValue={initial.description}
+        {...form.register("description")}
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select label={t("fields.area")} error={errors.areaCode?.message} defaultValue={initial.areaCode} {...form.register("areaCode")}>
+        <Select
+          label={t("fields.area")}
+          error={errors.areaCode?.message}
+          defaultValue={initial.areaCode}
+          {...form.register("areaCode")}
+        >
           {areas.map((o) => (
             <option key={o.code} value={o.code}>
               {o.label}
             </option>
           ))}
         </Select>
-        <Select label={t("fields.path")} error={errors.pathCode?.message} defaultValue={initial.pathCode} {...form.register("pathCode")}>
+        <Select
+          label={t("fields.path")}
+          error={errors.pathCode?.message}
+          defaultValue={initial.pathCode}
+          {...form.register("pathCode")}
+        >
           {paths.map((o) => (
             <option key={o.code} value={o.code}>
               {o.label}
@@ -309,7 +370,12 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
       />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select label={t("fields.priority")} error={errors.priority?.message} defaultValue={initial.priority} {...form.register("priority")}>
+        <Select
+          label={t("fields.priority")}
+          error={errors.priority?.message}
+          defaultValue={initial.priority}
+          {...form.register("priority")}
+        >
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {tp(p)}
@@ -345,7 +411,14 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
             </option>
           ))}
         </Select>
-        <Field type="date" label={t("fields.dueDate")} min={minDueDate || undefined} error={errors.dueDate?.message} defaultValue={initial.dueDate} {...form.register("dueDate")} />
+        <Field
+          type="date"
+          label={t("fields.dueDate")}
+          min={minDueDate || undefined}
+          error={errors.dueDate?.message}
+          defaultValue={initial.dueDate}
+          {...form.register("dueDate")}
+        />
       </div>
 
       <div className="flex flex-col gap-1">
@@ -365,7 +438,11 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
           step={5}
           aria-valuetext={t("percent", { value: Number.isFinite(progress) ? progress : 0 })}
           aria-invalid={errors.progress ? true : undefined}
-          aria-describedby={[status === "DONE" ? "progress-hint" : null, errors.progress ? "progress-error" : null].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [status === "DONE" ? "progress-hint" : null, errors.progress ? "progress-error" : null]
+              .filter(Boolean)
+              .join(" ") || undefined
+          }
           className="w-full accent-brand-600"
           defaultValue={initial.progress}
           {...form.register("progress")}
@@ -387,7 +464,11 @@ export function TaskForm({ teamSlug, taskId, initial, members, areas, paths, dil
           {mode === "create" ? t("form.create") : t("form.save")}
         </Button>
         <span role="status" className="text-sm">
-          {isDirty ? <span className="text-slate-600">{t("form.unsaved")}</span> : hasSaved ? <span className="text-green-800">{t("form.saved")}</span> : null}
+          {isDirty ? (
+            <span className="text-slate-600">{t("form.unsaved")}</span>
+          ) : hasSaved ? (
+            <span className="text-green-800">{t("form.saved")}</span>
+          ) : null}
         </span>
       </div>
     </form>
@@ -406,7 +487,16 @@ type DilemmaLinksProps = {
 };
 
 /** One checkbox and weight per dilemma, edited as the schema's list of links. */
-function DilemmaLinks({ legend, hint, error, options, value, onChange, weightLabel, weightOptions }: DilemmaLinksProps) {
+function DilemmaLinks({
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+  weightLabel,
+  weightOptions,
+}: DilemmaLinksProps) {
   const [weights, setWeights] = useState<Partial<Record<DilemmaCode, number>>>(() =>
     Object.fromEntries(value.map((l) => [l.dilemmaCode, Number(l.weight)])),
   );
@@ -424,7 +514,10 @@ function DilemmaLinks({ legend, hint, error, options, value, onChange, weightLab
   }
 
   return (
-    <fieldset aria-describedby={["dilemmas-hint", error ? "dilemmas-error" : null].filter(Boolean).join(" ")} aria-invalid={error ? true : undefined}>
+    <fieldset
+      aria-describedby={["dilemmas-hint", error ? "dilemmas-error" : null].filter(Boolean).join(" ")}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <p id="dilemmas-hint" className="mt-1 text-xs text-slate-600">
         {hint}
@@ -434,7 +527,10 @@ function DilemmaLinks({ legend, hint, error, options, value, onChange, weightLab
           const link = linkOf(option.code);
           const checkboxId = `dilemma-${option.code}`;
           return (
-            <li key={option.code} className="flex flex-col gap-2 px-3 py-2 sm:flex-row sm:items-center sm:justify-between">
+            <li
+              key={option.code}
+              className="flex flex-col gap-2 px-3 py-2 sm:flex-row sm:items-center sm:justify-between"
+            >
               <div className="flex items-start gap-2">
                 <input
                   type="checkbox"

@@ -21,14 +21,25 @@ function asLinks(value: unknown): { dilemmaCode: string; weight: number }[] {
   if (!Array.isArray(value)) return [];
   return value
     .map((l) => asObject(l))
-    .filter((l): l is { dilemmaCode: string; weight: number } => typeof l.dilemmaCode === "string" && typeof l.weight === "number")
+    .filter(
+      (l): l is { dilemmaCode: string; weight: number } =>
+        typeof l.dilemmaCode === "string" && typeof l.weight === "number",
+    )
     .sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode));
 }
 
 const isSame = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** A task's events as sentences in the reader's language, oldest first, each with its relative time. */
-export async function TaskHistory({ events, memberNames, now }: { events: TaskEvent[]; memberNames: Record<string, string>; now: Date }) {
+export async function TaskHistory({
+  events,
+  memberNames,
+  now,
+}: {
+  events: TaskEvent[];
+  memberNames: Record<string, string>;
+  now: Date;
+}) {
   const [t, ts, tp, format, locale] = await Promise.all([
     getTranslations("task"),
     getTranslations("enums.taskStatus"),
@@ -46,12 +57,16 @@ export async function TaskHistory({ events, memberNames, now }: { events: TaskEv
     const path = paths.find((p) => p.code === code);
     return path ? `${path.code} · ${localize(path.name, locale)}` : text(code) || t("values.none");
   };
-  const dateLabel = (value: unknown) => format.dateTime(new Date(`${text(value)}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const dateLabel = (value: unknown) =>
+    format.dateTime(new Date(`${text(value)}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const linksLabel = (value: unknown) => {
     const links = asLinks(value);
-    return links.length === 0 ? t("values.none") : links.map((l) => t("values.dilemmaLink", { code: l.dilemmaCode, weight: l.weight })).join(", ");
+    return links.length === 0
+      ? t("values.none")
+      : links.map((l) => t("values.dilemmaLink", { code: l.dilemmaCode, weight: l.weight })).join(", ");
   };
-  const enumLabel = (translate: (key: string) => string, value: unknown) => (text(value) ? translate(text(value)) : t("values.none"));
+  const enumLabel = (translate: (key: string) => string, value: unknown) =>
+    text(value) ? translate(text(value)) : t("values.none");
 
   function sentencesOf(event: TaskEvent): string[] {
     const actor = event.actor?.name ?? t("values.someone");
@@ -82,12 +97,20 @@ export async function TaskHistory({ events, memberNames, now }: { events: TaskEv
 
     if (has("title")) out.push(t("history.renamed", { actor, from: text(before.title), to: text(after.title) }));
     if (has("description")) out.push(t("history.description", { actor }));
-    if (has("areaCode")) out.push(t("history.area", { actor, from: areaLabel(before.areaCode), to: areaLabel(after.areaCode) }));
-    if (has("pathCode")) out.push(t("history.path", { actor, from: pathLabel(before.pathCode), to: pathLabel(after.pathCode) }));
-    if (has("dilemmas")) out.push(t("history.dilemmas", { actor, from: linksLabel(before.dilemmas), to: linksLabel(after.dilemmas) }));
-    if (has("priority")) out.push(t("history.priority", { actor, from: enumLabel(tp, before.priority), to: enumLabel(tp, after.priority) }));
-    if (has("status")) out.push(t("history.status", { actor, from: enumLabel(ts, before.status), to: enumLabel(ts, after.status) }));
-    if (has("progress")) out.push(t("history.progress", { actor, from: String(before.progress ?? 0), to: String(after.progress ?? 0) }));
+    if (has("areaCode"))
+      out.push(t("history.area", { actor, from: areaLabel(before.areaCode), to: areaLabel(after.areaCode) }));
+    if (has("pathCode"))
+      out.push(t("history.path", { actor, from: pathLabel(before.pathCode), to: pathLabel(after.pathCode) }));
+    if (has("dilemmas"))
+      out.push(t("history.dilemmas", { actor, from: linksLabel(before.dilemmas), to: linksLabel(after.dilemmas) }));
+    if (has("priority"))
+      out.push(
+        t("history.priority", { actor, from: enumLabel(tp, before.priority), to: enumLabel(tp, after.priority) }),
+      );
+    if (has("status"))
+      out.push(t("history.status", { actor, from: enumLabel(ts, before.status), to: enumLabel(ts, after.status) }));
+    if (has("progress"))
+      out.push(t("history.progress", { actor, from: String(before.progress ?? 0), to: String(after.progress ?? 0) }));
     if (has("assigneeId")) {
       if (after.reason === "member_left") out.push(t("history.memberLeft", { name: nameOf(before.assigneeId) }));
       else if (!before.assigneeId) out.push(t("history.assigned", { actor, name: nameOf(after.assigneeId) }));

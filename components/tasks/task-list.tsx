@@ -30,7 +30,19 @@ type Group = { code: string; label: string; tasks: ListTask[] };
 type Member = { id: string; name: string };
 
 /** Tasks grouped by area with counts, selection and bulk actions (assign, status, due date, delete). */
-export function TaskList({ teamSlug, planId, groups, members, canWrite }: { teamSlug: string; planId: string; groups: Group[]; members: Member[]; canWrite: boolean }) {
+export function TaskList({
+  teamSlug,
+  planId,
+  groups,
+  members,
+  canWrite,
+}: {
+  teamSlug: string;
+  planId: string;
+  groups: Group[];
+  members: Member[];
+  canWrite: boolean;
+}) {
   const t = useTranslations("planView");
   const ts = useTranslations("enums.taskStatus");
   const format = useFormatter();
@@ -61,7 +73,11 @@ export function TaskList({ teamSlug, planId, groups, members, canWrite }: { team
   return (
     <div className="flex flex-col gap-4">
       {canWrite && selected.size > 0 ? (
-        <div role="region" aria-label={t("bulkActions")} className="sticky top-0 z-10 flex flex-wrap items-end gap-3 rounded-lg border border-brand-600 bg-brand-50 p-3">
+        <div
+          role="region"
+          aria-label={t("bulkActions")}
+          className="sticky top-0 z-10 flex flex-wrap items-end gap-3 rounded-lg border border-brand-600 bg-brand-50 p-3"
+        >
           <span className="text-sm font-medium">{t("selected", { count: selected.size })}</span>
           <label className="flex flex-col gap-1 text-xs font-medium">
             {t("assignTo")}
@@ -117,7 +133,9 @@ export function TaskList({ teamSlug, planId, groups, members, canWrite }: { team
             type="button"
             variant="danger"
             isPending={isPending}
-            onClick={() => confirm(t("confirmBulkDelete", { count: selected.size }), () => run({ action: "delete", taskIds }))}
+            onClick={() =>
+              confirm(t("confirmBulkDelete", { count: selected.size }), () => run({ action: "delete", taskIds }))
+            }
           >
             {t("delete")}
           </Button>
@@ -141,7 +159,11 @@ export function TaskList({ teamSlug, planId, groups, members, canWrite }: { team
       ) : null}
 
       {groups.map((group) => (
-        <section key={group.code} aria-labelledby={`group-${group.code}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <section
+          key={group.code}
+          aria-labelledby={`group-${group.code}`}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        >
           <h3 id={`group-${group.code}`} className="mb-2 font-medium">
             {group.label} <span className="text-slate-600">({group.tasks.length})</span>
           </h3>
@@ -163,7 +185,10 @@ export function TaskList({ teamSlug, planId, groups, members, canWrite }: { team
                     ) : null}
                     <span>
                       {task.templateKey ? <span className="mr-2 text-slate-500">{task.templateKey}</span> : null}
-                      <Link href={`/t/${teamSlug}/plans/${planId}/tasks/${task.id}`} className="text-brand-800 hover:underline">
+                      <Link
+                        href={`/t/${teamSlug}/plans/${planId}/tasks/${task.id}`}
+                        className="text-brand-800 hover:underline"
+                      >
                         {task.title}
                       </Link>
                     </span>

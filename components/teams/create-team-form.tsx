@@ -17,7 +17,10 @@ export function CreateTeamForm() {
   const t = useTranslations("teams");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<CreateTeamInput>({ resolver: useLocalizedResolver(zodResolver(createTeamSchema, { error: zodErrorMap })), defaultValues: { name: "" } });
+  const form = useForm<CreateTeamInput>({
+    resolver: useLocalizedResolver(zodResolver(createTeamSchema, { error: zodErrorMap })),
+    defaultValues: { name: "" },
+  });
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
@@ -33,7 +36,12 @@ export function CreateTeamForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
-      <Field className="flex-1" label={t("teamName")} error={form.formState.errors.name?.message} {...form.register("name")} />
+      <Field
+        className="flex-1"
+        label={t("teamName")}
+        error={form.formState.errors.name?.message}
+        {...form.register("name")}
+      />
       <Button type="submit" isPending={isPending}>
         {t("create")}
       </Button>

@@ -18,7 +18,10 @@ export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: s
   const t = useTranslations("settings");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
-  const form = useForm<UpdateTeamInput>({ resolver: useLocalizedResolver(zodResolver(updateTeamSchema, { error: zodErrorMap })), defaultValues: { name, slug: teamSlug } });
+  const form = useForm<UpdateTeamInput>({
+    resolver: useLocalizedResolver(zodResolver(updateTeamSchema, { error: zodErrorMap })),
+    defaultValues: { name, slug: teamSlug },
+  });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
     setMessage(null);

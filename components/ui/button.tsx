@@ -17,7 +17,14 @@ export function buttonClass(variant: Variant = "primary", extra = "") {
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; isPending?: boolean };
 
 /** The app's button; shows a pending state and is disabled while pending. */
-export function Button({ variant = "primary", isPending = false, className = "", children, disabled, ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  isPending = false,
+  className = "",
+  children,
+  disabled,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       className={buttonClass(variant, className)}
@@ -25,7 +32,9 @@ export function Button({ variant = "primary", isPending = false, className = "",
       aria-busy={isPending || undefined}
       {...rest}
     >
-      {isPending ? <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
+      {isPending ? (
+        <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />
+      ) : null}
       {children}
     </button>
   );

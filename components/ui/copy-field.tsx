@@ -14,7 +14,13 @@ export function CopyField({ label, value }: { label: string; value: string }) {
         {label}
       </label>
       <div className="flex gap-2">
-        <input id="copy-field" readOnly value={value} className="flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="copy-field"
+          readOnly
+          value={value}
+          className="flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <Button
           type="button"
           variant="secondary"

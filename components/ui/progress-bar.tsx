@@ -2,7 +2,15 @@ import { useFormatter } from "next-intl";
 import { toPercent } from "@/lib/progress/formula";
 
 /** A labelled horizontal bar for a 0–1 value; null means "not addressed". */
-export function ProgressBar({ value, label, notAddressed }: { value: number | null; label: string; notAddressed: string }) {
+export function ProgressBar({
+  value,
+  label,
+  notAddressed,
+}: {
+  value: number | null;
+  label: string;
+  notAddressed: string;
+}) {
   const format = useFormatter();
   if (value === null) return <span className="text-sm text-slate-600">{notAddressed}</span>;
   const percent = toPercent(value);
@@ -18,7 +26,9 @@ export function ProgressBar({ value, label, notAddressed }: { value: number | nu
       >
         <div className="h-full bg-brand-600" style={{ width: `${percent}%` }} />
       </div>
-      <span className="min-w-12 text-right text-sm whitespace-nowrap tabular-nums">{format.number(percent / 100, { style: "percent" })}</span>
+      <span className="min-w-12 text-right text-sm whitespace-nowrap tabular-nums">
+        {format.number(percent / 100, { style: "percent" })}
+      </span>
     </div>
   );
 }

@@ -1,6 +1,11 @@
 import { forwardRef, type TextareaHTMLAttributes } from "react";
 
-type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: string; hideLabel?: boolean };
+type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  error?: string;
+  hint?: string;
+  hideLabel?: boolean;
+};
 
 /** A labelled multi-line input with its hint and field-level error wired for screen readers. */
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function Textarea(

@@ -7,7 +7,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1]?.trim() ?? v.help}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1]?.trim() ?? v.help}`,
+      ),
+    );
 }
 
 test("[A11Y]: sign-in and sign-up have no serious or critical axe violations", async ({ page }) => {
@@ -18,7 +22,9 @@ test("[A11Y]: sign-in and sign-up have no serious or critical axe violations", a
   }
 });
 
-test("[A11Y]: team home, wizard, plan list and board, task detail, dashboards, members and settings have no serious or critical axe violations", async ({ page }) => {
+test("[A11Y]: team home, wizard, plan list and board, task detail, dashboards, members and settings have no serious or critical axe violations", async ({
+  page,
+}) => {
   test.slow(); // a dozen pages, each scanned
   const pages = await mainPages(page);
   const found: Record<string, string[]> = {};
@@ -32,7 +38,9 @@ test("[A11Y]: team home, wizard, plan list and board, task detail, dashboards, m
   expect(found).toEqual({});
 });
 
-test("[A11Y]: a confirmation is a labelled modal dialog, usable from the keyboard and clean under axe", async ({ page }) => {
+test("[A11Y]: a confirmation is a labelled modal dialog, usable from the keyboard and clean under axe", async ({
+  page,
+}) => {
   const pages = await mainPages(page);
   await page.goto(pages.find((p) => p.name === "members")?.path ?? "/teams");
   const leave = page.getByRole("button", { name: "Leave team" });

@@ -16,7 +16,9 @@ function overflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-test("[RESPONSIVE]: at 390 px nothing overflows sideways, the header is a menu; screenshots of the main pages", async ({ page }, testInfo) => {
+test("[RESPONSIVE]: at 390 px nothing overflows sideways, the header is a menu; screenshots of the main pages", async ({
+  page,
+}, testInfo) => {
   test.slow();
   await page.setViewportSize(PHONE);
   await page.goto("/sign-in");

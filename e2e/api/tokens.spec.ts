@@ -47,9 +47,15 @@ test("[API]: create a token, see it once, use it, revoke it", async ({ page, req
   expect(refused.headers()["www-authenticate"]).toMatch(/^Bearer/);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
   // Error messages follow the client's Accept-Language.
-  const english = await request.get("/api/v1/plans", { headers: { Authorization: `Bearer ${token}`, "Accept-Language": "en-US,en;q=0.9" } });
-  expect(((await english.json()) as { error: { message: string } }).error.message).toBe("The API token has been revoked.");
-  const chinese = await request.get("/api/v1/plans", { headers: { Authorization: `Bearer ${token}`, "Accept-Language": "zh-CN,zh;q=0.9" } });
+  const english = await request.get("/api/v1/plans", {
+    headers: { Authorization: `Bearer ${token}`, "Accept-Language": "en-US,en;q=0.9" },
+  });
+  expect(((await english.json()) as { error: { message: string } }).error.message).toBe(
+    "The API token has been revoked.",
+  );
+  const chinese = await request.get("/api/v1/plans", {
+    headers: { Authorization: `Bearer ${token}`, "Accept-Language": "zh-CN,zh;q=0.9" },
+  });
   expect(((await chinese.json()) as { error: { message: string } }).error.message).toBe("API 令牌已被撤销。");
 });
 
@@ -58,11 +64,16 @@ test("[API]: the API reference lists the operations from the OpenAPI document", 
   await page.goto(`/t/${slug}/settings`);
   await page.getByRole("link", { name: "API reference" }).click();
   await expect(page.getByRole("heading", { name: "REST API reference" })).toBeVisible();
-  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, { summary: string }>> };
+  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as {
+    openapi: string;
+    paths: Record<string, Record<string, { summary: string }>>;
+  };
   expect(doc.openapi).toBe("3.1.0");
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
-      await expect(page.getByRole("heading", { name: `${method.toUpperCase()} ${path} — ${operation.summary}` })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { name: `${method.toUpperCase()} ${path} — ${operation.summary}` }),
+      ).toBeVisible();
     }
   }
   await expect(page.getByRole("heading", { name: "Task", exact: true })).toBeVisible();

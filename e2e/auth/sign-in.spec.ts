@@ -19,9 +19,13 @@ test("[AUTH]: sign up, sign out and sign in again", async ({ page }) => {
 test("[AUTH]: a wrong password gets one clear message and no session", async ({ page }) => {
   await page.goto("/sign-in");
   await signIn(page, { email: DEMO_OWNER.email, password: "not-the-password" });
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That email and password do not match an account.",
+  );
   await signIn(page, { email: "nobody-here@example.test", password: "not-the-password" });
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That email and password do not match an account.",
+  );
   await page.goto("/teams");
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -49,7 +49,10 @@ test("[DASHBOARD]: the plan dashboard shows exactly the numbers of the progress 
   await page.goto(`/t/${slug}/plans/${planId}/dashboard`);
   const d4Bar = page.getByRole("region", { name: /^D4 / }).first().getByRole("progressbar").first();
   const d1Bar = page.getByRole("region", { name: /^D1 / }).first().getByRole("progressbar").first();
-  const [d4Before, d1Before] = [Number(await d4Bar.getAttribute("aria-valuenow")), Number(await d1Bar.getAttribute("aria-valuenow"))];
+  const [d4Before, d1Before] = [
+    Number(await d4Bar.getAttribute("aria-valuenow")),
+    Number(await d1Bar.getAttribute("aria-valuenow")),
+  ];
   await page.goto(taskUrl);
   await save("DONE");
   await page.goto(`/t/${slug}/plans/${planId}/dashboard`);

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { DEMO_OWNER, signIn } from "../fixtures/users";
 
-test("[INDICATORS]: add a suggested indicator, record a reading, see its progress and the CSV exports", async ({ page }) => {
+test("[INDICATORS]: add a suggested indicator, record a reading, see its progress and the CSV exports", async ({
+  page,
+}) => {
   await signIn(page, DEMO_OWNER);
   await page.getByRole("link", { name: /Demo Commerce Co\./ }).click();
   await page.getByRole("link", { name: "2026 New-quality productivity upgrade" }).click();

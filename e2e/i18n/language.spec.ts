@@ -4,7 +4,9 @@ import { signIn } from "../fixtures/users";
 
 // A fresh user per test, so the saved language never leaks into other stories.
 
-test("[I18N]: switch to Chinese in the header; wizard and dashboard show Chinese UI and catalog; the choice survives sign-out and sign-in", async ({ page }) => {
+test("[I18N]: switch to Chinese in the header; wizard and dashboard show Chinese UI and catalog; the choice survives sign-out and sign-in", async ({
+  page,
+}) => {
   test.slow(); // sign-up, a plan from templates, sign-out and sign-in
   const { owner, slug } = await createTeamAsNewOwner(page, "lang");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -26,7 +28,9 @@ test("[I18N]: switch to Chinese in the header; wizard and dashboard show Chinese
     await page.getByLabel("开始日期").fill("2026-01-05");
     await page.getByLabel("目标日期").fill("2026-12-20");
     await page.getByRole("button", { name: "下一步" }).click();
-    await expect(page.getByRole("checkbox", { name: /^R1 · 加强电子商务企业技术创新与应用/ })).toBeVisible({ timeout: 2_000 });
+    await expect(page.getByRole("checkbox", { name: /^R1 · 加强电子商务企业技术创新与应用/ })).toBeVisible({
+      timeout: 2_000,
+    });
   }).toPass();
   await expect(page.getByText("商业模式同质化严重").first()).toBeVisible();
   await page.getByRole("checkbox", { name: /^R1 · / }).check();
@@ -57,7 +61,9 @@ test("[I18N]: switch to Chinese in the header; wizard and dashboard show Chinese
   expect(await missing.json()).toEqual({ error: { code: "NOT_FOUND", message: "未找到。" } });
   const badDate = await page.request.get(`/api/teams/${slug}/plans/${planId}/progress?at=26-1-1`);
   expect(badDate.status()).toBe(422);
-  expect(await badDate.json()).toEqual({ error: { code: "VALIDATION", message: "请检查标出的字段。", fields: { at: ["请按 YYYY-MM-DD 格式输入日期。"] } } });
+  expect(await badDate.json()).toEqual({
+    error: { code: "VALIDATION", message: "请检查标出的字段。", fields: { at: ["请按 YYYY-MM-DD 格式输入日期。"] } },
+  });
 
   // A refusal decided by a server action (the current password is checked on the server) comes back in Chinese.
   await page.goto("/profile");

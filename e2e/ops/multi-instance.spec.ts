@@ -27,7 +27,10 @@ test.beforeAll(async () => {
   urlA = `http://127.0.0.1:${port}`;
   urlB = `http://127.0.0.1:${port + 1}`;
   // node with the tsx loader rather than the tsx CLI, so signals reach the script itself.
-  multi = spawnKept(process.execPath, ["--import", "tsx", "scripts/start.ts", "--multi"], { ...process.env, PORT: String(port) });
+  multi = spawnKept(process.execPath, ["--import", "tsx", "scripts/start.ts", "--multi"], {
+    ...process.env,
+    PORT: String(port),
+  });
   await expect(async () => {
     expect(multi.child.exitCode, multi.lines.join("\n")).toBeNull();
     expect(multi.lines.join("\n")).toContain("2 instances share one database");
@@ -44,7 +47,9 @@ async function contextOn(browser: Browser, baseURL: string, headers: Record<stri
   return { context, page: await context.newPage() };
 }
 
-test("[OPS]: a session and a change made on instance A are seen on instance B at once, and back", async ({ browser }) => {
+test("[OPS]: a session and a change made on instance A are seen on instance B at once, and back", async ({
+  browser,
+}) => {
   test.slow();
   const { context, page } = await contextOn(browser, urlA);
   const { teamName } = await createTeamAsNewOwner(page, "multi");
@@ -72,7 +77,10 @@ test("[OPS]: failed sign-ins are counted across both instances", async ({ browse
   test.slow();
   const ip = `10.${[1, 2, 3].map(() => randomBytes(1)[0] ?? 0).join(".")}`;
   const { context, page } = await contextOn(browser, urlA, { "X-Forwarded-For": ip });
-  const account = { email: `multi-throttle-${randomBytes(4).toString("hex")}@example.test`, password: "not-the-password" };
+  const account = {
+    email: `multi-throttle-${randomBytes(4).toString("hex")}@example.test`,
+    password: "not-the-password",
+  };
   const alert = page.getByRole("main").getByRole("alert");
   // Five failures, alternating A and B, are each a plain wrong password…
   for (let attempt = 1; attempt <= 5; attempt++) {

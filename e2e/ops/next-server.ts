@@ -48,7 +48,9 @@ export function spawnKept(command: string, args: string[], env: NodeJS.ProcessEn
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const logs = () =>
     lines.flatMap((line) => {
       if (!line.startsWith("{")) return [];
@@ -63,21 +65,33 @@ export function spawnKept(command: string, args: string[], env: NodeJS.ProcessEn
 
 /** `next start` of the existing production build on a port, with extra environment. */
 export function startNext(port: number, env: Record<string, string> = {}): Spawned {
-  return spawnKept(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { ...process.env, NODE_ENV: "production", ...env });
+  return spawnKept(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    ...process.env,
+    NODE_ENV: "production",
+    ...env,
+  });
 }
 
 /** Resolves once GET /api/health answers 200. */
 export async function waitReady(baseUrl: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(`${baseUrl}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${baseUrl} did not become ready`);
 }
 
 /** A GET on a new connection (no keep-alive reuse, so a closed server is seen as refused, never as a stale socket). */
-export function getFresh(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+export function getFresh(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { headers, agent: false }, (response) => {
       let body = "";

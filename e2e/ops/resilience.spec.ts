@@ -51,12 +51,22 @@ test("[OPS]: every request gets an id, echoed in X-Request-Id and logged as one 
 
   await expect(async () => {
     const requests = server.logs().filter((l) => l.msg === "request");
-    expect(requests).toContainEqual(expect.objectContaining({ reqId: "ops-check-0001", method: "GET", path: "/api/health", status: 200, level: "info" }));
+    expect(requests).toContainEqual(
+      expect.objectContaining({
+        reqId: "ops-check-0001",
+        method: "GET",
+        path: "/api/health",
+        status: 200,
+        level: "info",
+      }),
+    );
     expect(requests).toContainEqual(expect.objectContaining({ reqId: generated, path: "/sign-in", status: 200 }));
   }).toPass({ timeout: 5_000 });
 });
 
-test("[OPS]: while the database is down requests fail fast with 503, and the app recovers by itself", async ({ page }) => {
+test("[OPS]: while the database is down requests fail fast with 503, and the app recovers by itself", async ({
+  page,
+}) => {
   test.slow();
   const planId = await withDb(async (client) => {
     const { rows } = await client.query<{ id: string }>(
@@ -82,11 +92,15 @@ test("[OPS]: while the database is down requests fail fast with 503, and the app
     expect(health.status()).toBe(503);
     expect(await health.json()).toMatchObject({ status: "unavailable", database: "down" });
   }
-  expect(server.logs()).toContainEqual(expect.objectContaining({ msg: "database unavailable", reqId: "ops-outage-0-000", level: "warn" }));
+  expect(server.logs()).toContainEqual(
+    expect.objectContaining({ msg: "database unavailable", reqId: "ops-outage-0-000", level: "warn" }),
+  );
 
   proxy.restore();
   const back = Date.now();
-  await expect(async () => expect((await page.request.get(progressUrl)).status()).toBe(200)).toPass({ timeout: 10_000 });
+  await expect(async () => expect((await page.request.get(progressUrl)).status()).toBe(200)).toPass({
+    timeout: 10_000,
+  });
   expect(Date.now() - back).toBeLessThan(10_000);
   expect((await page.request.get(`${baseUrl}/api/health`)).status()).toBe(200);
 });
@@ -104,7 +118,9 @@ test("[OPS]: SIGTERM lets an in-flight request finish, closes the database pool 
 
   server.child.kill("SIGTERM");
   await expect(async () => {
-    expect(server.logs()).toContainEqual(expect.objectContaining({ msg: "shutdown: finishing in-flight requests", signal: "SIGTERM" }));
+    expect(server.logs()).toContainEqual(
+      expect.objectContaining({ msg: "shutdown: finishing in-flight requests", signal: "SIGTERM" }),
+    );
   }).toPass({ timeout: 5_000 });
   // No new connections once draining has begun.
   await expect(getFresh(`${baseUrl}/api/health`)).rejects.toThrow(/ECONNREFUSED/);

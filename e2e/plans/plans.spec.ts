@@ -25,7 +25,10 @@ async function createPlanFromR3R4(page: Page, slug: string, title: string) {
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible({ timeout: 30_000 });
 }
 
-test("[PLANS]: create a plan from R3 and R4, filter by D3, assign, move on the board, comment and see history", async ({ page, browser }) => {
+test("[PLANS]: create a plan from R3 and R4, filter by D3, assign, move on the board, comment and see history", async ({
+  page,
+  browser,
+}) => {
   const { slug } = await createTeamAsNewOwner(page, "planner");
   const member = newUser("worker");
   const link = await inviteByLink(page, slug, member.email, "Member");
@@ -86,7 +89,10 @@ test("[PLANS]: create a plan from R3 and R4, filter by D3, assign, move on the b
   await joined.context.close();
 });
 
-test("[PLANS]: two people edit the same task; the second gets the conflict with their input kept", async ({ page, browser }) => {
+test("[PLANS]: two people edit the same task; the second gets the conflict with their input kept", async ({
+  page,
+  browser,
+}) => {
   const { slug } = await createTeamAsNewOwner(page, "conflict");
   await createPlanFromR3R4(page, slug, "Conflict drill");
   await page.getByRole("link", { name: /Invest in security: firewalls/ }).click();

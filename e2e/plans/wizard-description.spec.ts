@@ -3,7 +3,9 @@ import { createTeamAsNewOwner } from "../fixtures/teams";
 
 test.slow();
 
-test("[PLANS]: a long Chinese description stays out of the URL, survives reloads and Back, and is saved with the plan", async ({ page }) => {
+test("[PLANS]: a long Chinese description stays out of the URL, survives reloads and Back, and is saved with the plan", async ({
+  page,
+}) => {
   const { slug } = await createTeamAsNewOwner(page, "longdesc");
   await page.goto(`/t/${slug}`);
   await page.getByRole("link", { name: "New plan" }).click();

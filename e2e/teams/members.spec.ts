@@ -5,7 +5,10 @@ import { newUser, signIn } from "../fixtures/users";
 // Several people in several browser contexts: these stories take longer than one user's.
 test.slow();
 
-test("[MEMBERS]: an owner invites a member by link; the member signs up through it and sees the team", async ({ page, browser }) => {
+test("[MEMBERS]: an owner invites a member by link; the member signs up through it and sees the team", async ({
+  page,
+  browser,
+}) => {
   const { teamName, slug } = await createTeamAsNewOwner(page);
   const member = newUser("invitee");
   const link = await inviteByLink(page, slug, member.email, "Member");
@@ -76,7 +79,12 @@ test("[MEMBERS]: a role downgrade takes effect on the member's next request", as
 
   await page.goto(`/t/${slug}/members`);
   await page.getByLabel(`Role of ${admin.name}`).selectOption({ label: "Viewer" });
-  await expect(page.getByRole("row", { name: new RegExp(admin.name) }).getByRole("cell").nth(1)).toHaveText("Viewer");
+  await expect(
+    page
+      .getByRole("row", { name: new RegExp(admin.name) })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("Viewer");
 
   await adminPage.reload();
   await expect(adminPage.getByRole("table")).toBeVisible();
@@ -90,10 +98,14 @@ test("[AUTH]: repeated failed sign-ins are throttled with a clear message", asyn
   await page.getByRole("button", { name: "Sign out" }).click();
   for (let i = 0; i < 5; i++) {
     await signIn(page, { email: owner.email, password: `wrong-password-${i}` });
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "That email and password do not match an account.",
+    );
   }
   await signIn(page, owner);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many failed sign-in attempts. Please wait 15 minutes and try again.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Too many failed sign-in attempts. Please wait 15 minutes and try again.",
+  );
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

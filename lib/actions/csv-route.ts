@@ -29,7 +29,11 @@ export function withTeamCsvRoute<S extends z.ZodType>(
       const params = await context.params;
       const teamSlug = params.teamSlug ?? "";
       const input = toInput(params, request.nextUrl.searchParams, await resolveLocale());
-      const { filename, table } = await runOperation(operation, { userId, teamSlug, ip: clientIp(request.headers) }, input);
+      const { filename, table } = await runOperation(
+        operation,
+        { userId, teamSlug, ip: clientIp(request.headers) },
+        input,
+      );
       return new Response(toCsv(table), {
         headers: {
           "Content-Type": "text/csv; charset=utf-8",

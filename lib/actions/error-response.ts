@@ -27,12 +27,17 @@ function httpDetails(details: unknown): HttpDetails {
  * Retry-After; anything else a 500 with the request id as its reference, logged.
  */
 export async function errorResponse(error: unknown, locale?: Locale): Promise<NextResponse> {
-  const { code, message, fieldErrors } = localizeError(error, locale ?? (await resolveLocale().catch(() => DEFAULT_LOCALE)));
+  const { code, message, fieldErrors } = localizeError(
+    error,
+    locale ?? (await resolveLocale().catch(() => DEFAULT_LOCALE)),
+  );
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (code === "UNAVAILABLE") headers.set("Retry-After", "5");
-  if (code === "INTERNAL" || code === "UNAVAILABLE") return NextResponse.json({ error: { code, message } }, { status: code === "INTERNAL" ? 500 : 503, headers });
+  if (code === "INTERNAL" || code === "UNAVAILABLE")
+    return NextResponse.json({ error: { code, message } }, { status: code === "INTERNAL" ? 500 : 503, headers });
   const details = error instanceof AppError ? httpDetails(error.details) : {};
-  if (code === "RATE_LIMITED" && details.retryAfterSeconds !== undefined) headers.set("Retry-After", String(details.retryAfterSeconds));
+  if (code === "RATE_LIMITED" && details.retryAfterSeconds !== undefined)
+    headers.set("Retry-After", String(details.retryAfterSeconds));
   if (code === "UNAUTHENTICATED" && details.authenticate) headers.set("WWW-Authenticate", details.authenticate);
   const body = {
     code,

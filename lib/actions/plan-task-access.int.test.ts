@@ -51,37 +51,58 @@ const taskOf = (f: Fixture) => db.task.findUnique({ where: { id: f.taskId } });
 
 const operations = {
   createPlan: {
-    run: (_f, as) => runAs(createPlan, as.userId, as.teamSlug, { title: "Created plan", startDate: "2026-01-01", targetDate: "2026-06-30", templateKeys: ["R1.1"] }),
-    expectEffect: async (f) => expect(await db.plan.count({ where: { teamId: f.team.id, title: "Created plan" } })).toBe(1),
+    run: (_f, as) =>
+      runAs(createPlan, as.userId, as.teamSlug, {
+        title: "Created plan",
+        startDate: "2026-01-01",
+        targetDate: "2026-06-30",
+        templateKeys: ["R1.1"],
+      }),
+    expectEffect: async (f) =>
+      expect(await db.plan.count({ where: { teamId: f.team.id, title: "Created plan" } })).toBe(1),
   },
   updatePlan: {
     run: (f, as) =>
-      runAs(updatePlan, as.userId, as.teamSlug, { planId: f.activePlan.id, version: 1, title: "Renamed plan", description: "", startDate: "2026-01-01", targetDate: "2026-12-31" }),
-    expectEffect: async (f) => expect((await db.plan.findUniqueOrThrow({ where: { id: f.activePlan.id } })).title).toBe("Renamed plan"),
+      runAs(updatePlan, as.userId, as.teamSlug, {
+        planId: f.activePlan.id,
+        version: 1,
+        title: "Renamed plan",
+        description: "",
+        startDate: "2026-01-01",
+        targetDate: "2026-12-31",
+      }),
+    expectEffect: async (f) =>
+      expect((await db.plan.findUniqueOrThrow({ where: { id: f.activePlan.id } })).title).toBe("Renamed plan"),
   },
   "setPlanStatus DRAFT → ACTIVE": {
     run: (f, as) => runAs(setPlanStatus, as.userId, as.teamSlug, { planId: f.draftPlanId, status: "ACTIVE" }),
-    expectEffect: async (f) => expect((await db.plan.findUniqueOrThrow({ where: { id: f.draftPlanId } })).status).toBe("ACTIVE"),
+    expectEffect: async (f) =>
+      expect((await db.plan.findUniqueOrThrow({ where: { id: f.draftPlanId } })).status).toBe("ACTIVE"),
   },
   "setPlanStatus ACTIVE → ARCHIVED": {
     run: (f, as) => runAs(setPlanStatus, as.userId, as.teamSlug, { planId: f.activePlan.id, status: "ARCHIVED" }),
-    expectEffect: async (f) => expect((await db.plan.findUniqueOrThrow({ where: { id: f.activePlan.id } })).status).toBe("ARCHIVED"),
+    expectEffect: async (f) =>
+      expect((await db.plan.findUniqueOrThrow({ where: { id: f.activePlan.id } })).status).toBe("ARCHIVED"),
   },
   "setPlanStatus ARCHIVED → ACTIVE": {
     run: (f, as) => runAs(setPlanStatus, as.userId, as.teamSlug, { planId: f.archivedPlanId, status: "ACTIVE" }),
-    expectEffect: async (f) => expect((await db.plan.findUniqueOrThrow({ where: { id: f.archivedPlanId } })).status).toBe("ACTIVE"),
+    expectEffect: async (f) =>
+      expect((await db.plan.findUniqueOrThrow({ where: { id: f.archivedPlanId } })).status).toBe("ACTIVE"),
   },
   duplicatePlan: {
     run: (f, as) => runAs(duplicatePlan, as.userId, as.teamSlug, { planId: f.activePlan.id }),
-    expectEffect: async (f) => expect(await db.plan.count({ where: { teamId: f.team.id, title: `${f.activePlan.title} (copy)` } })).toBe(1),
+    expectEffect: async (f) =>
+      expect(await db.plan.count({ where: { teamId: f.team.id, title: `${f.activePlan.title} (copy)` } })).toBe(1),
   },
   deletePlan: {
-    run: (f, as) => runAs(deletePlan, as.userId, as.teamSlug, { planId: f.activePlan.id, confirmTitle: f.activePlan.title }),
+    run: (f, as) =>
+      runAs(deletePlan, as.userId, as.teamSlug, { planId: f.activePlan.id, confirmTitle: f.activePlan.title }),
     expectEffect: async (f) => expect(await db.plan.findUnique({ where: { id: f.activePlan.id } })).toBeNull(),
   },
   addTemplates: {
     run: (f, as) => runAs(addTemplates, as.userId, as.teamSlug, { planId: f.activePlan.id, templateKeys: ["R2.1"] }),
-    expectEffect: async (f) => expect(await db.task.count({ where: { planId: f.activePlan.id, templateKey: "R2.1" } })).toBe(1),
+    expectEffect: async (f) =>
+      expect(await db.task.count({ where: { planId: f.activePlan.id, templateKey: "R2.1" } })).toBe(1),
   },
   createTask: {
     run: (f, as) =>
@@ -97,7 +118,8 @@ const operations = {
         dueDate: null,
         progress: 0,
       }),
-    expectEffect: async (f) => expect(await db.task.count({ where: { planId: f.activePlan.id, title: "Created task" } })).toBe(1),
+    expectEffect: async (f) =>
+      expect(await db.task.count({ where: { planId: f.activePlan.id, title: "Created task" } })).toBe(1),
   },
   updateTask: {
     run: (f, as) =>
@@ -122,15 +144,18 @@ const operations = {
     expectEffect: async (f) => expect(await taskOf(f)).toMatchObject({ status: "DONE", progress: 100 }),
   },
   "bulkTasks assign": {
-    run: (f, as) => runAs(bulkTasks, as.userId, as.teamSlug, { action: "assign", taskIds: [f.taskId], assigneeId: null }),
+    run: (f, as) =>
+      runAs(bulkTasks, as.userId, as.teamSlug, { action: "assign", taskIds: [f.taskId], assigneeId: null }),
     expectEffect: async (f) => expect((await taskOf(f))?.assigneeId).toBeNull(),
   },
   "bulkTasks status": {
-    run: (f, as) => runAs(bulkTasks, as.userId, as.teamSlug, { action: "status", taskIds: [f.taskId], status: "BLOCKED" }),
+    run: (f, as) =>
+      runAs(bulkTasks, as.userId, as.teamSlug, { action: "status", taskIds: [f.taskId], status: "BLOCKED" }),
     expectEffect: async (f) => expect((await taskOf(f))?.status).toBe("BLOCKED"),
   },
   "bulkTasks dueDate": {
-    run: (f, as) => runAs(bulkTasks, as.userId, as.teamSlug, { action: "dueDate", taskIds: [f.taskId], dueDate: "2026-10-01" }),
+    run: (f, as) =>
+      runAs(bulkTasks, as.userId, as.teamSlug, { action: "dueDate", taskIds: [f.taskId], dueDate: "2026-10-01" }),
     expectEffect: async (f) => expect((await taskOf(f))?.dueDate).toEqual(new Date("2026-10-01T00:00:00Z")),
   },
   "bulkTasks delete": {
@@ -139,15 +164,18 @@ const operations = {
   },
   addComment: {
     run: (f, as) => runAs(addComment, as.userId, as.teamSlug, { taskId: f.taskId, body: "A new comment" }),
-    expectEffect: async (f) => expect(await db.comment.count({ where: { taskId: f.taskId, body: "A new comment" } })).toBe(1),
+    expectEffect: async (f) =>
+      expect(await db.comment.count({ where: { taskId: f.taskId, body: "A new comment" } })).toBe(1),
   },
   "editComment (own)": {
     run: (f, as) => runAs(editComment, as.userId, as.teamSlug, { commentId: f.commentId, body: "Edited comment" }),
-    expectEffect: async (f) => expect((await db.comment.findUniqueOrThrow({ where: { id: f.commentId } })).body).toBe("Edited comment"),
+    expectEffect: async (f) =>
+      expect((await db.comment.findUniqueOrThrow({ where: { id: f.commentId } })).body).toBe("Edited comment"),
   },
   "deleteComment (own)": {
     run: (f, as) => runAs(deleteComment, as.userId, as.teamSlug, { commentId: f.commentId }),
-    expectEffect: async (f) => expect((await db.comment.findUniqueOrThrow({ where: { id: f.commentId } })).deletedAt).toBeInstanceOf(Date),
+    expectEffect: async (f) =>
+      expect((await db.comment.findUniqueOrThrow({ where: { id: f.commentId } })).deletedAt).toBeInstanceOf(Date),
   },
 } satisfies Record<string, OperationCase>;
 
@@ -201,7 +229,9 @@ async function setUp(actorRole: Role): Promise<Fixture> {
   ]);
   const task = await createTestTask({ teamId: team.id, planId: active.id, assigneeId: users.member });
   // Written straight to the table: a VIEWER may have commented back when they had a writing role.
-  const comment = await db.comment.create({ data: { teamId: team.id, taskId: task.id, authorId: users.actor, body: "My comment" } });
+  const comment = await db.comment.create({
+    data: { teamId: team.id, taskId: task.id, authorId: users.actor, body: "My comment" },
+  });
   return {
     team,
     actorId: users.actor,
@@ -260,7 +290,9 @@ describe("another team's plans, tasks and comments are NOT_FOUND, even for an OW
     for (const name of names.filter((n) => n !== "createPlan")) {
       it(`${name} → NOT_FOUND; teams A and B unchanged`, async () => {
         const [beforeA, beforeB] = await Promise.all([snapshotTeamData(f.team.id), snapshotTeamData(teamB.id)]);
-        expect((await appErrorOf(operations[name].run(f, { userId: outsider, teamSlug: teamB.slug }))).code).toBe("NOT_FOUND");
+        expect((await appErrorOf(operations[name].run(f, { userId: outsider, teamSlug: teamB.slug }))).code).toBe(
+          "NOT_FOUND",
+        );
         expect(await snapshotTeamData(f.team.id)).toEqual(beforeA);
         expect(await snapshotTeamData(teamB.id)).toEqual(beforeB);
       });
@@ -271,7 +303,9 @@ describe("another team's plans, tasks and comments are NOT_FOUND, even for an OW
     for (const name of names) {
       it(`${name} → NOT_FOUND; team A unchanged`, async () => {
         const before = await snapshotTeamData(f.team.id);
-        expect((await appErrorOf(operations[name].run(f, { userId: outsider, teamSlug: f.team.slug }))).code).toBe("NOT_FOUND");
+        expect((await appErrorOf(operations[name].run(f, { userId: outsider, teamSlug: f.team.slug }))).code).toBe(
+          "NOT_FOUND",
+        );
         expect(await snapshotTeamData(f.team.id)).toEqual(before);
       });
     }

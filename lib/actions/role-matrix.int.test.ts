@@ -46,14 +46,18 @@ type OperationCase = {
   expectEffect: (f: Fixture) => Promise<void>;
 };
 
-const role = (membershipId: string) => db.membership.findUnique({ where: { id: membershipId }, select: { role: true } }).then((m) => m?.role ?? null);
+const role = (membershipId: string) =>
+  db.membership.findUnique({ where: { id: membershipId }, select: { role: true } }).then((m) => m?.role ?? null);
 const invitation = (id: string) => db.invitation.findUniqueOrThrow({ where: { id } });
 
 const operations = {
   updateTeam: {
     run: (f) => act(f, updateTeam, { name: `Renamed ${f.newSlug}`, slug: f.newSlug }),
     expectEffect: async (f) => {
-      expect(await db.team.findUnique({ where: { id: f.team.id }, select: { name: true, slug: true } })).toEqual({ name: `Renamed ${f.newSlug}`, slug: f.newSlug });
+      expect(await db.team.findUnique({ where: { id: f.team.id }, select: { name: true, slug: true } })).toEqual({
+        name: `Renamed ${f.newSlug}`,
+        slug: f.newSlug,
+      });
     },
   },
   deleteTeam: {
@@ -85,17 +89,23 @@ const operations = {
   "createInvitation as MEMBER": {
     run: (f) => act(f, createInvitation, { email: f.newEmail, role: "MEMBER" }),
     expectEffect: async (f) => {
-      expect(await db.invitation.findMany({ where: { teamId: f.team.id, email: f.newEmail }, select: { role: true, revokedAt: true } })).toEqual([
-        { role: "MEMBER", revokedAt: null },
-      ]);
+      expect(
+        await db.invitation.findMany({
+          where: { teamId: f.team.id, email: f.newEmail },
+          select: { role: true, revokedAt: true },
+        }),
+      ).toEqual([{ role: "MEMBER", revokedAt: null }]);
     },
   },
   "createInvitation as OWNER": {
     run: (f) => act(f, createInvitation, { email: f.newEmail, role: "OWNER" }),
     expectEffect: async (f) => {
-      expect(await db.invitation.findMany({ where: { teamId: f.team.id, email: f.newEmail }, select: { role: true, revokedAt: true } })).toEqual([
-        { role: "OWNER", revokedAt: null },
-      ]);
+      expect(
+        await db.invitation.findMany({
+          where: { teamId: f.team.id, email: f.newEmail },
+          select: { role: true, revokedAt: true },
+        }),
+      ).toEqual([{ role: "OWNER", revokedAt: null }]);
     },
   },
   "revokeInvitation (MEMBER invitation)": {
@@ -108,11 +118,13 @@ const operations = {
   },
   "renewInvitation (MEMBER invitation)": {
     run: (f) => act(f, renewInvitation, { invitationId: f.memberInvitation.id }),
-    expectEffect: async (f) => expect((await invitation(f.memberInvitation.id)).tokenHash).not.toBe(f.memberInvitation.tokenHash),
+    expectEffect: async (f) =>
+      expect((await invitation(f.memberInvitation.id)).tokenHash).not.toBe(f.memberInvitation.tokenHash),
   },
   "renewInvitation (OWNER invitation)": {
     run: (f) => act(f, renewInvitation, { invitationId: f.ownerInvitation.id }),
-    expectEffect: async (f) => expect((await invitation(f.ownerInvitation.id)).tokenHash).not.toBe(f.ownerInvitation.tokenHash),
+    expectEffect: async (f) =>
+      expect((await invitation(f.ownerInvitation.id)).tokenHash).not.toBe(f.ownerInvitation.tokenHash),
   },
   leaveTeam: {
     run: (f) => act(f, leaveTeam, {}),
@@ -149,7 +161,11 @@ function act<S extends z.ZodType, R>(f: Fixture, operation: TeamOperation<S, R>,
 async function snapshot(teamId: string) {
   const [team, memberships, invitations, events, plans] = await Promise.all([
     db.team.findUnique({ where: { id: teamId }, select: { name: true, slug: true, updatedAt: true } }),
-    db.membership.findMany({ where: { teamId }, select: { id: true, userId: true, role: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    db.membership.findMany({
+      where: { teamId },
+      select: { id: true, userId: true, role: true, updatedAt: true },
+      orderBy: { id: "asc" },
+    }),
     db.invitation.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
     db.activityEvent.count({ where: { teamId } }),
     db.plan.count({ where: { teamId } }),

@@ -27,7 +27,11 @@ export function withTeamRoute<S extends z.ZodType, R>(
       if (!userId) throw new AppError("UNAUTHENTICATED");
       const params = await context.params;
       const teamSlug = params.teamSlug ?? "";
-      const data = await runOperation(operation, { userId, teamSlug, ip: clientIp(request.headers) }, toInput(params, request.nextUrl.searchParams));
+      const data = await runOperation(
+        operation,
+        { userId, teamSlug, ip: clientIp(request.headers) },
+        toInput(params, request.nextUrl.searchParams),
+      );
       return NextResponse.json(data, { headers: { "Cache-Control": "private, no-store" } });
     } catch (error) {
       return errorResponse(error);

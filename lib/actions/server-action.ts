@@ -17,7 +17,10 @@ import { resolveLocale } from "@/lib/i18n/request";
  */
 export async function toActionError(error: unknown, locale?: Locale): Promise<ActionResult<never>> {
   unstable_rethrow(error);
-  const { code, message, fieldErrors } = localizeError(error, locale ?? (await resolveLocale().catch(() => DEFAULT_LOCALE)));
+  const { code, message, fieldErrors } = localizeError(
+    error,
+    locale ?? (await resolveLocale().catch(() => DEFAULT_LOCALE)),
+  );
   return { ok: false, code, message, fieldErrors, details: error instanceof AppError ? error.details : undefined };
 }
 

@@ -26,7 +26,12 @@ afterAll(cleanupTestData);
 type Team = { id: string; name: string; slug: string };
 
 /** Runs the operation as the user in the team with that slug. */
-function run<S extends z.ZodType, R>(operation: TeamOperation<S, R>, userId: string, teamSlug: string, input: z.input<S>) {
+function run<S extends z.ZodType, R>(
+  operation: TeamOperation<S, R>,
+  userId: string,
+  teamSlug: string,
+  input: z.input<S>,
+) {
   return runOperation(operation, { userId, teamSlug, ip: randomIp() }, input);
 }
 
@@ -67,12 +72,16 @@ describe("tenant isolation: another team's rows are NOT_FOUND, even for an OWNER
 
   // Each entry runs one operation as the outsider with team A's ids, in the team whose slug is given.
   const operations = {
-    updateTeam: (slug: string) => run(updateTeam, outsider, slug, { name: "Hijacked", slug: `hijacked-${randomHex()}` }),
+    updateTeam: (slug: string) =>
+      run(updateTeam, outsider, slug, { name: "Hijacked", slug: `hijacked-${randomHex()}` }),
     deleteTeam: (slug: string) => run(deleteTeam, outsider, slug, { confirmName: teamA.name }),
-    changeRole: (slug: string) => run(changeRole, outsider, slug, { membershipId: memberA.membershipId, role: "VIEWER" }),
-    "changeRole of A's OWNER": (slug: string) => run(changeRole, outsider, slug, { membershipId: ownerA.membershipId, role: "VIEWER" }),
+    changeRole: (slug: string) =>
+      run(changeRole, outsider, slug, { membershipId: memberA.membershipId, role: "VIEWER" }),
+    "changeRole of A's OWNER": (slug: string) =>
+      run(changeRole, outsider, slug, { membershipId: ownerA.membershipId, role: "VIEWER" }),
     removeMember: (slug: string) => run(removeMember, outsider, slug, { membershipId: memberA.membershipId }),
-    "removeMember of A's OWNER": (slug: string) => run(removeMember, outsider, slug, { membershipId: ownerA.membershipId }),
+    "removeMember of A's OWNER": (slug: string) =>
+      run(removeMember, outsider, slug, { membershipId: ownerA.membershipId }),
     createInvitation: (slug: string) => run(createInvitation, outsider, slug, { email: randomEmail(), role: "OWNER" }),
     revokeInvitation: (slug: string) => run(revokeInvitation, outsider, slug, { invitationId: invitationA.id }),
     renewInvitation: (slug: string) => run(renewInvitation, outsider, slug, { invitationId: invitationA.id }),
@@ -90,7 +99,9 @@ describe("tenant isolation: another team's rows are NOT_FOUND, even for an OWNER
 
     it("answers exactly as for a team that does not exist", async () => {
       const foreign = await appErrorOf(run(updateTeam, outsider, teamA.slug, { name: "x", slug: `x-${randomHex()}` }));
-      const missing = await appErrorOf(run(updateTeam, outsider, `no-such-team-${randomHex()}`, { name: "x", slug: `x-${randomHex()}` }));
+      const missing = await appErrorOf(
+        run(updateTeam, outsider, `no-such-team-${randomHex()}`, { name: "x", slug: `x-${randomHex()}` }),
+      );
       expect({ code: foreign.code, message: foreign.message, userMessage: foreign.userMessage }).toEqual({
         code: missing.code,
         message: missing.message,
@@ -100,7 +111,14 @@ describe("tenant isolation: another team's rows are NOT_FOUND, even for an OWNER
   });
 
   describe("with the outsider's own team B and team A's ids", () => {
-    const crossIdOperations = ["changeRole", "changeRole of A's OWNER", "removeMember", "removeMember of A's OWNER", "revokeInvitation", "renewInvitation"] as const;
+    const crossIdOperations = [
+      "changeRole",
+      "changeRole of A's OWNER",
+      "removeMember",
+      "removeMember of A's OWNER",
+      "revokeInvitation",
+      "renewInvitation",
+    ] as const;
     for (const name of crossIdOperations) {
       it(`${name} → NOT_FOUND, teams A and B unchanged`, async () => {
         const [beforeA, beforeB] = await Promise.all([snapshot(teamA.id), snapshot(teamB.id)]);
@@ -121,7 +139,9 @@ describe("membership and role changes apply on the very next call", () => {
 
     await run(removeMember, owner.id, team.slug, { membershipId: membership.id });
     const before = await snapshot(team.id);
-    expect((await appErrorOf(run(createInvitation, member.id, team.slug, { email: randomEmail(), role: "MEMBER" }))).code).toBe("NOT_FOUND");
+    expect(
+      (await appErrorOf(run(createInvitation, member.id, team.slug, { email: randomEmail(), role: "MEMBER" }))).code,
+    ).toBe("NOT_FOUND");
     expect((await appErrorOf(run(leaveTeam, member.id, team.slug, {}))).code).toBe("NOT_FOUND");
     expect(await snapshot(team.id)).toEqual(before);
   });
@@ -131,7 +151,9 @@ describe("membership and role changes apply on the very next call", () => {
     const team = await createTestTeam({ ownerId: owner.id });
     await addMember({ teamId: team.id, userId: member.id, role: "ADMIN" });
     await run(leaveTeam, member.id, team.slug, {});
-    expect((await appErrorOf(run(updateTeam, member.id, team.slug, { name: "Mine now", slug: `mine-${randomHex()}` }))).code).toBe("NOT_FOUND");
+    expect(
+      (await appErrorOf(run(updateTeam, member.id, team.slug, { name: "Mine now", slug: `mine-${randomHex()}` }))).code,
+    ).toBe("NOT_FOUND");
   });
 
   it("an ADMIN downgraded to VIEWER gets FORBIDDEN on the next write", async () => {
@@ -142,8 +164,13 @@ describe("membership and role changes apply on the very next call", () => {
 
     await run(changeRole, owner.id, team.slug, { membershipId: membership.id, role: "VIEWER" });
     const before = await snapshot(team.id);
-    expect((await appErrorOf(run(createInvitation, admin.id, team.slug, { email: randomEmail(), role: "MEMBER" }))).code).toBe("FORBIDDEN");
-    expect((await appErrorOf(run(updateTeam, admin.id, team.slug, { name: "Renamed", slug: `renamed-${randomHex()}` }))).code).toBe("FORBIDDEN");
+    expect(
+      (await appErrorOf(run(createInvitation, admin.id, team.slug, { email: randomEmail(), role: "MEMBER" }))).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await appErrorOf(run(updateTeam, admin.id, team.slug, { name: "Renamed", slug: `renamed-${randomHex()}` })))
+        .code,
+    ).toBe("FORBIDDEN");
     expect(await snapshot(team.id)).toEqual(before);
   });
 
@@ -152,7 +179,9 @@ describe("membership and role changes apply on the very next call", () => {
     const team = await createTestTeam({ ownerId: owner.id });
     const membership = await addMember({ teamId: team.id, userId: member.id, role: "MEMBER" });
     const email = randomEmail();
-    expect((await appErrorOf(run(createInvitation, member.id, team.slug, { email, role: "MEMBER" }))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(run(createInvitation, member.id, team.slug, { email, role: "MEMBER" }))).code).toBe(
+      "FORBIDDEN",
+    );
 
     await run(changeRole, owner.id, team.slug, { membershipId: membership.id, role: "ADMIN" });
     const invitation = await run(createInvitation, member.id, team.slug, { email, role: "MEMBER" });

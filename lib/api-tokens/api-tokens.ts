@@ -28,11 +28,27 @@ export const createApiToken = defineOperation("tokens.manage", createApiTokenSch
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
   return db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { teamId: ctx.team.id, userId: ctx.userId, name: input.name, tokenHash, prefix, roleCeiling: ctx.role, expiresAt },
+      data: {
+        teamId: ctx.team.id,
+        userId: ctx.userId,
+        name: input.name,
+        tokenHash,
+        prefix,
+        roleCeiling: ctx.role,
+        expiresAt,
+      },
       select: { id: true, name: true, prefix: true, roleCeiling: true, expiresAt: true },
     });
     await tx.activityEvent.create({
-      data: { teamId: ctx.team.id, actorId: ctx.userId, kind: "api_token.created", entityType: "api_token", entityId: row.id, after: { name: row.name, prefix, roleCeiling: ctx.role, expiresAt }, ip: ctx.ip },
+      data: {
+        teamId: ctx.team.id,
+        actorId: ctx.userId,
+        kind: "api_token.created",
+        entityType: "api_token",
+        entityId: row.id,
+        after: { name: row.name, prefix, roleCeiling: ctx.role, expiresAt },
+        ip: ctx.ip,
+      },
     });
     return { ...row, token };
   });
@@ -41,24 +57,53 @@ export const createApiToken = defineOperation("tokens.manage", createApiTokenSch
 /** Revokes a token of the team: members their own, owners and admins anyone's; revoking twice changes nothing. */
 export const revokeApiToken = defineOperation("tokens.manage", revokeApiTokenSchema, async (ctx, input) => {
   return db.$transaction(async (tx) => {
-    const row = await tx.apiToken.findFirst({ where: { id: input.tokenId, teamId: ctx.team.id }, select: { id: true, userId: true, name: true, revokedAt: true } });
+    const row = await tx.apiToken.findFirst({
+      where: { id: input.tokenId, teamId: ctx.team.id },
+      select: { id: true, userId: true, name: true, revokedAt: true },
+    });
     if (!row) throw new AppError("NOT_FOUND");
     if (row.userId !== ctx.userId && !can(ctx.role, "members.manage")) throw new AppError("FORBIDDEN");
     if (row.revokedAt) return { id: row.id };
     await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
     await tx.activityEvent.create({
-      data: { teamId: ctx.team.id, actorId: ctx.userId, kind: "api_token.revoked", entityType: "api_token", entityId: row.id, before: { name: row.name }, ip: ctx.ip },
+      data: {
+        teamId: ctx.team.id,
+        actorId: ctx.userId,
+        kind: "api_token.revoked",
+        entityType: "api_token",
+        entityId: row.id,
+        before: { name: row.name },
+        ip: ctx.ip,
+      },
     });
     return { id: row.id };
   });
 });
 
 /** The team's tokens a member may see: owners and admins all of them, others their own; newest first. */
-export async function findApiTokens({ teamId, userId, role }: { teamId: string; userId: string; role: Parameters<typeof can>[0] }) {
+export async function findApiTokens({
+  teamId,
+  userId,
+  role,
+}: {
+  teamId: string;
+  userId: string;
+  role: Parameters<typeof can>[0];
+}) {
   return db.apiToken.findMany({
     where: { teamId, ...(can(role, "members.manage") ? {} : { userId }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true, prefix: true, roleCeiling: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      roleCeiling: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, name: true } },
+    },
   });
 }
 

@@ -37,7 +37,10 @@ beforeAll(async () => {
   teamA = await createTestTeam({ ownerId: owner.id });
   teamB = await createTestTeam({ ownerId: ownerOfB.id });
   [planA, planB] = await Promise.all([createTestPlan({ teamId: teamA.id }), createTestPlan({ teamId: teamB.id })]);
-  [taskA, taskB] = await Promise.all([createTestTask({ teamId: teamA.id, planId: planA.id }), createTestTask({ teamId: teamB.id, planId: planB.id })]);
+  [taskA, taskB] = await Promise.all([
+    createTestTask({ teamId: teamA.id, planId: planA.id }),
+    createTestTask({ teamId: teamB.id, planId: planB.id }),
+  ]);
   indicatorB = await createTestIndicator({ teamId: teamB.id, planId: planB.id });
   indicatorA = await createTestIndicator({ teamId: teamA.id, planId: planA.id });
   const member = await createTestMember({ teamId: teamA.id, role: "MEMBER" });
@@ -48,7 +51,11 @@ beforeAll(async () => {
 
 describe("REST API authentication", () => {
   it("answers 401 with a Bearer challenge without a token, and with a malformed or unknown one", async () => {
-    for (const headers of [{}, { authorization: "Basic abc" }, { authorization: "Bearer pw_not-a-real-token" }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { authorization: "Basic abc" },
+      { authorization: "Bearer pw_not-a-real-token" },
+    ] as Record<string, string>[]) {
       const response = await callApi({ url: "/api/v1/plans", headers });
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -57,9 +64,24 @@ describe("REST API authentication", () => {
   });
 
   it("answers 401 for a revoked or an expired token, and 200 for a live one (recording its last use)", async () => {
-    const revoked = await createTestApiToken({ teamId: teamA.id, userId: ownerA, roleCeiling: "OWNER", revokedAt: new Date() });
-    const expired = await createTestApiToken({ teamId: teamA.id, userId: ownerA, roleCeiling: "OWNER", expiresAt: new Date(Date.now() - 1000) });
-    const live = await createTestApiToken({ teamId: teamA.id, userId: ownerA, roleCeiling: "OWNER", expiresAt: new Date(Date.now() + 60_000) });
+    const revoked = await createTestApiToken({
+      teamId: teamA.id,
+      userId: ownerA,
+      roleCeiling: "OWNER",
+      revokedAt: new Date(),
+    });
+    const expired = await createTestApiToken({
+      teamId: teamA.id,
+      userId: ownerA,
+      roleCeiling: "OWNER",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const live = await createTestApiToken({
+      teamId: teamA.id,
+      userId: ownerA,
+      roleCeiling: "OWNER",
+      expiresAt: new Date(Date.now() + 60_000),
+    });
     expect((await callApi({ url: "/api/v1/plans", token: revoked.token })).json.error.message).toMatch(/revoked/);
     expect((await callApi({ url: "/api/v1/plans", token: revoked.token })).status).toBe(401);
     expect((await callApi({ url: "/api/v1/plans", token: expired.token })).status).toBe(401);
@@ -73,7 +95,12 @@ describe("REST API authentication", () => {
   it("stops a token at once when its owner leaves the team (401), and caps it when their role is lowered", async () => {
     const { userId, membershipId } = await createTestMember({ teamId: teamA.id, role: "MEMBER" });
     const { token } = await createTestApiToken({ teamId: teamA.id, userId, roleCeiling: "MEMBER" });
-    const body = { title: "Written by a member", areaCode: "R1", pathCode: "P1", dilemmas: [{ dilemmaCode: "D1", weight: 1 }] };
+    const body = {
+      title: "Written by a member",
+      areaCode: "R1",
+      pathCode: "P1",
+      dilemmas: [{ dilemmaCode: "D1", weight: 1 }],
+    };
     expect((await callApi({ method: "POST", url: `/api/v1/plans/${planA.id}/tasks`, token, body })).status).toBe(201);
     await db.membership.update({ where: { id: membershipId }, data: { role: "VIEWER" } });
     expect((await callApi({ method: "POST", url: `/api/v1/plans/${planA.id}/tasks`, token, body })).status).toBe(403);
@@ -87,7 +114,12 @@ describe("REST API authentication", () => {
     const { userId, membershipId } = await createTestMember({ teamId: teamA.id, role: "VIEWER" });
     const { token } = await createTestApiToken({ teamId: teamA.id, userId, roleCeiling: "VIEWER" });
     await db.membership.update({ where: { id: membershipId }, data: { role: "ADMIN" } });
-    const response = await callApi({ method: "PATCH", url: `/api/v1/tasks/${taskA.id}`, token, body: { version: 1, progress: 10 } });
+    const response = await callApi({
+      method: "PATCH",
+      url: `/api/v1/tasks/${taskA.id}`,
+      token,
+      body: { version: 1, progress: 10 },
+    });
     expect(response.status).toBe(403);
     expect(response.json.error.code).toBe("FORBIDDEN");
   });
@@ -100,10 +132,18 @@ describe("REST API scope: a token of team A on team B's ids is 404, and nothing 
       { url: `/api/v1/plans/${planB.id}` },
       { url: `/api/v1/plans/${planB.id}/progress` },
       { url: `/api/v1/plans/${planB.id}/tasks` },
-      { method: "POST", url: `/api/v1/plans/${planB.id}/tasks`, body: { title: "x", areaCode: "R1", pathCode: "P1", dilemmas: [{ dilemmaCode: "D1", weight: 1 }] } },
+      {
+        method: "POST",
+        url: `/api/v1/plans/${planB.id}/tasks`,
+        body: { title: "x", areaCode: "R1", pathCode: "P1", dilemmas: [{ dilemmaCode: "D1", weight: 1 }] },
+      },
       { url: `/api/v1/tasks/${taskB.id}` },
       { method: "PATCH", url: `/api/v1/tasks/${taskB.id}`, body: { version: 1, title: "stolen" } },
-      { method: "POST", url: `/api/v1/indicators/${indicatorB.id}/readings`, body: { value: 1, recordedOn: "2026-01-02" } },
+      {
+        method: "POST",
+        url: `/api/v1/indicators/${indicatorB.id}/readings`,
+        body: { value: 1, recordedOn: "2026-01-02" },
+      },
     ];
     for (const call of calls) {
       const response = await callApi({ ...call, token: memberToken });
@@ -123,10 +163,22 @@ describe("REST API role ceiling: a VIEWER's token reads but cannot write", () =>
   it("answers 403 to every write and changes nothing", async () => {
     const before = await snapshotTeamData(teamA.id);
     const writes = [
-      { method: "POST", url: "/api/v1/plans", body: { title: "No", startDate: "2026-01-01", targetDate: "2026-12-31", areas: ["R1"] } },
-      { method: "POST", url: `/api/v1/plans/${planA.id}/tasks`, body: { title: "No", areaCode: "R1", pathCode: "P1", dilemmas: [{ dilemmaCode: "D1", weight: 1 }] } },
+      {
+        method: "POST",
+        url: "/api/v1/plans",
+        body: { title: "No", startDate: "2026-01-01", targetDate: "2026-12-31", areas: ["R1"] },
+      },
+      {
+        method: "POST",
+        url: `/api/v1/plans/${planA.id}/tasks`,
+        body: { title: "No", areaCode: "R1", pathCode: "P1", dilemmas: [{ dilemmaCode: "D1", weight: 1 }] },
+      },
       { method: "PATCH", url: `/api/v1/tasks/${taskA.id}`, body: { version: 1, title: "No" } },
-      { method: "POST", url: `/api/v1/indicators/${indicatorA.id}/readings`, body: { value: 3, recordedOn: "2026-01-05" } },
+      {
+        method: "POST",
+        url: `/api/v1/indicators/${indicatorA.id}/readings`,
+        body: { value: 3, recordedOn: "2026-01-05" },
+      },
     ];
     for (const call of writes) {
       const response = await callApi({ ...call, token: viewerToken });
@@ -140,16 +192,47 @@ describe("REST API role ceiling: a VIEWER's token reads but cannot write", () =>
 
 describe("REST API plans", () => {
   it("creates a plan from whole areas exactly as the wizard does", async () => {
-    const response = await callApi({ method: "POST", url: "/api/v1/plans", token: memberToken, body: { title: "Security and logistics", startDate: "2026-02-01", targetDate: "2026-12-31", areas: ["R3", "R4"] } });
+    const response = await callApi({
+      method: "POST",
+      url: "/api/v1/plans",
+      token: memberToken,
+      body: { title: "Security and logistics", startDate: "2026-02-01", targetDate: "2026-12-31", areas: ["R3", "R4"] },
+    });
     expect(response.status).toBe(201);
-    expect(response.json).toMatchObject({ title: "Security and logistics", status: "DRAFT", startDate: "2026-02-01", targetDate: "2026-12-31", taskCount: 19, progress: 0 });
-    const keys = await db.task.findMany({ where: { planId: response.json.id, teamId: teamA.id }, select: { templateKey: true } });
-    expect(keys.map((k) => k.templateKey).sort()).toEqual([...Array.from({ length: 9 }, (_, i) => `R3.${i + 1}`), ...Array.from({ length: 10 }, (_, i) => `R4.${i + 1}`)].sort());
+    expect(response.json).toMatchObject({
+      title: "Security and logistics",
+      status: "DRAFT",
+      startDate: "2026-02-01",
+      targetDate: "2026-12-31",
+      taskCount: 19,
+      progress: 0,
+    });
+    const keys = await db.task.findMany({
+      where: { planId: response.json.id, teamId: teamA.id },
+      select: { templateKey: true },
+    });
+    expect(keys.map((k) => k.templateKey).sort()).toEqual(
+      [
+        ...Array.from({ length: 9 }, (_, i) => `R3.${i + 1}`),
+        ...Array.from({ length: 10 }, (_, i) => `R4.${i + 1}`),
+      ].sort(),
+    );
     expect(await db.activityEvent.count({ where: { planId: response.json.id, kind: "plan.created" } })).toBe(1);
   });
 
   it("creates a plan from chosen templates, and reads it back", async () => {
-    const created = await callApi({ method: "POST", url: "/api/v1/plans", token: memberToken, body: { title: "Two templates", startDate: "2026-01-01", targetDate: "2026-06-30", templates: ["R3.1", "R4.2"], status: "ACTIVE" } });
+    const created = await callApi({
+      method: "POST",
+      url: "/api/v1/plans",
+      token: memberToken,
+      body: {
+        title: "Two templates",
+        startDate: "2026-01-01",
+        targetDate: "2026-06-30",
+        templates: ["R3.1", "R4.2"],
+        status: "ACTIVE",
+      },
+    });
     expect(created.status).toBe(201);
     expect(created.json.taskCount).toBe(2);
     const read = await callApi({ url: `/api/v1/plans/${created.json.id}`, token: viewerToken });
@@ -159,12 +242,27 @@ describe("REST API plans", () => {
 
   it("answers 422 with field paths for invalid input, 400 for a body that is not JSON, and creates nothing", async () => {
     const before = await db.plan.count({ where: { teamId: teamA.id } });
-    const neither = await callApi({ method: "POST", url: "/api/v1/plans", token: memberToken, body: { title: "", startDate: "2026-13-01", targetDate: "2026-01-01" } });
+    const neither = await callApi({
+      method: "POST",
+      url: "/api/v1/plans",
+      token: memberToken,
+      body: { title: "", startDate: "2026-13-01", targetDate: "2026-01-01" },
+    });
     expect(neither.status).toBe(422);
     expect(Object.keys(neither.json.error.fields).sort()).toEqual(["areas", "startDate", "title"]);
-    const unknown = await callApi({ method: "POST", url: "/api/v1/plans", token: memberToken, body: { title: "x", startDate: "2026-01-01", targetDate: "2026-02-01", templates: ["R9.9"] } });
+    const unknown = await callApi({
+      method: "POST",
+      url: "/api/v1/plans",
+      token: memberToken,
+      body: { title: "x", startDate: "2026-01-01", targetDate: "2026-02-01", templates: ["R9.9"] },
+    });
     expect(unknown.json.error.fields).toEqual({ "templates.0": ["Unknown template."] });
-    const backwards = await callApi({ method: "POST", url: "/api/v1/plans", token: memberToken, body: { title: "x", startDate: "2026-05-01", targetDate: "2026-02-01", areas: ["R1"] } });
+    const backwards = await callApi({
+      method: "POST",
+      url: "/api/v1/plans",
+      token: memberToken,
+      body: { title: "x", startDate: "2026-05-01", targetDate: "2026-02-01", areas: ["R1"] },
+    });
     expect(backwards.status).toBe(422);
     expect(Object.keys(backwards.json.error.fields)).toEqual(["targetDate"]);
     const malformed = await callApi({ method: "POST", url: "/api/v1/plans", token: memberToken, rawBody: "{title:" });
@@ -180,15 +278,46 @@ describe("REST API tasks", () => {
       method: "POST",
       url: `/api/v1/plans/${planA.id}/tasks`,
       token: memberToken,
-      body: { title: "Access review", areaCode: "R3", pathCode: "P3", dilemmas: [{ dilemmaCode: "D3", weight: 2 }], dueDate: "2026-06-30" },
+      body: {
+        title: "Access review",
+        areaCode: "R3",
+        pathCode: "P3",
+        dilemmas: [{ dilemmaCode: "D3", weight: 2 }],
+        dueDate: "2026-06-30",
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ title: "Access review", status: "TODO", priority: "MEDIUM", progress: 0, dueDate: "2026-06-30", version: 1, assignee: null, dilemmas: [{ dilemmaCode: "D3", weight: 2 }] });
+    expect(created.json).toMatchObject({
+      title: "Access review",
+      status: "TODO",
+      priority: "MEDIUM",
+      progress: 0,
+      dueDate: "2026-06-30",
+      version: 1,
+      assignee: null,
+      dilemmas: [{ dilemmaCode: "D3", weight: 2 }],
+    });
     const id = created.json.id as string;
-    const first = await callApi({ method: "PATCH", url: `/api/v1/tasks/${id}`, token: memberToken, body: { version: 1, status: "IN_PROGRESS", progress: 40 } });
+    const first = await callApi({
+      method: "PATCH",
+      url: `/api/v1/tasks/${id}`,
+      token: memberToken,
+      body: { version: 1, status: "IN_PROGRESS", progress: 40 },
+    });
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ version: 2, status: "IN_PROGRESS", progress: 40, title: "Access review", dueDate: "2026-06-30" });
-    const stale = await callApi({ method: "PATCH", url: `/api/v1/tasks/${id}`, token: memberToken, body: { version: 1, title: "Overwritten" } });
+    expect(first.json).toMatchObject({
+      version: 2,
+      status: "IN_PROGRESS",
+      progress: 40,
+      title: "Access review",
+      dueDate: "2026-06-30",
+    });
+    const stale = await callApi({
+      method: "PATCH",
+      url: `/api/v1/tasks/${id}`,
+      token: memberToken,
+      body: { version: 1, title: "Overwritten" },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.error.code).toBe("CONFLICT");
     expect(stale.json.error.current).toEqual(first.json);
@@ -205,8 +334,17 @@ describe("REST API tasks", () => {
       body: { title: "x", areaCode: "R7", pathCode: "P1", dilemmas: [{ dilemmaCode: "D1", weight: 5 }], progress: 101 },
     });
     expect(response.status).toBe(422);
-    expect(response.json.error.fields).toEqual({ areaCode: ["Choose an area."], "dilemmas.0.weight": ["Weights are 1–3."], progress: ["Progress is 0–100."] });
-    const patch = await callApi({ method: "PATCH", url: `/api/v1/tasks/${taskA.id}`, token: memberToken, body: { title: "no version" } });
+    expect(response.json.error.fields).toEqual({
+      areaCode: ["Choose an area."],
+      "dilemmas.0.weight": ["Weights are 1–3."],
+      progress: ["Progress is 0–100."],
+    });
+    const patch = await callApi({
+      method: "PATCH",
+      url: `/api/v1/tasks/${taskA.id}`,
+      token: memberToken,
+      body: { title: "no version" },
+    });
     expect(patch.status).toBe(422);
     expect(Object.keys(patch.json.error.fields)).toEqual(["version"]);
   });
@@ -214,12 +352,25 @@ describe("REST API tasks", () => {
   it("pages through every task exactly once while tasks are edited between pages, with the UI's filters", async () => {
     const plan = await createTestPlan({ teamId: teamA.id });
     const tasks = [];
-    for (let i = 0; i < 23; i += 1) tasks.push(await createTestTask({ teamId: teamA.id, planId: plan.id, title: `Paged ${i}`, status: i % 3 === 0 ? "DONE" : "TODO", areaCode: i % 2 ? "R2" : "R1", weights: i % 2 ? { D2: 1 } : { D1: 1 } }));
+    for (let i = 0; i < 23; i += 1)
+      tasks.push(
+        await createTestTask({
+          teamId: teamA.id,
+          planId: plan.id,
+          title: `Paged ${i}`,
+          status: i % 3 === 0 ? "DONE" : "TODO",
+          areaCode: i % 2 ? "R2" : "R1",
+          weights: i % 2 ? { D2: 1 } : { D1: 1 },
+        }),
+      );
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof callApi>> = await callApi({ url: `/api/v1/plans/${plan.id}/tasks?limit=5${cursor ? `&cursor=${cursor}` : ""}`, token: memberToken });
+      const page: Awaited<ReturnType<typeof callApi>> = await callApi({
+        url: `/api/v1/plans/${plan.id}/tasks?limit=5${cursor ? `&cursor=${cursor}` : ""}`,
+        token: memberToken,
+      });
       expect(page.status).toBe(200);
       expect(page.json.data.length).toBeLessThanOrEqual(5);
       seen.push(...page.json.data.map((t: { id: string }) => t.id));
@@ -229,7 +380,12 @@ describe("REST API tasks", () => {
       for (const task of [tasks[pages], tasks[22 - pages]]) {
         if (!task) continue;
         const current = await db.task.findUniqueOrThrow({ where: { id: task.id }, select: { version: true } });
-        const edit = await callApi({ method: "PATCH", url: `/api/v1/tasks/${task.id}`, token: memberToken, body: { version: current.version, title: `Edited ${pages} ${task.title}`, status: "IN_PROGRESS" } });
+        const edit = await callApi({
+          method: "PATCH",
+          url: `/api/v1/tasks/${task.id}`,
+          token: memberToken,
+          body: { version: current.version, title: `Edited ${pages} ${task.title}`, status: "IN_PROGRESS" },
+        });
         expect(edit.status).toBe(200);
       }
     } while (cursor);
@@ -237,12 +393,19 @@ describe("REST API tasks", () => {
     expect(seen).toHaveLength(23);
     expect(new Set(seen)).toEqual(new Set(tasks.map((t) => t.id)));
 
-    const filtered = await callApi({ url: `/api/v1/plans/${plan.id}/tasks?area=R2&dilemma=D2,XX&limit=200`, token: memberToken });
+    const filtered = await callApi({
+      url: `/api/v1/plans/${plan.id}/tasks?area=R2&dilemma=D2,XX&limit=200`,
+      token: memberToken,
+    });
     expect(filtered.json.data).toHaveLength(11);
     expect(filtered.json.data.every((t: { areaCode: string }) => t.areaCode === "R2")).toBe(true);
     expect(filtered.json.nextCursor).toBeNull();
-    expect((await callApi({ url: `/api/v1/plans/${plan.id}/tasks?limit=201`, token: memberToken })).json.error.fields).toHaveProperty("limit");
-    expect((await callApi({ url: `/api/v1/plans/${plan.id}/tasks?cursor=garbage`, token: memberToken })).status).toBe(422);
+    expect(
+      (await callApi({ url: `/api/v1/plans/${plan.id}/tasks?limit=201`, token: memberToken })).json.error.fields,
+    ).toHaveProperty("limit");
+    expect((await callApi({ url: `/api/v1/plans/${plan.id}/tasks?cursor=garbage`, token: memberToken })).status).toBe(
+      422,
+    );
   });
 });
 
@@ -251,22 +414,42 @@ describe("REST API progress, readings and catalog", () => {
     const plan = await createTestPlan({ teamId: teamA.id });
     await createTestTask({ teamId: teamA.id, planId: plan.id, status: "DONE", progress: 100, weights: { D3: 3 } });
     await createTestTask({ teamId: teamA.id, planId: plan.id, weights: { D3: 1 } });
-    const indicator = await createTestIndicator({ teamId: teamA.id, planId: plan.id, dilemmaCode: "D3", baseline: 0, target: 10 });
-    const reading = await callApi({ method: "POST", url: `/api/v1/indicators/${indicator.id}/readings`, token: memberToken, body: { value: "2.5", recordedOn: "2026-03-31", note: "Q1" } });
+    const indicator = await createTestIndicator({
+      teamId: teamA.id,
+      planId: plan.id,
+      dilemmaCode: "D3",
+      baseline: 0,
+      target: 10,
+    });
+    const reading = await callApi({
+      method: "POST",
+      url: `/api/v1/indicators/${indicator.id}/readings`,
+      token: memberToken,
+      body: { value: "2.5", recordedOn: "2026-03-31", note: "Q1" },
+    });
     expect(reading.status).toBe(201);
     expect(reading.json).toMatchObject({ indicatorId: indicator.id, value: 2.5, recordedOn: "2026-03-31", note: "Q1" });
-    const future = await callApi({ method: "POST", url: `/api/v1/indicators/${indicator.id}/readings`, token: memberToken, body: { value: 1, recordedOn: "2999-01-01" } });
+    const future = await callApi({
+      method: "POST",
+      url: `/api/v1/indicators/${indicator.id}/readings`,
+      token: memberToken,
+      body: { value: 1, recordedOn: "2999-01-01" },
+    });
     expect(future.status).toBe(422);
     expect(Object.keys(future.json.error.fields)).toEqual(["recordedOn"]);
 
     const now = await callApi({ url: `/api/v1/plans/${plan.id}/progress`, token: viewerToken });
     expect(now.status).toBe(200);
-    expect(now.json).toEqual(JSON.parse(JSON.stringify(await runAs(getPlanProgress, ownerA, teamA.slug, { planId: plan.id }))));
+    expect(now.json).toEqual(
+      JSON.parse(JSON.stringify(await runAs(getPlanProgress, ownerA, teamA.slug, { planId: plan.id }))),
+    );
     expect(now.json.dilemmas.find((d: { code: string }) => d.code === "D3").progress).toBeCloseTo(0.75);
     expect(now.json.indicators[0]).toMatchObject({ current: 2.5, progress: 0.25 });
     const past = await callApi({ url: `/api/v1/plans/${plan.id}/progress?at=2020-01-01`, token: viewerToken });
     expect(past.json).toMatchObject({ at: "2020-01-01", overall: { taskCount: 0 } });
-    expect((await callApi({ url: `/api/v1/plans/${plan.id}/progress?at=yesterday`, token: viewerToken })).status).toBe(422);
+    expect((await callApi({ url: `/api/v1/plans/${plan.id}/progress?at=yesterday`, token: viewerToken })).status).toBe(
+      422,
+    );
   });
 
   it("answers the catalog", async () => {
@@ -284,6 +467,8 @@ describe("REST API and membership changes of other teams", () => {
     await addMember({ teamId: teamB.id, userId: user.id, role: "OWNER" });
     const { token } = await createTestApiToken({ teamId: teamA.id, userId: user.id, roleCeiling: "MEMBER" });
     expect((await callApi({ url: `/api/v1/plans/${planB.id}`, token })).status).toBe(404);
-    expect((await callApi({ url: "/api/v1/plans", token })).json.data.every((p: { id: string }) => p.id !== planB.id)).toBe(true);
+    expect(
+      (await callApi({ url: "/api/v1/plans", token })).json.data.every((p: { id: string }) => p.id !== planB.id),
+    ).toBe(true);
   });
 });

@@ -12,7 +12,10 @@ export type ApiActor = { tokenId: string; userId: string; teamSlug: string; role
 const LAST_USED_RESOLUTION_MS = 60 * 1000;
 
 function unauthenticated(message: string): AppError {
-  return new AppError("UNAUTHENTICATED", { userMessage: message, details: { authenticate: 'Bearer realm="pathwise"' } });
+  return new AppError("UNAUTHENTICATED", {
+    userMessage: message,
+    details: { authenticate: 'Bearer realm="pathwise"' },
+  });
 }
 
 /**
@@ -26,15 +29,33 @@ export async function authenticateApiRequest(headers: Headers, now = new Date())
   if (!match?.[1]) throw unauthenticated(msg("apiTokenMissing"));
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(match[1]) },
-    select: { id: true, userId: true, teamId: true, roleCeiling: true, expiresAt: true, revokedAt: true, lastUsedAt: true, team: { select: { slug: true } } },
+    select: {
+      id: true,
+      userId: true,
+      teamId: true,
+      roleCeiling: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      team: { select: { slug: true } },
+    },
   });
   if (!token) throw unauthenticated(msg("apiTokenInvalid"));
   if (token.revokedAt) throw unauthenticated(msg("apiTokenRevoked"));
   if (token.expiresAt && token.expiresAt <= now) throw unauthenticated(msg("apiTokenExpired"));
-  const membership = await db.membership.findUnique({ where: { teamId_userId: { teamId: token.teamId, userId: token.userId } }, select: { role: true } });
+  const membership = await db.membership.findUnique({
+    where: { teamId_userId: { teamId: token.teamId, userId: token.userId } },
+    select: { role: true },
+  });
   if (!membership) throw unauthenticated(msg("apiTokenOwnerLeft"));
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return { tokenId: token.id, userId: token.userId, teamSlug: token.team.slug, roleCeiling: token.roleCeiling, role: lowerRole(membership.role, token.roleCeiling) };
+  return {
+    tokenId: token.id,
+    userId: token.userId,
+    teamSlug: token.team.slug,
+    roleCeiling: token.roleCeiling,
+    role: lowerRole(membership.role, token.roleCeiling),
+  };
 }

@@ -18,7 +18,11 @@ export type ApiHandlerInput<P, Q, B> = {
 type NoFields = z.ZodObject<Record<string, never>>;
 
 /** One operation of the REST API: what the OpenAPI document says about it and the handler that does it. */
-export type ApiRoute<P extends z.ZodObject = z.ZodObject, Q extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType> = {
+export type ApiRoute<
+  P extends z.ZodObject = z.ZodObject,
+  Q extends z.ZodObject = z.ZodObject,
+  B extends z.ZodType = z.ZodType,
+> = {
   operationId: string;
   method: "GET" | "POST" | "PATCH";
   /** OpenAPI path template, e.g. /api/v1/plans/{planId} */
@@ -37,8 +41,10 @@ export type ApiRoute<P extends z.ZodObject = z.ZodObject, Q extends z.ZodObject 
 };
 
 /** Declares an API route with its input types inferred from its schemas. */
-export function defineApiRoute<P extends z.ZodObject = NoFields, Q extends z.ZodObject = NoFields, B extends z.ZodType = z.ZodUndefined>(
-  route: ApiRoute<P, Q, B>,
-): ApiRoute<P, Q, B> {
+export function defineApiRoute<
+  P extends z.ZodObject = NoFields,
+  Q extends z.ZodObject = NoFields,
+  B extends z.ZodType = z.ZodUndefined,
+>(route: ApiRoute<P, Q, B>): ApiRoute<P, Q, B> {
   return route;
 }

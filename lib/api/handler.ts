@@ -52,7 +52,12 @@ export function apiRoute(route: ApiRoute) {
         params,
         query,
         body,
-        run: (operation, input) => runOperation(operation, { userId: actor.userId, teamSlug: actor.teamSlug, ip, roleCeiling: actor.roleCeiling }, input),
+        run: (operation, input) =>
+          runOperation(
+            operation,
+            { userId: actor.userId, teamSlug: actor.teamSlug, ip, roleCeiling: actor.roleCeiling },
+            input,
+          ),
       });
       return NextResponse.json(data, {
         status: route.success.status,

@@ -15,7 +15,17 @@ const componentRef = (id: string) => `#/components/schemas/${id}`;
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const id = apiSchemas.get(schema)?.id;
   if (id) return { $ref: componentRef(id) };
-  const { $schema: _dialect, $defs: _defs, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, metadata: apiSchemas, unrepresentable: "any", reused: "inline" }) as JsonSchema;
+  const {
+    $schema: _dialect,
+    $defs: _defs,
+    ...rest
+  } = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    metadata: apiSchemas,
+    unrepresentable: "any",
+    reused: "inline",
+  }) as JsonSchema;
   return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
 }
 
@@ -31,12 +41,21 @@ const errorDescriptions: Record<ApiErrorStatus, string> = {
 
 function parametersOf(route: ApiRoute) {
   const out: JsonSchema[] = [];
-  for (const [where, schema] of [["path", route.params], ["query", route.query]] as const) {
+  for (const [where, schema] of [
+    ["path", route.params],
+    ["query", route.query],
+  ] as const) {
     if (!schema) continue;
     const object = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, property] of Object.entries(object.properties ?? {})) {
       const { description, ...propertySchema } = property;
-      out.push({ name, in: where, required: where === "path" || (object.required ?? []).includes(name), ...(description ? { description } : {}), schema: propertySchema });
+      out.push({
+        name,
+        in: where,
+        required: where === "path" || (object.required ?? []).includes(name),
+        ...(description ? { description } : {}),
+        schema: propertySchema,
+      });
     }
   }
   return out;
@@ -44,12 +63,17 @@ function parametersOf(route: ApiRoute) {
 
 function operationOf(route: ApiRoute) {
   const responses: Record<string, unknown> = {
-    [route.success.status]: { description: route.success.description, content: { "application/json": { schema: jsonSchema(route.success.schema, "output") } } },
+    [route.success.status]: {
+      description: route.success.description,
+      content: { "application/json": { schema: jsonSchema(route.success.schema, "output") } },
+    },
   };
   for (const status of [...route.errors].sort()) {
     responses[status] = {
       description: errorDescriptions[status],
-      ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } } : {}),
+      ...(status === 429
+        ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } }
+        : {}),
       content: { "application/json": { schema: { $ref: componentRef("Error") } } },
     };
   }
@@ -63,7 +87,12 @@ function operationOf(route: ApiRoute) {
       ? {
           requestBody: {
             required: true,
-            content: { "application/json": { schema: jsonSchema(route.body, "input"), ...(route.exampleBody ? { example: route.exampleBody } : {}) } },
+            content: {
+              "application/json": {
+                schema: jsonSchema(route.body, "input"),
+                ...(route.exampleBody ? { example: route.exampleBody } : {}),
+              },
+            },
           },
         }
       : {}),
@@ -77,7 +106,12 @@ export function openApiDocument() {
   for (const route of Object.values(apiRoutes) as ApiRoute[]) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route);
   }
-  const components = z.toJSONSchema(apiSchemas, { target: "draft-2020-12", io: "output", uri: componentRef, unrepresentable: "any" }).schemas;
+  const components = z.toJSONSchema(apiSchemas, {
+    target: "draft-2020-12",
+    io: "output",
+    uri: componentRef,
+    unrepresentable: "any",
+  }).schemas;
   for (const schema of Object.values(components)) delete (schema as JsonSchema).$schema;
   return {
     openapi: "3.1.0",
@@ -91,7 +125,10 @@ export function openApiDocument() {
     security: [{ bearerToken: [] }],
     tags: [{ name: "Plans" }, { name: "Tasks" }, { name: "Indicators" }, { name: "Catalog" }],
     paths,
-    components: { schemas: components, securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (pw_…)" } } },
+    components: {
+      schemas: components,
+      securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (pw_…)" } },
+    },
   };
 }
 

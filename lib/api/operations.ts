@@ -41,7 +41,11 @@ async function toApiPlans(teamId: string, rows: PlanRow[]) {
 
 /** The team's plans, oldest first, with task counts and overall progress. */
 export const listPlansForApi = defineOperation("team.read", z.object({}), async (ctx) => {
-  const rows = await db.plan.findMany({ where: { teamId: ctx.team.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: planSelect });
+  const rows = await db.plan.findMany({
+    where: { teamId: ctx.team.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: planSelect,
+  });
   return toApiPlans(ctx.team.id, rows);
 });
 
@@ -73,7 +77,12 @@ const taskSelect = {
 } as const satisfies Prisma.TaskSelect;
 
 function toApiTask(task: Prisma.TaskGetPayload<{ select: typeof taskSelect }>) {
-  return { ...task, dueDate: task.dueDate ? toDateInput(task.dueDate) : null, createdAt: task.createdAt.toISOString(), updatedAt: task.updatedAt.toISOString() };
+  return {
+    ...task,
+    dueDate: task.dueDate ? toDateInput(task.dueDate) : null,
+    createdAt: task.createdAt.toISOString(),
+    updatedAt: task.updatedAt.toISOString(),
+  };
 }
 
 export type ApiTask = ReturnType<typeof toApiTask>;
@@ -104,22 +113,31 @@ function decodeCursor(cursor: string): string {
  * A page of a plan's tasks matching the task list's filters, in id order so
  * that following `nextCursor` visits every task exactly once.
  */
-export const listTasksForApi = defineOperation("team.read", listTasksQuerySchema.extend(planParamsSchema.shape), async (ctx, input) => {
-  const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true } });
-  if (!plan) throw new AppError("NOT_FOUND");
-  const { limit, cursor, planId: _planId, ...filterParams } = input;
-  const filters = parseTaskFilters(filterParams);
-  const after = cursor ? decodeCursor(cursor) : undefined;
-  const rows = await db.task.findMany({
-    where: { AND: [taskWhere({ teamId: ctx.team.id, planId: plan.id, userId: ctx.userId, filters }), ...(after ? [{ id: { gt: after } }] : [])] },
-    orderBy: { id: "asc" },
-    take: limit + 1,
-    select: taskSelect,
-  });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { data: page.map(toApiTask), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
-});
+export const listTasksForApi = defineOperation(
+  "team.read",
+  listTasksQuerySchema.extend(planParamsSchema.shape),
+  async (ctx, input) => {
+    const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true } });
+    if (!plan) throw new AppError("NOT_FOUND");
+    const { limit, cursor, planId: _planId, ...filterParams } = input;
+    const filters = parseTaskFilters(filterParams);
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const rows = await db.task.findMany({
+      where: {
+        AND: [
+          taskWhere({ teamId: ctx.team.id, planId: plan.id, userId: ctx.userId, filters }),
+          ...(after ? [{ id: { gt: after } }] : []),
+        ],
+      },
+      orderBy: { id: "asc" },
+      take: limit + 1,
+      select: taskSelect,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { data: page.map(toApiTask), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  },
+);
 
 /** The paper's framework as the app ships it (both languages). */
 export const getCatalogForApi = defineOperation("team.read", z.object({}), async () => ({

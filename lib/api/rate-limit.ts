@@ -14,13 +14,23 @@ const prismaStoreClient = {
   async query({ text, values = [] }: { text: string; values?: unknown[] }) {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
     // BIGINT columns arrive as bigint; the library does arithmetic with numbers.
-    const plain = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+    const plain = rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])),
+    );
     return { rows: plain, rowCount: plain.length };
   },
 };
 
 /** A fixed-window limiter of `points` requests per `durationSeconds` for keys of one kind, stored in PostgreSQL. */
-export function createApiRateLimiter({ keyPrefix, points, durationSeconds }: { keyPrefix: string; points: number; durationSeconds: number }) {
+export function createApiRateLimiter({
+  keyPrefix,
+  points,
+  durationSeconds,
+}: {
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+}) {
   return new RateLimiterPostgres({
     storeClient: prismaStoreClient,
     storeType: "pool",
@@ -39,8 +49,16 @@ let limiters: Limiters | undefined;
 function apiLimiters(): Limiters {
   const env = getEnv();
   limiters ??= {
-    perToken: createApiRateLimiter({ keyPrefix: "api-token", points: env.API_RATE_LIMIT_PER_TOKEN, durationSeconds: env.API_RATE_LIMIT_WINDOW_SECONDS }),
-    perIp: createApiRateLimiter({ keyPrefix: "api-ip", points: env.API_RATE_LIMIT_PER_IP, durationSeconds: env.API_RATE_LIMIT_WINDOW_SECONDS }),
+    perToken: createApiRateLimiter({
+      keyPrefix: "api-token",
+      points: env.API_RATE_LIMIT_PER_TOKEN,
+      durationSeconds: env.API_RATE_LIMIT_WINDOW_SECONDS,
+    }),
+    perIp: createApiRateLimiter({
+      keyPrefix: "api-ip",
+      points: env.API_RATE_LIMIT_PER_IP,
+      durationSeconds: env.API_RATE_LIMIT_WINDOW_SECONDS,
+    }),
   };
   return limiters;
 }
@@ -52,7 +70,10 @@ export async function consumeRateLimit(limiter: RateLimiterPostgres, key: string
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError("RATE_LIMITED", { userMessage: msg("tooManyRequests", { seconds: retryAfterSeconds }), details: { retryAfterSeconds } });
+      throw new AppError("RATE_LIMITED", {
+        userMessage: msg("tooManyRequests", { seconds: retryAfterSeconds }),
+        details: { retryAfterSeconds },
+      });
     }
     throw rejection;
   }

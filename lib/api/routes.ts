@@ -59,7 +59,9 @@ const createPlanRoute = defineApiRoute({
   success: { status: 201, description: "The new plan", schema: planResponseSchema },
   errors: WRITE,
   handler: async ({ body, run }) => {
-    const templateKeys = body.areas ? body.areas.flatMap((area) => templatesForArea(area).map((t) => t.key)) : body.templates;
+    const templateKeys = body.areas
+      ? body.areas.flatMap((area) => templatesForArea(area).map((t) => t.key))
+      : body.templates;
     const { id } = await run(createPlan, {
       title: body.title,
       description: body.description,
@@ -91,7 +93,8 @@ const getProgress = defineApiRoute({
   path: "/api/v1/plans/{planId}/progress",
   tag: "Plans",
   summary: "Get a plan's progress",
-  description: "The plan dashboard's progress JSON: weighted progress per dilemma, area and path, status counts and indicators; with `at`, as it was at the end of that day (UTC).",
+  description:
+    "The plan dashboard's progress JSON: weighted progress per dilemma, area and path, status counts and indicators; with `at`, as it was at the end of that day (UTC).",
   params: planParamsSchema,
   query: progressQuerySchema,
   success: { status: 200, description: "The progress", schema: progressResponseSchema },
@@ -120,14 +123,26 @@ const createTaskRoute = defineApiRoute({
   path: "/api/v1/plans/{planId}/tasks",
   tag: "Tasks",
   summary: "Create a task",
-  description: "A custom task in the plan, linked to at least one dilemma with a weight 1–3. Needs MEMBER or higher; archived plans are read-only (403).",
+  description:
+    "A custom task in the plan, linked to at least one dilemma with a weight 1–3. Needs MEMBER or higher; archived plans are read-only (403).",
   params: planParamsSchema,
   body: createTaskBodySchema,
-  exampleBody: { title: "Quarterly access review", areaCode: "R3", pathCode: "P3", dilemmas: [{ dilemmaCode: "D3", weight: 2 }], priority: "HIGH", dueDate: "2026-06-30" },
+  exampleBody: {
+    title: "Quarterly access review",
+    areaCode: "R3",
+    pathCode: "P3",
+    dilemmas: [{ dilemmaCode: "D3", weight: 2 }],
+    priority: "HIGH",
+    dueDate: "2026-06-30",
+  },
   success: { status: 201, description: "The new task", schema: taskResponseSchema },
   errors: WRITE,
   handler: async ({ params, body, run }) => {
-    const { id } = await run(createTask, { ...body, planId: params.planId, dueDate: body.dueDate ? toDateInput(body.dueDate) : null });
+    const { id } = await run(createTask, {
+      ...body,
+      planId: params.planId,
+      dueDate: body.dueDate ? toDateInput(body.dueDate) : null,
+    });
     return run(getTaskForApi, { taskId: id });
   },
 });
@@ -179,7 +194,10 @@ const updateTaskRoute = defineApiRoute({
     } catch (error) {
       // The conflict answer carries the task as the API shows it.
       if (error instanceof AppError && error.code === "CONFLICT") {
-        throw new AppError("CONFLICT", { userMessage: msg("apiTaskVersionStale"), details: { current: await run(getTaskForApi, params) } });
+        throw new AppError("CONFLICT", {
+          userMessage: msg("apiTaskVersionStale"),
+          details: { current: await run(getTaskForApi, params) },
+        });
       }
       throw error;
     }
@@ -193,15 +211,23 @@ const addReadingRoute = defineApiRoute({
   path: "/api/v1/indicators/{indicatorId}/readings",
   tag: "Indicators",
   summary: "Add an indicator reading",
-  description: "A dated value of one of the plan's indicators (ids are in the progress JSON); the latest reading is the indicator's current value. Needs MEMBER or higher.",
+  description:
+    "A dated value of one of the plan's indicators (ids are in the progress JSON); the latest reading is the indicator's current value. Needs MEMBER or higher.",
   params: indicatorParamsSchema,
   body: addReadingBodySchema,
   exampleBody: { value: 42.5, recordedOn: "2026-03-31", note: "Q1 figure" },
   success: { status: 201, description: "The reading", schema: readingResponseSchema },
   errors: WRITE,
   handler: async ({ params, body, run }) => {
-    const { id } = await run(addReading, { ...body, indicatorId: params.indicatorId, recordedOn: toDateInput(body.recordedOn) });
-    const reading = await db.indicatorReading.findUniqueOrThrow({ where: { id }, select: { id: true, indicatorId: true, value: true, recordedOn: true, note: true } });
+    const { id } = await run(addReading, {
+      ...body,
+      indicatorId: params.indicatorId,
+      recordedOn: toDateInput(body.recordedOn),
+    });
+    const reading = await db.indicatorReading.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, indicatorId: true, value: true, recordedOn: true, note: true },
+    });
     return { ...reading, value: Number(reading.value), recordedOn: toDateInput(reading.recordedOn) };
   },
 });
@@ -212,7 +238,8 @@ const getCatalog = defineApiRoute({
   path: "/api/v1/catalog",
   tag: "Catalog",
   summary: "Get the catalog",
-  description: "The research framework the plans are built from: dilemmas D1–D4, paths P1–P4, areas R1–R4, task templates with weights, suggested indicators, in Chinese and English.",
+  description:
+    "The research framework the plans are built from: dilemmas D1–D4, paths P1–P4, areas R1–R4, task templates with weights, suggested indicators, in Chinese and English.",
   success: { status: 200, description: "The catalog", schema: catalogResponseSchema },
   errors: [401, 429],
   handler: ({ run }) => run(getCatalogForApi, {}),

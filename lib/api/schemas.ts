@@ -14,7 +14,12 @@ export const apiSchemas = z.registry<{ id: string }>();
 
 const date = z.iso.date().describe("A calendar date, YYYY-MM-DD");
 const dateTime = z.iso.datetime().describe("An instant in UTC, ISO 8601");
-const progressValue = z.number().min(0).max(1).nullable().describe("0–1 (weighted), or null when no task links to it (not addressed)");
+const progressValue = z
+  .number()
+  .min(0)
+  .max(1)
+  .nullable()
+  .describe("0–1 (weighted), or null when no task links to it (not addressed)");
 
 // ── Path parameters ───────────────────────────────────────────────────────────
 
@@ -34,7 +39,12 @@ export const createPlanBodySchema = z
     startDate: planShape.startDate,
     targetDate: planShape.targetDate,
     status: planShape.status,
-    areas: z.array(z.enum(AREA_CODES)).min(1).max(4).optional().describe("Recommendation areas: every template of each is added (as the wizard does when an area is chosen)"),
+    areas: z
+      .array(z.enum(AREA_CODES))
+      .min(1)
+      .max(4)
+      .optional()
+      .describe("Recommendation areas: every template of each is added (as the wizard does when an area is chosen)"),
     templates: planShape.templateKeys.describe("Template keys such as R3.1 (instead of areas)"),
     defaultAssignees: planShape.defaultAssignees.describe("A default assignee (user id) per area"),
   })
@@ -91,7 +101,9 @@ export const planResponseSchema = z
   })
   .register(apiSchemas, { id: "Plan" });
 
-export const planListResponseSchema = z.object({ data: z.array(planResponseSchema) }).register(apiSchemas, { id: "PlanList" });
+export const planListResponseSchema = z
+  .object({ data: z.array(planResponseSchema) })
+  .register(apiSchemas, { id: "PlanList" });
 
 export const taskResponseSchema = z
   .object({
@@ -115,7 +127,10 @@ export const taskResponseSchema = z
   .register(apiSchemas, { id: "Task" });
 
 export const taskPageResponseSchema = z
-  .object({ data: z.array(taskResponseSchema), nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page") })
+  .object({
+    data: z.array(taskResponseSchema),
+    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page"),
+  })
   .register(apiSchemas, { id: "TaskPage" });
 
 export const readingResponseSchema = z
@@ -123,7 +138,8 @@ export const readingResponseSchema = z
   .register(apiSchemas, { id: "Reading" });
 
 const rollupSchema = z.object({ progress: progressValue, taskCount: z.number().int(), weightSum: z.number().int() });
-const codedRollup = <C extends readonly [string, ...string[]]>(codes: C) => rollupSchema.extend({ code: z.enum(codes) });
+const codedRollup = <C extends readonly [string, ...string[]]>(codes: C) =>
+  rollupSchema.extend({ code: z.enum(codes) });
 
 /** The plan dashboard's progress JSON (also at GET /api/teams/{teamSlug}/plans/{planId}/progress). */
 export const progressResponseSchema = z
@@ -134,7 +150,12 @@ export const progressResponseSchema = z
     dilemmas: z.array(codedRollup(DILEMMA_CODES)),
     areas: z.array(codedRollup(AREA_CODES)),
     paths: z.array(codedRollup(PATH_CODES)),
-    statusCounts: z.object(Object.fromEntries(TASK_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof TASK_STATUSES)[number], z.ZodNumber>),
+    statusCounts: z.object(
+      Object.fromEntries(TASK_STATUSES.map((s) => [s, z.number().int()])) as Record<
+        (typeof TASK_STATUSES)[number],
+        z.ZodNumber
+      >,
+    ),
     indicators: z.array(
       z.object({
         id: z.string(),
@@ -152,14 +173,21 @@ export const progressResponseSchema = z
   })
   .register(apiSchemas, { id: "Progress" });
 
-export const progressQuerySchema = z.object({ at: z.string().optional().describe("YYYY-MM-DD: progress at the end of that day (UTC), replayed from the activity log") });
+export const progressQuerySchema = z.object({
+  at: z
+    .string()
+    .optional()
+    .describe("YYYY-MM-DD: progress at the end of that day (UTC), replayed from the activity log"),
+});
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 
 export const catalogResponseSchema = z
   .object({
     version: z.string(),
-    dilemmas: z.array(z.object({ code: z.enum(DILEMMA_CODES), name: bilingual, summary: bilingual, section: z.string() })),
+    dilemmas: z.array(
+      z.object({ code: z.enum(DILEMMA_CODES), name: bilingual, summary: bilingual, section: z.string() }),
+    ),
     paths: z.array(z.object({ code: z.enum(PATH_CODES), name: bilingual, focus: bilingual, section: z.string() })),
     areas: z.array(z.object({ code: z.enum(AREA_CODES), name: bilingual, section: z.string() })),
     templates: z.array(
@@ -173,16 +201,39 @@ export const catalogResponseSchema = z
         durationDays: z.number().int(),
       }),
     ),
-    indicators: z.array(z.object({ key: z.string(), dilemma: z.enum(DILEMMA_CODES), name: bilingual, unit: z.string(), direction: z.enum(["UP", "DOWN"]) })),
+    indicators: z.array(
+      z.object({
+        key: z.string(),
+        dilemma: z.enum(DILEMMA_CODES),
+        name: bilingual,
+        unit: z.string(),
+        direction: z.enum(["UP", "DOWN"]),
+      }),
+    ),
   })
   .register(apiSchemas, { id: "Catalog" });
 
 export const errorResponseSchema = z
   .object({
     error: z.object({
-      code: z.enum(["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "INTERNAL", "UNAVAILABLE"]).describe("UNAVAILABLE (503, with Retry-After): the database cannot be reached for a moment; retry"),
+      code: z
+        .enum([
+          "BAD_REQUEST",
+          "UNAUTHENTICATED",
+          "FORBIDDEN",
+          "NOT_FOUND",
+          "CONFLICT",
+          "VALIDATION",
+          "RATE_LIMITED",
+          "INTERNAL",
+          "UNAVAILABLE",
+        ])
+        .describe("UNAVAILABLE (503, with Retry-After): the database cannot be reached for a moment; retry"),
       message: z.string(),
-      fields: z.record(z.string(), z.array(z.string())).optional().describe('Messages per field path, e.g. { "dilemmas.0.weight": ["Weights are 1–3."] }'),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .describe('Messages per field path, e.g. { "dilemmas.0.weight": ["Weights are 1–3."] }'),
       current: taskResponseSchema.optional().describe("On a 409: the task as it is now"),
     }),
   })

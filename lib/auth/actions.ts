@@ -12,7 +12,10 @@ import { safeNextPath } from "@/lib/validation/auth";
 type SignInFailure = "invalidCredentials" | "throttled";
 
 /** Signs in with email and password and redirects to `next`; on failure returns a message key. */
-export async function signInAction(input: { email: string; password: string }, next?: string): Promise<{ error: SignInFailure }> {
+export async function signInAction(
+  input: { email: string; password: string },
+  next?: string,
+): Promise<{ error: SignInFailure }> {
   try {
     await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeNextPath(next) });
   } catch (error) {

@@ -15,7 +15,10 @@ function unknownEmail(): string {
 
 async function failTimes(times: number, email: string, ip: string) {
   for (let i = 0; i < times; i++) {
-    expect(await verifyCredentials({ email, password: "wrong-password" }, ip)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email, password: "wrong-password" }, ip)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   }
 }
 
@@ -37,25 +40,39 @@ describe("verifyCredentials", () => {
 
   it("answers the same for a wrong password and an unknown email", async () => {
     const user = await createTestUser();
-    expect(await verifyCredentials({ email: user.email, password: `${user.password}x` }, randomIp())).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials({ email: unknownEmail(), password: user.password }, randomIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email: user.email, password: `${user.password}x` }, randomIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyCredentials({ email: unknownEmail(), password: user.password }, randomIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await db.activityEvent.count({ where: { actorId: user.id, kind: "user.signed_in" } })).toBe(0);
   });
 
   it(`throttles an email after ${MAX_FAILURES_PER_EMAIL} failures, even with the right password`, async () => {
     const user = await createTestUser();
     await failTimes(MAX_FAILURES_PER_EMAIL, user.email, randomIp());
-    expect(await verifyCredentials({ email: user.email, password: user.password }, randomIp())).toEqual({ ok: false, reason: "throttled" });
+    expect(await verifyCredentials({ email: user.email, password: user.password }, randomIp())).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
   });
 
   it("refuses parallel guesses past the limit (attempts are recorded before the check)", async () => {
     const user = await createTestUser();
     const results = await Promise.all(
-      Array.from({ length: 30 }, () => verifyCredentials({ email: user.email, password: "wrong-password" }, randomIp())),
+      Array.from({ length: 30 }, () =>
+        verifyCredentials({ email: user.email, password: "wrong-password" }, randomIp()),
+      ),
     );
     const evaluated = results.filter((r) => !r.ok && r.reason === "invalid").length;
     expect(evaluated).toBeLessThanOrEqual(MAX_FAILURES_PER_EMAIL);
-    expect(await verifyCredentials({ email: user.email, password: user.password }, randomIp())).toEqual({ ok: false, reason: "throttled" });
+    expect(await verifyCredentials({ email: user.email, password: user.password }, randomIp())).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
   });
 
   it("resets the email's count on a success", async () => {
@@ -71,7 +88,10 @@ describe("verifyCredentials", () => {
     const ip = randomIp();
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await failTimes(1, unknownEmail(), ip);
     const user = await createTestUser();
-    expect(await verifyCredentials({ email: user.email, password: user.password }, ip)).toEqual({ ok: false, reason: "throttled" });
+    expect(await verifyCredentials({ email: user.email, password: user.password }, ip)).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await verifyCredentials({ email: user.email, password: user.password }, randomIp())).ok).toBe(true);
   });
 

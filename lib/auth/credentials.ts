@@ -5,8 +5,7 @@ import { beginSignInAttempt } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/validation/auth";
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; name: string; email: string } }
-  | { ok: false; reason: "invalid" | "throttled" };
+  { ok: true; user: { id: string; name: string; email: string } } | { ok: false; reason: "invalid" | "throttled" };
 
 /** Checks an email and password, with throttling; the same answer for unknown email and wrong password. */
 export async function verifyCredentials(input: unknown, ip: string): Promise<CredentialsResult> {

@@ -76,7 +76,11 @@ const EXPECTED_DILEMMA_NAMES = {
 
 const EXPECTED_PATH_NAMES = {
   P1: ["技术创新", "Technological innovation", "AI, big data, IoT, blockchain"],
-  P2: ["商业模式创新", "Business-model innovation", "decentralised trading, collaborative consumption, social commerce"],
+  P2: [
+    "商业模式创新",
+    "Business-model innovation",
+    "decentralised trading, collaborative consumption, social commerce",
+  ],
   P3: ["行业可持续发展", "Sustainable development", "trusted transactions, risk sensing, security, governance"],
   P4: ["资源高效配置", "Efficient resource allocation", "IoT supply chain, cloud capacity, smart logistics"],
 } as const;
@@ -322,9 +326,7 @@ describe("helpers", () => {
           totals.set(d as DilemmaCode, (totals.get(d as DilemmaCode) ?? 0) + n);
         }
       }
-      const expected = [...totals.entries()]
-        .sort(([da, a], [db, b]) => b - a || da.localeCompare(db))
-        .map(([d]) => d);
+      const expected = [...totals.entries()].sort(([da, a], [db, b]) => b - a || da.localeCompare(db)).map(([d]) => d);
       expect(mainDilemmasOfArea(area as AreaCode), area).toEqual(expected);
     }
   });

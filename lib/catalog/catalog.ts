@@ -1,12 +1,4 @@
-import type {
-  Area,
-  AreaCode,
-  Dilemma,
-  DilemmaCode,
-  Path,
-  SuggestedIndicator,
-  TaskTemplate,
-} from "./types";
+import type { Area, AreaCode, Dilemma, DilemmaCode, Path, SuggestedIndicator, TaskTemplate } from "./types";
 
 /** Version of this catalog; bump on any change so existing plans keep the version they were built from. */
 export const CATALOG_VERSION = "2025.1";

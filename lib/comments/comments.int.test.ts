@@ -54,27 +54,45 @@ async function followedTask() {
 }
 
 const commentNotices = (taskId: string) =>
-  db.notification.findMany({ where: { taskId, kind: "task.commented" }, select: { userId: true, actorId: true, data: true }, orderBy: { userId: "asc" } });
+  db.notification.findMany({
+    where: { taskId, kind: "task.commented" },
+    select: { userId: true, actorId: true, data: true },
+    orderBy: { userId: "asc" },
+  });
 
-const byUser = (a: { userId: string }, b: { userId: string }) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
+const byUser = (a: { userId: string }, b: { userId: string }) =>
+  a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
 
 describe("addComment", () => {
   it("notifies the assignee and the followers but not the author, who starts following; logs comment.created", async () => {
     const taskId = await followedTask();
     const comment = await runAs(addComment, author.userId, team.slug, { taskId, body: "  Looks good to me  " });
 
-    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ teamId: team.id, taskId, authorId: author.userId, body: "Looks good to me", deletedAt: null });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+      teamId: team.id,
+      taskId,
+      authorId: author.userId,
+      body: "Looks good to me",
+      deletedAt: null,
+    });
     expect(await commentNotices(taskId)).toEqual(
-      [owner, assignee].map((m) => ({ userId: m.userId, actorId: author.userId, data: { commentId: comment.id } })).sort(byUser),
+      [owner, assignee]
+        .map((m) => ({ userId: m.userId, actorId: author.userId, data: { commentId: comment.id } }))
+        .sort(byUser),
     );
     expect(await db.taskFollower.count({ where: { taskId, userId: author.userId } })).toBe(1);
-    expect(await db.activityEvent.findMany({ where: { taskId, kind: "comment.created" }, select: { actorId: true, entityType: true, entityId: true, planId: true } })).toEqual([
-      { actorId: author.userId, entityType: "comment", entityId: comment.id, planId },
-    ]);
+    expect(
+      await db.activityEvent.findMany({
+        where: { taskId, kind: "comment.created" },
+        select: { actorId: true, entityType: true, entityId: true, planId: true },
+      }),
+    ).toEqual([{ actorId: author.userId, entityType: "comment", entityId: comment.id, planId }]);
 
     // The assignee answers: the owner and the first author hear of it, the assignee does not.
     const reply = await runAs(addComment, assignee.userId, team.slug, { taskId, body: "Thanks" });
-    const replyNotices = (await commentNotices(taskId)).filter((n) => (n.data as { commentId?: string }).commentId === reply.id);
+    const replyNotices = (await commentNotices(taskId)).filter(
+      (n) => (n.data as { commentId?: string }).commentId === reply.id,
+    );
     expect(replyNotices.map((n) => n.userId).sort()).toEqual([owner.userId, author.userId].sort());
   });
 
@@ -125,9 +143,13 @@ describe("editComment and deleteComment: only one's own", () => {
   it("the author edits their comment; comment.edited is logged and nobody is notified again", async () => {
     const { id } = await commentBy(author.userId);
     const noticesBefore = await db.notification.count({ where: { teamId: team.id } });
-    expect(await runAs(editComment, author.userId, team.slug, { commentId: id, body: "  Better words " })).toEqual({ id });
+    expect(await runAs(editComment, author.userId, team.slug, { commentId: id, body: "  Better words " })).toEqual({
+      id,
+    });
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).body).toBe("Better words");
-    expect(await db.activityEvent.count({ where: { entityId: id, kind: "comment.edited", actorId: author.userId } })).toBe(1);
+    expect(
+      await db.activityEvent.count({ where: { entityId: id, kind: "comment.edited", actorId: author.userId } }),
+    ).toBe(1);
     expect(await db.notification.count({ where: { teamId: team.id } })).toBe(noticesBefore);
   });
 
@@ -137,11 +159,17 @@ describe("editComment and deleteComment: only one's own", () => {
     const deleted = await db.comment.findUniqueOrThrow({ where: { id } });
     expect(deleted.deletedAt).toBeInstanceOf(Date);
     expect(deleted.body).toBe("Original words");
-    expect(await db.activityEvent.count({ where: { entityId: id, kind: "comment.deleted", actorId: author.userId } })).toBe(1);
+    expect(
+      await db.activityEvent.count({ where: { entityId: id, kind: "comment.deleted", actorId: author.userId } }),
+    ).toBe(1);
 
     const before = await snapshotTeamData(team.id);
-    expect((await appErrorOf(runAs(deleteComment, author.userId, team.slug, { commentId: id }))).code).toBe("NOT_FOUND");
-    expect((await appErrorOf(runAs(editComment, author.userId, team.slug, { commentId: id, body: "Back again" }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(runAs(deleteComment, author.userId, team.slug, { commentId: id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      (await appErrorOf(runAs(editComment, author.userId, team.slug, { commentId: id, body: "Back again" }))).code,
+    ).toBe("NOT_FOUND");
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 
@@ -153,8 +181,12 @@ describe("editComment and deleteComment: only one's own", () => {
     it(`${name} can neither edit nor delete it (FORBIDDEN); nothing changes`, async () => {
       const { id } = await commentBy(author.userId);
       const before = await snapshotTeamData(team.id);
-      expect((await appErrorOf(runAs(editComment, other().userId, team.slug, { commentId: id, body: "Rewritten" }))).code).toBe("FORBIDDEN");
-      expect((await appErrorOf(runAs(deleteComment, other().userId, team.slug, { commentId: id }))).code).toBe("FORBIDDEN");
+      expect(
+        (await appErrorOf(runAs(editComment, other().userId, team.slug, { commentId: id, body: "Rewritten" }))).code,
+      ).toBe("FORBIDDEN");
+      expect((await appErrorOf(runAs(deleteComment, other().userId, team.slug, { commentId: id }))).code).toBe(
+        "FORBIDDEN",
+      );
       expect(await snapshotTeamData(team.id)).toEqual(before);
     });
   }
@@ -162,7 +194,9 @@ describe("editComment and deleteComment: only one's own", () => {
   it("an edit to a whitespace-only body is refused (VALIDATION)", async () => {
     const { id } = await commentBy(author.userId);
     const before = await snapshotTeamData(team.id);
-    expect((await appErrorOf(runAs(editComment, author.userId, team.slug, { commentId: id, body: "   " }))).code).toBe("VALIDATION");
+    expect((await appErrorOf(runAs(editComment, author.userId, team.slug, { commentId: id, body: "   " }))).code).toBe(
+      "VALIDATION",
+    );
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 
@@ -172,8 +206,12 @@ describe("editComment and deleteComment: only one's own", () => {
     const { id } = await runAs(addComment, author.userId, team.slug, { taskId: task.id, body: "Before archiving" });
     await db.plan.update({ where: { id: archived.id }, data: { status: "ARCHIVED" } });
     const before = await snapshotTeamData(team.id);
-    expect((await appErrorOf(runAs(editComment, author.userId, team.slug, { commentId: id, body: "After archiving" }))).code).toBe("FORBIDDEN");
-    expect((await appErrorOf(runAs(deleteComment, author.userId, team.slug, { commentId: id }))).code).toBe("FORBIDDEN");
+    expect(
+      (await appErrorOf(runAs(editComment, author.userId, team.slug, { commentId: id, body: "After archiving" }))).code,
+    ).toBe("FORBIDDEN");
+    expect((await appErrorOf(runAs(deleteComment, author.userId, team.slug, { commentId: id }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 });
@@ -184,11 +222,16 @@ describe("notifications", () => {
   let taskId: string;
 
   beforeAll(async () => {
-    [reader, other] = await Promise.all([createTestMember({ teamId: team.id, role: "MEMBER" }), createTestMember({ teamId: team.id, role: "MEMBER" })]);
+    [reader, other] = await Promise.all([
+      createTestMember({ teamId: team.id, role: "MEMBER" }),
+      createTestMember({ teamId: team.id, role: "MEMBER" }),
+    ]);
     // Both follow the task; the author's two comments give each of them two unread notices.
     const task = await createTestTask({ teamId: team.id, planId, title: "Watched task" });
     taskId = task.id;
-    await db.taskFollower.createMany({ data: [reader, other].map((m) => ({ taskId, userId: m.userId, teamId: team.id })) });
+    await db.taskFollower.createMany({
+      data: [reader, other].map((m) => ({ taskId, userId: m.userId, teamId: team.id })),
+    });
     await runAs(addComment, author.userId, team.slug, { taskId, body: "First" });
     await runAs(addComment, author.userId, team.slug, { taskId, body: "Second" });
   });
@@ -198,7 +241,12 @@ describe("notifications", () => {
     const list = await findNotifications({ userId: reader.userId });
     expect(list).toHaveLength(2);
     for (const n of list) {
-      expect(n).toMatchObject({ kind: "task.commented", readAt: null, task: { id: taskId, planId, title: "Watched task" }, team: { slug: team.slug } });
+      expect(n).toMatchObject({
+        kind: "task.commented",
+        readAt: null,
+        task: { id: taskId, planId, title: "Watched task" },
+        team: { slug: team.slug },
+      });
       expect(n.actor?.name).toBeTruthy();
     }
   });
@@ -207,7 +255,9 @@ describe("notifications", () => {
     const [othersNotice] = await findNotifications({ userId: other.userId });
     expect(othersNotice).toBeDefined();
     await markRead({ userId: reader.userId, notificationId: othersNotice?.id });
-    expect(await db.notification.findUniqueOrThrow({ where: { id: othersNotice?.id } })).toMatchObject({ readAt: null });
+    expect(await db.notification.findUniqueOrThrow({ where: { id: othersNotice?.id } })).toMatchObject({
+      readAt: null,
+    });
     expect(await countUnread({ userId: other.userId })).toBe(2);
     expect(await countUnread({ userId: reader.userId })).toBe(2);
   });

@@ -44,7 +44,12 @@ export function translateErrorText(t: ErrorTranslator, text: string): string {
 }
 
 /** Every message of a field-error map translated. */
-export function translateFieldErrors(t: ErrorTranslator, fieldErrors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+export function translateFieldErrors(
+  t: ErrorTranslator,
+  fieldErrors: Record<string, string[]> | undefined,
+): Record<string, string[]> | undefined {
   if (!fieldErrors) return undefined;
-  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((m) => translateErrorText(t, m))]));
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((m) => translateErrorText(t, m))]),
+  );
 }

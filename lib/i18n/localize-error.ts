@@ -12,7 +12,11 @@ export function errorTranslator(locale: Locale): ErrorTranslator {
   return createTranslator({ locale, messages, namespace: "errors" }) as unknown as ErrorTranslator;
 }
 
-export type LocalizedError = { code: AppErrorCode | "INTERNAL" | "UNAVAILABLE"; message: string; fieldErrors?: Record<string, string[]> };
+export type LocalizedError = {
+  code: AppErrorCode | "INTERNAL" | "UNAVAILABLE";
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+};
 
 /**
  * Any thrown error in the reader's language: an AppError's message key (or its

@@ -21,7 +21,12 @@ describe("forms", () => {
           .readFileSync(file, "utf8")
           .split("\n")
           .map((line, i) => ({ line, at: `${path.relative(process.cwd(), file)}:${i + 1}` }))
-          .filter(({ line }) => /zodResolver\(/.test(line) && !/useLocalizedResolver\(\s*zodResolver\(/.test(line) && !/^import /.test(line.trim())),
+          .filter(
+            ({ line }) =>
+              /zodResolver\(/.test(line) &&
+              !/useLocalizedResolver\(\s*zodResolver\(/.test(line) &&
+              !/^import /.test(line.trim()),
+          ),
       )
       .map(({ at }) => at);
     expect(bare).toEqual([]);

@@ -38,7 +38,10 @@ describe("message catalogs", () => {
   });
 
   it("parse as ICU messages (a literal <word> would be read as an unclosed tag)", () => {
-    for (const [locale, messages] of [["en", en], ["zh-CN", zh]] as const) {
+    for (const [locale, messages] of [
+      ["en", en],
+      ["zh-CN", zh],
+    ] as const) {
       const invalid: string[] = [];
       const t = createTranslator({
         locale,

@@ -12,8 +12,14 @@ export function loadMessages(locale: Locale, root = process.cwd()): Messages {
   if (cached) return cached;
   const dir = path.join(root, "messages", locale);
   const messages: Messages = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
-    messages[path.basename(file, ".json")] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Record<string, unknown>;
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    messages[path.basename(file, ".json")] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Record<
+      string,
+      unknown
+    >;
   }
   if (process.env.NODE_ENV === "production") cache.set(locale, messages);
   return messages;

@@ -7,7 +7,16 @@ import { describe, expect, it } from "vitest";
 // components/ and app/ and reports JSX text, string children ({"…"}) and
 // user-facing attributes given as literals.
 const ROOTS = ["components", "app"];
-const TEXT_ATTRIBUTES = new Set(["placeholder", "title", "aria-label", "alt", "label", "aria-description", "aria-roledescription", "aria-valuetext"]);
+const TEXT_ATTRIBUTES = new Set([
+  "placeholder",
+  "title",
+  "aria-label",
+  "alt",
+  "label",
+  "aria-description",
+  "aria-roledescription",
+  "aria-valuetext",
+]);
 
 // Words that are the same in every language: the product's name.
 const NAMES = /\bPathwise\b/g;
@@ -41,13 +50,18 @@ export function literalUiStrings(source: string, file = "inline.tsx"): Finding[]
   const literalText = (node: ts.Node | undefined): string | undefined => {
     if (!node) return undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-    if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" ");
+    if (ts.isTemplateExpression(node))
+      return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" ");
     if (ts.isParenthesizedExpression(node)) return literalText(node.expression);
     return undefined;
   };
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) report(node, node.text);
-    else if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
+    else if (
+      ts.isJsxExpression(node) &&
+      node.parent &&
+      (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))
+    ) {
       const text = literalText(node.expression);
       if (text !== undefined) report(node, text);
     } else if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTES.has(node.name.getText(sourceFile))) {

@@ -41,11 +41,19 @@ beforeAll(async () => {
   const viewer = await createTestMember({ teamId: team.id, role: "VIEWER" });
   const plan = await createTestPlan({ teamId: team.id });
   const archived = await createTestPlan({ teamId: team.id, status: "ARCHIVED" });
-  const archivedIndicator = await createTestIndicator({ teamId: team.id, planId: archived.id, readings: [{ value: 10, recordedOn: daysAgo(3) }] });
+  const archivedIndicator = await createTestIndicator({
+    teamId: team.id,
+    planId: archived.id,
+    readings: [{ value: 10, recordedOn: daysAgo(3) }],
+  });
   const otherOwner = await createTestUser();
   const otherTeam = await createTestTeam({ ownerId: otherOwner.id });
   const otherPlan = await createTestPlan({ teamId: otherTeam.id });
-  const otherIndicator = await createTestIndicator({ teamId: otherTeam.id, planId: otherPlan.id, readings: [{ value: 5, recordedOn: daysAgo(3) }] });
+  const otherIndicator = await createTestIndicator({
+    teamId: otherTeam.id,
+    planId: otherPlan.id,
+    readings: [{ value: 5, recordedOn: daysAgo(3) }],
+  });
   f = {
     team,
     ownerId: owner.id,
@@ -94,11 +102,20 @@ describe("createIndicator", () => {
       targetDate: "2026-12-31",
     });
     const row = await db.indicator.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ teamId: f.team.id, planId: f.planId, dilemmaCode: "D3", suggestedKey: "D3.1", unit: "count", direction: "DOWN" });
+    expect(row).toMatchObject({
+      teamId: f.team.id,
+      planId: f.planId,
+      dilemmaCode: "D3",
+      suggestedKey: "D3.1",
+      unit: "count",
+      direction: "DOWN",
+    });
     expect(Number(row.baseline)).toBe(10);
     expect(Number(row.target)).toBe(4);
     expect(toDateInput(row.targetDate)).toBe("2026-12-31");
-    const event = await db.activityEvent.findFirstOrThrow({ where: { teamId: f.team.id, kind: "indicator.created", entityId: id } });
+    const event = await db.activityEvent.findFirstOrThrow({
+      where: { teamId: f.team.id, kind: "indicator.created", entityId: id },
+    });
     expect(event).toMatchObject({ planId: f.planId, actorId: f.memberId, entityType: "indicator" });
     expect(event.after).toMatchObject({ suggestedKey: "D3.1", baseline: 10, target: 4, targetDate: "2026-12-31" });
   });
@@ -106,7 +123,12 @@ describe("createIndicator", () => {
   it("creates a custom indicator with no suggested key and no target date", async () => {
     const { id } = await runAs(createIndicator, f.ownerId, f.team.slug, custom({ suggestedKey: "" }));
     const row = await db.indicator.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ suggestedKey: null, targetDate: null, name: "Share of new offerings", direction: "UP" });
+    expect(row).toMatchObject({
+      suggestedKey: null,
+      targetDate: null,
+      name: "Share of new offerings",
+      direction: "UP",
+    });
   });
 
   it.each([
@@ -128,13 +150,25 @@ describe("createIndicator", () => {
 
 describe("addReading and progress", () => {
   it("computes DOWN progress from the latest reading: 10 → 4, reading 7 is halfway, beyond the target is 1", async () => {
-    const { id } = await runAs(createIndicator, f.memberId, f.team.slug, custom({ dilemmaCode: "D4", name: "Delivery days", unit: "days", direction: "DOWN", baseline: 10, target: 4 }));
-    const { id: readingId } = await runAs(addReading, f.memberId, f.team.slug, { indicatorId: id, value: "7", recordedOn: daysAgo(2), note: "first count" });
+    const { id } = await runAs(
+      createIndicator,
+      f.memberId,
+      f.team.slug,
+      custom({ dilemmaCode: "D4", name: "Delivery days", unit: "days", direction: "DOWN", baseline: 10, target: 4 }),
+    );
+    const { id: readingId } = await runAs(addReading, f.memberId, f.team.slug, {
+      indicatorId: id,
+      value: "7",
+      recordedOn: daysAgo(2),
+      note: "first count",
+    });
     let found = (await findIndicators({ teamId: f.team.id, planId: f.planId })).find((i) => i.id === id)!;
     expect(found).toMatchObject({ baseline: 10, target: 4, current: 7, currentOn: daysAgo(2) });
     expect(found.progress).toBeCloseTo(0.5, 10);
 
-    const event = await db.activityEvent.findFirstOrThrow({ where: { teamId: f.team.id, kind: "indicator.reading_added", entityId: readingId } });
+    const event = await db.activityEvent.findFirstOrThrow({
+      where: { teamId: f.team.id, kind: "indicator.reading_added", entityId: readingId },
+    });
     expect(event).toMatchObject({ planId: f.planId, actorId: f.memberId, entityType: "indicator_reading" });
     expect(event.after).toEqual({ indicatorId: id, value: 7, recordedOn: daysAgo(2) });
 
@@ -153,7 +187,12 @@ describe("addReading and progress", () => {
   });
 
   it("computes UP progress and clamps below the baseline to 0", async () => {
-    const { id } = await runAs(createIndicator, f.memberId, f.team.slug, custom({ name: "Gross margin", baseline: 20, target: 60 }));
+    const { id } = await runAs(
+      createIndicator,
+      f.memberId,
+      f.team.slug,
+      custom({ name: "Gross margin", baseline: 20, target: 60 }),
+    );
     const progressAfter = async (value: number, day: number) => {
       await runAs(addReading, f.memberId, f.team.slug, { indicatorId: id, value, recordedOn: daysAgo(day) });
       return (await findIndicators({ teamId: f.team.id, planId: f.planId })).find((i) => i.id === id)!.progress;
@@ -183,14 +222,21 @@ describe("addReading and progress", () => {
   });
 
   it("accepts today's date in the schema", () => {
-    expect(addReadingSchema.safeParse({ indicatorId: "x", value: "1.5", recordedOn: toDateInput(new Date()) }).success).toBe(true);
+    expect(
+      addReadingSchema.safeParse({ indicatorId: "x", value: "1.5", recordedOn: toDateInput(new Date()) }).success,
+    ).toBe(true);
   });
 });
 
 describe("getPlanProgress lists indicators with the same progress", () => {
   it("now and before the reading", async () => {
     const plan = await createTestPlan({ teamId: f.team.id });
-    const { id } = await runAs(createIndicator, f.memberId, f.team.slug, custom({ planId: plan.id, dilemmaCode: "D3", direction: "DOWN", baseline: 10, target: 4 }));
+    const { id } = await runAs(
+      createIndicator,
+      f.memberId,
+      f.team.slug,
+      custom({ planId: plan.id, dilemmaCode: "D3", direction: "DOWN", baseline: 10, target: 4 }),
+    );
     await runAs(addReading, f.memberId, f.team.slug, { indicatorId: id, value: 7, recordedOn: daysAgo(3) });
     const [mine] = await findIndicators({ teamId: f.team.id, planId: plan.id });
 
@@ -201,18 +247,33 @@ describe("getPlanProgress lists indicators with the same progress", () => {
     expect(listed?.progress).toBeCloseTo(0.5, 10);
 
     const earlier = await runAs(getPlanProgress, f.viewerId, f.team.slug, { planId: plan.id, at: daysAgo(4) });
-    expect(earlier.indicators.find((i) => i.id === id)).toMatchObject({ current: null, currentOn: null, progress: null });
+    expect(earlier.indicators.find((i) => i.id === id)).toMatchObject({
+      current: null,
+      currentOn: null,
+      progress: null,
+    });
   });
 });
 
 describe("deleteIndicator", () => {
   it("deletes the indicator with its readings and logs it", async () => {
-    const indicator = await createTestIndicator({ teamId: f.team.id, planId: f.planId, readings: [{ value: 4, recordedOn: daysAgo(1) }] });
+    const indicator = await createTestIndicator({
+      teamId: f.team.id,
+      planId: f.planId,
+      readings: [{ value: 4, recordedOn: daysAgo(1) }],
+    });
     await runAs(deleteIndicator, f.memberId, f.team.slug, { indicatorId: indicator.id });
     expect(await db.indicator.findUnique({ where: { id: indicator.id } })).toBeNull();
     expect(await db.indicatorReading.count({ where: { indicatorId: indicator.id } })).toBe(0);
-    const event = await db.activityEvent.findFirstOrThrow({ where: { teamId: f.team.id, kind: "indicator.deleted", entityId: indicator.id } });
-    expect(event).toMatchObject({ planId: f.planId, actorId: f.memberId, entityType: "indicator", before: { name: indicator.name, dilemmaCode: "D1" } });
+    const event = await db.activityEvent.findFirstOrThrow({
+      where: { teamId: f.team.id, kind: "indicator.deleted", entityId: indicator.id },
+    });
+    expect(event).toMatchObject({
+      planId: f.planId,
+      actorId: f.memberId,
+      entityType: "indicator",
+      before: { name: indicator.name, dilemmaCode: "D1" },
+    });
   });
 });
 
@@ -222,17 +283,36 @@ describe("guards", () => {
     const before = await snapshotIndicators(f.team.id);
     const as = (op: Promise<unknown>) => appErrorOf(op).then((e) => e.code);
     expect(await as(runAs(createIndicator, f.viewerId, f.team.slug, custom()))).toBe("FORBIDDEN");
-    expect(await as(runAs(addReading, f.viewerId, f.team.slug, { indicatorId: indicator.id, value: 1, recordedOn: daysAgo(1) }))).toBe("FORBIDDEN");
+    expect(
+      await as(
+        runAs(addReading, f.viewerId, f.team.slug, { indicatorId: indicator.id, value: 1, recordedOn: daysAgo(1) }),
+      ),
+    ).toBe("FORBIDDEN");
     expect(await as(runAs(deleteIndicator, f.viewerId, f.team.slug, { indicatorId: indicator.id }))).toBe("FORBIDDEN");
     expect(await snapshotIndicators(f.team.id)).toEqual(before);
   });
 
   it("treats another team's plan and indicator as not found and changes nothing in either team", async () => {
-    const [mineBefore, theirsBefore] = await Promise.all([snapshotIndicators(f.team.id), snapshotIndicators(f.other.teamId)]);
+    const [mineBefore, theirsBefore] = await Promise.all([
+      snapshotIndicators(f.team.id),
+      snapshotIndicators(f.other.teamId),
+    ]);
     const as = (op: Promise<unknown>) => appErrorOf(op).then((e) => e.code);
-    expect(await as(runAs(createIndicator, f.ownerId, f.team.slug, custom({ planId: f.other.planId })))).toBe("NOT_FOUND");
-    expect(await as(runAs(addReading, f.ownerId, f.team.slug, { indicatorId: f.other.indicatorId, value: 1, recordedOn: daysAgo(1) }))).toBe("NOT_FOUND");
-    expect(await as(runAs(deleteIndicator, f.ownerId, f.team.slug, { indicatorId: f.other.indicatorId }))).toBe("NOT_FOUND");
+    expect(await as(runAs(createIndicator, f.ownerId, f.team.slug, custom({ planId: f.other.planId })))).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      await as(
+        runAs(addReading, f.ownerId, f.team.slug, {
+          indicatorId: f.other.indicatorId,
+          value: 1,
+          recordedOn: daysAgo(1),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(await as(runAs(deleteIndicator, f.ownerId, f.team.slug, { indicatorId: f.other.indicatorId }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await findIndicators({ teamId: f.team.id, planId: f.other.planId })).toEqual([]);
     expect(await snapshotIndicators(f.team.id)).toEqual(mineBefore);
     expect(await snapshotIndicators(f.other.teamId)).toEqual(theirsBefore);
@@ -241,9 +321,21 @@ describe("guards", () => {
   it("keeps an archived plan's indicators read-only", async () => {
     const before = await snapshotIndicators(f.team.id);
     const as = (op: Promise<unknown>) => appErrorOf(op).then((e) => e.code);
-    expect(await as(runAs(createIndicator, f.ownerId, f.team.slug, custom({ planId: f.archivedPlanId })))).toBe("FORBIDDEN");
-    expect(await as(runAs(addReading, f.ownerId, f.team.slug, { indicatorId: f.archivedIndicatorId, value: 1, recordedOn: daysAgo(1) }))).toBe("FORBIDDEN");
-    expect(await as(runAs(deleteIndicator, f.ownerId, f.team.slug, { indicatorId: f.archivedIndicatorId }))).toBe("FORBIDDEN");
+    expect(await as(runAs(createIndicator, f.ownerId, f.team.slug, custom({ planId: f.archivedPlanId })))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      await as(
+        runAs(addReading, f.ownerId, f.team.slug, {
+          indicatorId: f.archivedIndicatorId,
+          value: 1,
+          recordedOn: daysAgo(1),
+        }),
+      ),
+    ).toBe("FORBIDDEN");
+    expect(await as(runAs(deleteIndicator, f.ownerId, f.team.slug, { indicatorId: f.archivedIndicatorId }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await snapshotIndicators(f.team.id)).toEqual(before);
   });
 });

@@ -21,7 +21,10 @@ export const createIndicator = defineOperation("plans.create", createIndicatorSc
       target: input.target,
       targetDate: input.targetDate ?? null,
     };
-    const indicator = await tx.indicator.create({ data: { teamId: ctx.team.id, planId: plan.id, ...fields }, select: { id: true } });
+    const indicator = await tx.indicator.create({
+      data: { teamId: ctx.team.id, planId: plan.id, ...fields },
+      select: { id: true },
+    });
     await tx.activityEvent.create({
       data: {
         teamId: ctx.team.id,
@@ -39,8 +42,14 @@ export const createIndicator = defineOperation("plans.create", createIndicatorSc
 });
 
 /** The team's indicator of a writable plan; another team's id or an archived plan is refused. */
-async function getWritableIndicator(tx: Parameters<typeof getWritablePlan>[0], { teamId, indicatorId }: { teamId: string; indicatorId: string }) {
-  const indicator = await tx.indicator.findFirst({ where: { id: indicatorId, teamId }, select: { id: true, planId: true, name: true, dilemmaCode: true } });
+async function getWritableIndicator(
+  tx: Parameters<typeof getWritablePlan>[0],
+  { teamId, indicatorId }: { teamId: string; indicatorId: string },
+) {
+  const indicator = await tx.indicator.findFirst({
+    where: { id: indicatorId, teamId },
+    select: { id: true, planId: true, name: true, dilemmaCode: true },
+  });
   if (!indicator) throw new AppError("NOT_FOUND");
   await getWritablePlan(tx, { teamId, planId: indicator.planId });
   return indicator;
@@ -51,7 +60,14 @@ export const addReading = defineOperation("readings.write", addReadingSchema, as
   return db.$transaction(async (tx) => {
     const indicator = await getWritableIndicator(tx, { teamId: ctx.team.id, indicatorId: input.indicatorId });
     const reading = await tx.indicatorReading.create({
-      data: { teamId: ctx.team.id, indicatorId: indicator.id, value: input.value, recordedOn: input.recordedOn, note: input.note, createdById: ctx.userId },
+      data: {
+        teamId: ctx.team.id,
+        indicatorId: indicator.id,
+        value: input.value,
+        recordedOn: input.recordedOn,
+        note: input.note,
+        createdById: ctx.userId,
+      },
       select: { id: true },
     });
     await tx.activityEvent.create({
@@ -116,7 +132,13 @@ export async function findIndicators({ teamId, planId }: { teamId: string; planI
   return rows.map((row) => {
     const baseline = Number(row.baseline);
     const target = Number(row.target);
-    const readings = row.readings.map((r) => ({ id: r.id, value: Number(r.value), recordedOn: toDateInput(r.recordedOn), note: r.note, recordedBy: r.createdBy?.name ?? null }));
+    const readings = row.readings.map((r) => ({
+      id: r.id,
+      value: Number(r.value),
+      recordedOn: toDateInput(r.recordedOn),
+      note: r.note,
+      recordedBy: r.createdBy?.name ?? null,
+    }));
     const latest = readings.at(-1) ?? null;
     const current = latest ? latest.value : null;
     return {

@@ -10,10 +10,24 @@ export type InvitationState = "valid" | "invalid" | "expired" | "revoked" | "use
 export async function getInvitationByToken(token: string) {
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { id: true, name: true, slug: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      team: { select: { id: true, name: true, slug: true } },
+    },
   });
   if (!invitation) return { state: "invalid" as const, invitation: null };
-  const state: InvitationState = invitation.acceptedAt ? "used" : invitation.revokedAt ? "revoked" : invitation.expiresAt < new Date() ? "expired" : "valid";
+  const state: InvitationState = invitation.acceptedAt
+    ? "used"
+    : invitation.revokedAt
+      ? "revoked"
+      : invitation.expiresAt < new Date()
+        ? "expired"
+        : "valid";
   return { state, invitation };
 }
 
@@ -22,21 +36,47 @@ export async function acceptInvitation({ token, userId, ip }: { token: string; u
   const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {
     // Lock the row: two accepts of one link cannot both succeed.
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Invitation" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Invitation" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`;
     const id = rows[0]?.id;
     if (!id) throw new AppError("NOT_FOUND", { userMessage: msg("invitationInvalid") });
-    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id }, select: { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { slug: true } } } });
+    const invitation = await tx.invitation.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true,
+        teamId: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+        team: { select: { slug: true } },
+      },
+    });
     if (invitation.acceptedAt) throw new AppError("CONFLICT", { userMessage: msg("invitationUsed") });
     if (invitation.revokedAt) throw new AppError("CONFLICT", { userMessage: msg("invitationRevoked") });
     if (invitation.expiresAt < new Date()) throw new AppError("CONFLICT", { userMessage: msg("invitationExpired") });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    if (user.email !== invitation.email) throw new AppError("FORBIDDEN", { userMessage: msg("invitationForOther", { email: invitation.email }) });
+    if (user.email !== invitation.email)
+      throw new AppError("FORBIDDEN", { userMessage: msg("invitationForOther", { email: invitation.email }) });
     // Already a member (e.g. via a second pending invitation): keep that membership. ON CONFLICT DO NOTHING,
     // because a failed INSERT would abort this transaction.
-    await tx.membership.createMany({ data: [{ teamId: invitation.teamId, userId, role: invitation.role }], skipDuplicates: true });
+    await tx.membership.createMany({
+      data: [{ teamId: invitation.teamId, userId, role: invitation.role }],
+      skipDuplicates: true,
+    });
     await tx.invitation.update({ where: { id }, data: { acceptedAt: new Date() } });
     await tx.activityEvent.create({
-      data: { teamId: invitation.teamId, actorId: userId, kind: "invitation.accepted", entityType: "invitation", entityId: id, after: { email: invitation.email, role: invitation.role }, ip },
+      data: {
+        teamId: invitation.teamId,
+        actorId: userId,
+        kind: "invitation.accepted",
+        entityType: "invitation",
+        entityId: id,
+        after: { email: invitation.email, role: invitation.role },
+        ip,
+      },
     });
     return { teamSlug: invitation.team.slug };
   });

@@ -25,7 +25,10 @@ export async function acceptInvitationAction(token: string): Promise<ActionResul
 }
 
 /** Creates the invited person's account, joins the team and signs in, in one step. */
-export async function signUpAndAcceptAction(token: string, input: { name: string; password: string }): Promise<ActionResult> {
+export async function signUpAndAcceptAction(
+  token: string,
+  input: { name: string; password: string },
+): Promise<ActionResult> {
   let email: string;
   let teamSlug: string;
   try {

@@ -22,11 +22,26 @@ export const createInvitation = defineOperation("members.manage", inviteSchema, 
       data: { revokedAt: new Date() },
     });
     const created = await tx.invitation.create({
-      data: { teamId: ctx.team.id, email: input.email, role: input.role, tokenHash, invitedById: ctx.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
+      data: {
+        teamId: ctx.team.id,
+        email: input.email,
+        role: input.role,
+        tokenHash,
+        invitedById: ctx.userId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
     await tx.activityEvent.create({
-      data: { teamId: ctx.team.id, actorId: ctx.userId, kind: "invitation.created", entityType: "invitation", entityId: created.id, after: { email: input.email, role: input.role }, ip: ctx.ip },
+      data: {
+        teamId: ctx.team.id,
+        actorId: ctx.userId,
+        kind: "invitation.created",
+        entityType: "invitation",
+        entityId: created.id,
+        after: { email: input.email, role: input.role },
+        ip: ctx.ip,
+      },
     });
     return created;
   });

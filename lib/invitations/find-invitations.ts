@@ -6,6 +6,13 @@ export function findPendingInvitations({ teamId }: { teamId: string }) {
   return db.invitation.findMany({
     where: { teamId, acceptedAt: null, revokedAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, invitedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      createdAt: true,
+      invitedBy: { select: { name: true } },
+    },
   });
 }

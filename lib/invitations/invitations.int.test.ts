@@ -26,7 +26,12 @@ import type { ProgressTask } from "@/lib/progress/formula";
 afterAll(cleanupTestData);
 
 /** Runs the operation as the user in the team with that slug. */
-function run<S extends z.ZodType, R>(operation: TeamOperation<S, R>, userId: string, teamSlug: string, input: z.input<S>) {
+function run<S extends z.ZodType, R>(
+  operation: TeamOperation<S, R>,
+  userId: string,
+  teamSlug: string,
+  input: z.input<S>,
+) {
   return runOperation(operation, { userId, teamSlug, ip: randomIp() }, input);
 }
 
@@ -52,13 +57,18 @@ describe("invitation tokens", () => {
     expect(row.tokenHash).toBe(hashToken(invitation.token));
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.expiresAt.getTime()).toBeCloseTo(Date.now() + INVITATION_TTL_MS, -4);
-    const events = await db.activityEvent.findMany({ where: { entityId: invitation.id }, select: { before: true, after: true } });
+    const events = await db.activityEvent.findMany({
+      where: { entityId: invitation.id },
+      select: { before: true, after: true },
+    });
     expect(JSON.stringify(events)).not.toContain(invitation.token);
   });
 
   it("reads an unknown token as invalid", async () => {
     expect(await getInvitationByToken("not-a-real-token")).toEqual({ state: "invalid", invitation: null });
-    expect((await appErrorOf(acceptInvitation({ token: "not-a-real-token", userId: (await createTestUser()).id }))).code).toBe("NOT_FOUND");
+    expect(
+      (await appErrorOf(acceptInvitation({ token: "not-a-real-token", userId: (await createTestUser()).id }))).code,
+    ).toBe("NOT_FOUND");
   });
 });
 
@@ -67,11 +77,19 @@ describe("acceptInvitation", () => {
     const { team, invitee, invitation } = await invited("ADMIN");
     expect((await getInvitationByToken(invitation.token)).state).toBe("valid");
     const ip = randomIp();
-    expect(await acceptInvitation({ token: invitation.token, userId: invitee.id, ip })).toEqual({ teamSlug: team.slug });
+    expect(await acceptInvitation({ token: invitation.token, userId: invitee.id, ip })).toEqual({
+      teamSlug: team.slug,
+    });
 
     expect(await membershipOf(team.id, invitee.id)).toEqual({ role: "ADMIN" });
     expect(await db.activityEvent.findMany({ where: { teamId: team.id, kind: "invitation.accepted" } })).toEqual([
-      expect.objectContaining({ actorId: invitee.id, entityType: "invitation", entityId: invitation.id, after: { email: invitee.email, role: "ADMIN" }, ip }),
+      expect.objectContaining({
+        actorId: invitee.id,
+        entityType: "invitation",
+        entityId: invitation.id,
+        after: { email: invitee.email, role: "ADMIN" },
+        ip,
+      }),
     ]);
   });
 
@@ -107,7 +125,9 @@ describe("acceptInvitation", () => {
     expect(renewed.token).not.toBe(invitation.token);
 
     expect(await getInvitationByToken(invitation.token)).toEqual({ state: "invalid", invitation: null });
-    expect((await appErrorOf(acceptInvitation({ token: invitation.token, userId: invitee.id }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(acceptInvitation({ token: invitation.token, userId: invitee.id }))).code).toBe(
+      "NOT_FOUND",
+    );
     const fresh = await getInvitationByToken(renewed.token);
     expect(fresh.state).toBe("valid");
     expect(fresh.invitation?.expiresAt.getTime()).toBeCloseTo(Date.now() + INVITATION_TTL_MS, -4);
@@ -127,7 +147,9 @@ describe("acceptInvitation", () => {
   it("refuses another account with FORBIDDEN and creates no membership; the invitation stays valid", async () => {
     const { team, invitee, invitation } = await invited();
     const stranger = await createTestUser();
-    expect((await appErrorOf(acceptInvitation({ token: invitation.token, userId: stranger.id }))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(acceptInvitation({ token: invitation.token, userId: stranger.id }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await membershipOf(team.id, stranger.id)).toBeNull();
     expect(await db.membership.count({ where: { teamId: team.id } })).toBe(1);
     expect((await getInvitationByToken(invitation.token)).state).toBe("valid");
@@ -151,7 +173,12 @@ describe("acceptInvitation", () => {
   it("accepting a second pending invitation when already a member keeps the membership and uses the link", async () => {
     // Two pending invitations for one email can coexist (e.g. two admins inviting at the same moment).
     const { owner, team, invitee, invitation } = await invited();
-    const other = await createTestInvitation({ teamId: team.id, email: invitee.email, role: "ADMIN", invitedById: owner.id });
+    const other = await createTestInvitation({
+      teamId: team.id,
+      email: invitee.email,
+      role: "ADMIN",
+      invitedById: owner.id,
+    });
     await acceptInvitation({ token: invitation.token, userId: invitee.id });
     expect(await acceptInvitation({ token: other.token, userId: invitee.id })).toEqual({ teamSlug: team.slug });
     expect(await membershipOf(team.id, invitee.id)).toEqual({ role: "MEMBER" });
@@ -176,7 +203,9 @@ describe("createInvitation", () => {
   it("refuses a malformed email with VALIDATION on the email field", async () => {
     const owner = await createTestUser();
     const team = await createTestTeam({ ownerId: owner.id });
-    const error = await appErrorOf(run(createInvitation, owner.id, team.slug, { email: "not an email", role: "MEMBER" }));
+    const error = await appErrorOf(
+      run(createInvitation, owner.id, team.slug, { email: "not an email", role: "MEMBER" }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors?.email?.length).toBeGreaterThan(0);
   });
@@ -186,7 +215,9 @@ describe("the last OWNER", () => {
   async function teamWithOwners(count: number) {
     const owners = await Promise.all(Array.from({ length: count }, () => createTestUser()));
     const team = await createTestTeam();
-    const memberships = await Promise.all(owners.map((o) => addMember({ teamId: team.id, userId: o.id, role: "OWNER" })));
+    const memberships = await Promise.all(
+      owners.map((o) => addMember({ teamId: team.id, userId: o.id, role: "OWNER" })),
+    );
     return { team, owners, memberships };
   }
 
@@ -195,7 +226,9 @@ describe("the last OWNER", () => {
     const [owner] = owners;
     const [membership] = memberships;
     if (!owner || !membership) throw new Error("fixture");
-    expect((await appErrorOf(run(changeRole, owner.id, team.slug, { membershipId: membership.id, role: "ADMIN" }))).code).toBe("VALIDATION");
+    expect(
+      (await appErrorOf(run(changeRole, owner.id, team.slug, { membershipId: membership.id, role: "ADMIN" }))).code,
+    ).toBe("VALIDATION");
     expect(await membershipOf(team.id, owner.id)).toEqual({ role: "OWNER" });
   });
 
@@ -268,7 +301,13 @@ describe("removeMember", () => {
     expect((await db.task.findUniqueOrThrow({ where: { id: elsewhere.id } })).assigneeId).toBe(member.id);
 
     expect(await db.activityEvent.findMany({ where: { teamId: team.id, kind: "task.updated" } })).toEqual([
-      expect.objectContaining({ taskId: mine.id, planId: plan.id, actorId: owner.id, before: { assigneeId: member.id }, after: { assigneeId: null, reason: "member_left" } }),
+      expect.objectContaining({
+        taskId: mine.id,
+        planId: plan.id,
+        actorId: owner.id,
+        before: { assigneeId: member.id },
+        after: { assigneeId: null, reason: "member_left" },
+      }),
     ]);
     expect(await db.activityEvent.findMany({ where: { teamId: team.id, kind: "member.removed" } })).toEqual([
       expect.objectContaining({ entityId: membership.id, before: { userId: member.id, role: "MEMBER" } }),
@@ -279,7 +318,9 @@ describe("removeMember", () => {
     const [owner, admin] = await Promise.all([createTestUser(), createTestUser()]);
     const team = await createTestTeam({ ownerId: owner.id });
     const membership = await addMember({ teamId: team.id, userId: admin.id, role: "ADMIN" });
-    expect((await appErrorOf(run(removeMember, admin.id, team.slug, { membershipId: membership.id }))).code).toBe("VALIDATION");
+    expect((await appErrorOf(run(removeMember, admin.id, team.slug, { membershipId: membership.id }))).code).toBe(
+      "VALIDATION",
+    );
     expect(await membershipOf(team.id, admin.id)).toEqual({ role: "ADMIN" });
   });
 });
@@ -321,9 +362,9 @@ describe("deleteTeam", () => {
         db.taskDilemma.count({ where: { teamId } }),
       ]),
     ).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(await db.activityEvent.findMany({ where: { teamId: null, kind: "team.deleted", entityId: teamId } })).toEqual([
-      expect.objectContaining({ actorId: owner.id, before: { name: team.name, slug: team.slug } }),
-    ]);
+    expect(
+      await db.activityEvent.findMany({ where: { teamId: null, kind: "team.deleted", entityId: teamId } }),
+    ).toEqual([expect.objectContaining({ actorId: owner.id, before: { name: team.name, slug: team.slug } })]);
     expect(await db.user.count({ where: { id: { in: [owner.id, member.id] } } })).toBe(2);
   });
 });
@@ -332,15 +373,21 @@ describe("revoke and renew", () => {
   it("refuse an invitation that was already used with NOT_FOUND", async () => {
     const { owner, team, invitee, invitation } = await invited();
     await acceptInvitation({ token: invitation.token, userId: invitee.id });
-    expect((await appErrorOf(run(revokeInvitation, owner.id, team.slug, { invitationId: invitation.id }))).code).toBe("NOT_FOUND");
-    expect((await appErrorOf(run(renewInvitation, owner.id, team.slug, { invitationId: invitation.id }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(run(revokeInvitation, owner.id, team.slug, { invitationId: invitation.id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await appErrorOf(run(renewInvitation, owner.id, team.slug, { invitationId: invitation.id }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await getInvitationByToken(invitation.token)).state).toBe("used");
   });
 
   it("cannot revive a revoked invitation by renewing it", async () => {
     const { owner, team, invitation } = await invited();
     await run(revokeInvitation, owner.id, team.slug, { invitationId: invitation.id });
-    expect((await appErrorOf(run(renewInvitation, owner.id, team.slug, { invitationId: invitation.id }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(run(renewInvitation, owner.id, team.slug, { invitationId: invitation.id }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await getInvitationByToken(invitation.token)).state).toBe("revoked");
   });
 });

@@ -23,7 +23,15 @@ export const revokeInvitation = defineOperation("members.manage", invitationIdSc
   await db.$transaction([
     db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } }),
     db.activityEvent.create({
-      data: { teamId: ctx.team.id, actorId: ctx.userId, kind: "invitation.revoked", entityType: "invitation", entityId: invitation.id, before: { email: invitation.email, role: invitation.role }, ip: ctx.ip },
+      data: {
+        teamId: ctx.team.id,
+        actorId: ctx.userId,
+        kind: "invitation.revoked",
+        entityType: "invitation",
+        entityId: invitation.id,
+        before: { email: invitation.email, role: invitation.role },
+        ip: ctx.ip,
+      },
     }),
   ]);
   return { id: invitation.id };
@@ -34,9 +42,20 @@ export const renewInvitation = defineOperation("members.manage", invitationIdSch
   const invitation = await findPending(ctx, input.invitationId);
   const { token, tokenHash } = newToken();
   await db.$transaction([
-    db.invitation.update({ where: { id: invitation.id }, data: { tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) } }),
+    db.invitation.update({
+      where: { id: invitation.id },
+      data: { tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
+    }),
     db.activityEvent.create({
-      data: { teamId: ctx.team.id, actorId: ctx.userId, kind: "invitation.renewed", entityType: "invitation", entityId: invitation.id, after: { email: invitation.email }, ip: ctx.ip },
+      data: {
+        teamId: ctx.team.id,
+        actorId: ctx.userId,
+        kind: "invitation.renewed",
+        entityType: "invitation",
+        entityId: invitation.id,
+        after: { email: invitation.email },
+        ip: ctx.ip,
+      },
     }),
   ]);
   return { ...invitation, token };

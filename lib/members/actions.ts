@@ -14,7 +14,11 @@ import type { ChangeRoleInput, InviteInput } from "@/lib/validation/member";
 async function deliverInvitation(teamSlug: string, invitation: { email: string; token: string }) {
   const url = `${await requestOrigin()}/invite/${invitation.token}`;
   const t = await getTranslations("members");
-  const delivery = await sendMail({ to: invitation.email, subject: t("mailSubject"), text: t("mailBody", { team: teamSlug, url }) });
+  const delivery = await sendMail({
+    to: invitation.email,
+    subject: t("mailSubject"),
+    text: t("mailBody", { team: teamSlug, url }),
+  });
   revalidatePath(`/t/${teamSlug}/members`);
   return { url, email: invitation.email, delivery };
 }

@@ -14,10 +14,15 @@ export const changeRole = defineOperation("members.manage", changeRoleSchema, as
       select: { id: true, role: true, userId: true },
     });
     if (!target) throw new AppError("NOT_FOUND");
-    if ((target.role === "OWNER" || input.role === "OWNER") && !can(ctx.role, "owners.manage")) throw new AppError("FORBIDDEN");
+    if ((target.role === "OWNER" || input.role === "OWNER") && !can(ctx.role, "owners.manage"))
+      throw new AppError("FORBIDDEN");
     if (target.role === input.role) return target;
     if (target.role === "OWNER") await assertAnotherOwner(tx, { teamId: ctx.team.id, membershipId: target.id });
-    const updated = await tx.membership.update({ where: { id: target.id }, data: { role: input.role }, select: { id: true, role: true, userId: true } });
+    const updated = await tx.membership.update({
+      where: { id: target.id },
+      data: { role: input.role },
+      select: { id: true, role: true, userId: true },
+    });
     await tx.activityEvent.create({
       data: {
         teamId: ctx.team.id,

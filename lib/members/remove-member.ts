@@ -36,7 +36,10 @@ async function removeMembership(
 /** Removes another member (OWNER, ADMIN; only OWNERs remove OWNERs); their tasks become unassigned. */
 export const removeMember = defineOperation("members.manage", membershipIdSchema, async (ctx, input) => {
   await db.$transaction(async (tx) => {
-    const target = await tx.membership.findFirst({ where: { id: input.membershipId, teamId: ctx.team.id }, select: { id: true, role: true, userId: true } });
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, teamId: ctx.team.id },
+      select: { id: true, role: true, userId: true },
+    });
     if (!target) throw new AppError("NOT_FOUND");
     if (target.userId === ctx.userId) throw new AppError("VALIDATION", { userMessage: msg("leaveInsteadOfRemove") });
     if (target.role === "OWNER" && !can(ctx.role, "owners.manage")) throw new AppError("FORBIDDEN");
@@ -48,7 +51,10 @@ export const removeMember = defineOperation("members.manage", membershipIdSchema
 /** Leaves the team (any role); the last OWNER cannot leave. */
 export const leaveTeam = defineOperation("team.read", emptySchema, async (ctx) => {
   await db.$transaction(async (tx) => {
-    const self = await tx.membership.findFirst({ where: { teamId: ctx.team.id, userId: ctx.userId }, select: { id: true, role: true, userId: true } });
+    const self = await tx.membership.findFirst({
+      where: { teamId: ctx.team.id, userId: ctx.userId },
+      select: { id: true, role: true, userId: true },
+    });
     if (!self) throw new AppError("NOT_FOUND");
     await removeMembership(tx, ctx, self, "member.left");
   });

@@ -8,7 +8,10 @@ export async function unassignTasksOf(
 ) {
   const tasks = await tx.task.findMany({ where: { teamId, assigneeId: userId }, select: { id: true, planId: true } });
   if (tasks.length === 0) return;
-  await tx.task.updateMany({ where: { teamId, assigneeId: userId }, data: { assigneeId: null, version: { increment: 1 } } });
+  await tx.task.updateMany({
+    where: { teamId, assigneeId: userId },
+    data: { assigneeId: null, version: { increment: 1 } },
+  });
   await tx.activityEvent.createMany({
     data: tasks.map((t) => ({
       teamId,

@@ -26,5 +26,8 @@ export function findNotifications({ userId, take = 50 }: { userId: string; take?
 
 /** Marks one (or all, without an id) of the user's notifications read; never touches another user's. */
 export async function markRead({ userId, notificationId }: { userId: string; notificationId?: string }) {
-  await db.notification.updateMany({ where: { userId, readAt: null, ...(notificationId ? { id: notificationId } : {}) }, data: { readAt: new Date() } });
+  await db.notification.updateMany({
+    where: { userId, readAt: null, ...(notificationId ? { id: notificationId } : {}) },
+    data: { readAt: new Date() },
+  });
 }

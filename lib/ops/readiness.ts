@@ -20,7 +20,10 @@ function shippedMigrations(): string[] {
   if (!expectedMigrations) {
     const dir = path.join(process.cwd(), "prisma", "migrations");
     expectedMigrations = fs.existsSync(dir)
-      ? fs.readdirSync(dir).filter((name) => fs.existsSync(path.join(dir, name, "migration.sql"))).sort()
+      ? fs
+          .readdirSync(dir)
+          .filter((name) => fs.existsSync(path.join(dir, name, "migration.sql")))
+          .sort()
       : [];
   }
   return expectedMigrations;
@@ -29,21 +32,38 @@ function shippedMigrations(): string[] {
 /** Ready means: not shutting down, PostgreSQL answers, and every shipped migration is applied. */
 export async function checkReadiness(): Promise<{ isReady: boolean; body: Readiness }> {
   if (isShuttingDown()) {
-    return { isReady: false, body: { status: "shutting_down", database: "unknown", catalogVersion: null, migrations: "unknown" } };
+    return {
+      isReady: false,
+      body: { status: "shutting_down", database: "unknown", catalogVersion: null, migrations: "unknown" },
+    };
   }
   try {
     const [catalog, applied] = await Promise.all([
       db.catalogVersion.findMany({ orderBy: { appliedAt: "desc" }, take: 1, select: { version: true } }),
-      db.$queryRaw<{ name: string }[]>`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      db.$queryRaw<
+        { name: string }[]
+      >`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     ]);
     const appliedNames = new Set(applied.map((row) => row.name));
     const pending = shippedMigrations().filter((name) => !appliedNames.has(name));
     const catalogVersion = catalog[0]?.version ?? null;
     if (pending.length > 0) {
-      return { isReady: false, body: { status: "unavailable", database: "up", catalogVersion, migrations: "pending", pendingMigrations: pending } };
+      return {
+        isReady: false,
+        body: {
+          status: "unavailable",
+          database: "up",
+          catalogVersion,
+          migrations: "pending",
+          pendingMigrations: pending,
+        },
+      };
     }
     return { isReady: true, body: { status: "ok", database: "up", catalogVersion, migrations: "applied" } };
   } catch {
-    return { isReady: false, body: { status: "unavailable", database: "down", catalogVersion: null, migrations: "unknown" } };
+    return {
+      isReady: false,
+      body: { status: "unavailable", database: "down", catalogVersion: null, migrations: "unknown" },
+    };
   }
 }

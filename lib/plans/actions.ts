@@ -51,7 +51,12 @@ export async function deletePlanAction(teamSlug: string, planId: string, confirm
 
 const runAddTemplates = teamAction(addTemplates);
 /** Adds templates to a plan; returns the duplicates found when not confirmed. */
-export async function addTemplatesAction(teamSlug: string, planId: string, templateKeys: string[], allowDuplicates: boolean) {
+export async function addTemplatesAction(
+  teamSlug: string,
+  planId: string,
+  templateKeys: string[],
+  allowDuplicates: boolean,
+) {
   const result = await runAddTemplates(teamSlug, { planId, templateKeys, allowDuplicates });
   if (result.ok && result.data.created > 0) revalidatePath(`/t/${teamSlug}/plans/${planId}`, "layout");
   return result;

@@ -3,7 +3,15 @@ import { db } from "@/lib/db";
 import { createPlan } from "@/lib/plans/create-plan";
 import { addTemplates } from "@/lib/plans/add-templates";
 import * as taskRules from "@/lib/tasks/task-rules";
-import { cleanupTestData, createTestMember, createTestPlan, createTestTeam, randomHex, runAs, snapshotTeamData } from "@/lib/testing/factories";
+import {
+  cleanupTestData,
+  createTestMember,
+  createTestPlan,
+  createTestTeam,
+  randomHex,
+  runAs,
+  snapshotTeamData,
+} from "@/lib/testing/factories";
 
 // The wizard's tasks are written one by one after the plan row; a failure half-way
 // (here: the third assignment notice) must leave no plan, task, link, event or notice behind.
@@ -20,7 +28,10 @@ let member: { userId: string };
 
 beforeAll(async () => {
   team = await createTestTeam();
-  [owner, member] = await Promise.all([createTestMember({ teamId: team.id, role: "OWNER" }), createTestMember({ teamId: team.id, role: "MEMBER" })]);
+  [owner, member] = await Promise.all([
+    createTestMember({ teamId: team.id, role: "OWNER" }),
+    createTestMember({ teamId: team.id, role: "MEMBER" }),
+  ]);
 });
 
 /** Makes the n-th assignment notice (1-based) from now on fail like a lost connection would; the others run for real. */
@@ -64,7 +75,9 @@ describe("createPlan runs in one transaction", () => {
     // Every template task goes through the notice step (a no-op without assignee): the second task fails.
     await failOnNotice(2);
     const before = await snapshotTeamData(team.id);
-    await expect(runAs(addTemplates, member.userId, team.slug, { planId: plan.id, templateKeys: ["R4.1", "R4.2", "R4.3"] })).rejects.toThrow("simulated failure");
+    await expect(
+      runAs(addTemplates, member.userId, team.slug, { planId: plan.id, templateKeys: ["R4.1", "R4.2", "R4.3"] }),
+    ).rejects.toThrow("simulated failure");
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 });

@@ -29,9 +29,24 @@ export const createPlan = defineOperation("plans.create", createPlanSchema, asyn
         select: { id: true, title: true, startDate: true },
       });
       await tx.activityEvent.create({
-        data: { teamId: ctx.team.id, planId: plan.id, actorId: ctx.userId, kind: "plan.created", entityType: "plan", entityId: plan.id, after: { title: input.title, status: input.status, templates: input.templateKeys }, ip: ctx.ip },
+        data: {
+          teamId: ctx.team.id,
+          planId: plan.id,
+          actorId: ctx.userId,
+          kind: "plan.created",
+          entityType: "plan",
+          entityId: plan.id,
+          after: { title: input.title, status: input.status, templates: input.templateKeys },
+          ip: ctx.ip,
+        },
       });
-      await createTemplateTasks(tx, { ctx, plan, templateKeys: input.templateKeys, defaultAssignees: input.defaultAssignees, locale });
+      await createTemplateTasks(tx, {
+        ctx,
+        plan,
+        templateKeys: input.templateKeys,
+        defaultAssignees: input.defaultAssignees,
+        locale,
+      });
       return { id: plan.id };
     },
     { timeout: 30_000 },

@@ -27,7 +27,14 @@ export async function createTemplateTasks(
   for (const { dilemmas, ...draft } of drafts) {
     const assigneeId = defaultAssignees[draft.areaCode] ?? null;
     const task = await tx.task.create({
-      data: { ...draft, teamId: ctx.team.id, planId: plan.id, assigneeId, createdById: ctx.userId, dilemmas: { create: dilemmas } },
+      data: {
+        ...draft,
+        teamId: ctx.team.id,
+        planId: plan.id,
+        assigneeId,
+        createdById: ctx.userId,
+        dilemmas: { create: dilemmas },
+      },
       select: { id: true },
     });
     ids.push(task.id);

@@ -7,7 +7,14 @@ export async function findPlans({ teamId }: { teamId: string }) {
   const plans = await db.plan.findMany({
     where: { teamId },
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    select: { id: true, title: true, status: true, startDate: true, targetDate: true, _count: { select: { tasks: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      startDate: true,
+      targetDate: true,
+      _count: { select: { tasks: true } },
+    },
   });
   const progress = await sqlRollups(db, { teamId, planIds: plans.map((p) => p.id), by: "plan" });
   return plans.map((p) => ({ ...p, taskCount: p._count.tasks, progress: progress.get(p.id)?.progress ?? null }));
@@ -15,6 +22,10 @@ export async function findPlans({ teamId }: { teamId: string }) {
 
 /** The template keys a plan's tasks came from. */
 export async function findTemplateKeysInPlan({ teamId, planId }: { teamId: string; planId: string }) {
-  const rows = await db.task.findMany({ where: { teamId, planId, templateKey: { not: null } }, select: { templateKey: true }, distinct: ["templateKey"] });
+  const rows = await db.task.findMany({
+    where: { teamId, planId, templateKey: { not: null } },
+    select: { templateKey: true },
+    distinct: ["templateKey"],
+  });
   return new Set(rows.map((r) => r.templateKey));
 }

@@ -9,7 +9,10 @@ import { msg } from "@/lib/i18n/error-text";
 /** Moves a plan along its lifecycle; archiving and un-archiving need OWNER or ADMIN, other moves MEMBER and up. */
 export const setPlanStatus = defineOperation("plans.create", setPlanStatusSchema, async (ctx, input) => {
   return db.$transaction(async (tx) => {
-    const plan = await tx.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true, status: true } });
+    const plan = await tx.plan.findFirst({
+      where: { id: input.planId, teamId: ctx.team.id },
+      select: { id: true, status: true },
+    });
     if (!plan) throw new AppError("NOT_FOUND");
     const touchesArchive = plan.status === "ARCHIVED" || input.status === "ARCHIVED";
     if (touchesArchive && !can(ctx.role, "plans.archive")) throw new AppError("FORBIDDEN");
@@ -18,7 +21,17 @@ export const setPlanStatus = defineOperation("plans.create", setPlanStatusSchema
     }
     await tx.plan.update({ where: { id: plan.id }, data: { status: input.status, version: { increment: 1 } } });
     await tx.activityEvent.create({
-      data: { teamId: ctx.team.id, planId: plan.id, actorId: ctx.userId, kind: "plan.status_changed", entityType: "plan", entityId: plan.id, before: { status: plan.status }, after: { status: input.status }, ip: ctx.ip },
+      data: {
+        teamId: ctx.team.id,
+        planId: plan.id,
+        actorId: ctx.userId,
+        kind: "plan.status_changed",
+        entityType: "plan",
+        entityId: plan.id,
+        before: { status: plan.status },
+        after: { status: input.status },
+        ip: ctx.ip,
+      },
     });
     return { id: plan.id, status: input.status };
   });
@@ -30,7 +43,12 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
     async (tx) => {
       const source = await tx.plan.findFirst({
         where: { id: input.planId, teamId: ctx.team.id },
-        include: { tasks: { include: { dilemmas: { select: { dilemmaCode: true, weight: true } } }, orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }] } },
+        include: {
+          tasks: {
+            include: { dilemmas: { select: { dilemmaCode: true, weight: true } } },
+            orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }],
+          },
+        },
       });
       if (!source) throw new AppError("NOT_FOUND");
       const copy = await tx.plan.create({
@@ -67,11 +85,29 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
           select: { id: true },
         });
         await tx.activityEvent.create({
-          data: { teamId: ctx.team.id, planId: copy.id, taskId: task.id, actorId: ctx.userId, kind: "task.created", entityType: "task", entityId: task.id, after: { title: t.title, status: "TODO", progress: 0, copiedFrom: t.id } },
+          data: {
+            teamId: ctx.team.id,
+            planId: copy.id,
+            taskId: task.id,
+            actorId: ctx.userId,
+            kind: "task.created",
+            entityType: "task",
+            entityId: task.id,
+            after: { title: t.title, status: "TODO", progress: 0, copiedFrom: t.id },
+          },
         });
       }
       await tx.activityEvent.create({
-        data: { teamId: ctx.team.id, planId: copy.id, actorId: ctx.userId, kind: "plan.created", entityType: "plan", entityId: copy.id, after: { copiedFrom: source.id }, ip: ctx.ip },
+        data: {
+          teamId: ctx.team.id,
+          planId: copy.id,
+          actorId: ctx.userId,
+          kind: "plan.created",
+          entityType: "plan",
+          entityId: copy.id,
+          after: { copiedFrom: source.id },
+          ip: ctx.ip,
+        },
       });
       return { id: copy.id };
     },
@@ -81,14 +117,27 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
 
 /** Deletes a plan with its tasks (OWNER, ADMIN), confirmed by typing its title. */
 export const deletePlan = defineOperation("plans.delete", deletePlanSchema, async (ctx, input) => {
-  const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true, title: true } });
+  const plan = await db.plan.findFirst({
+    where: { id: input.planId, teamId: ctx.team.id },
+    select: { id: true, title: true },
+  });
   if (!plan) throw new AppError("NOT_FOUND");
   if (input.confirmTitle.trim() !== plan.title.trim()) {
     throw new AppError("VALIDATION", { fieldErrors: { confirmTitle: [msg("confirmTitleMismatch")] } });
   }
   await db.$transaction([
     db.plan.delete({ where: { id: plan.id } }),
-    db.activityEvent.create({ data: { teamId: ctx.team.id, actorId: ctx.userId, kind: "plan.deleted", entityType: "plan", entityId: plan.id, before: { title: plan.title }, ip: ctx.ip } }),
+    db.activityEvent.create({
+      data: {
+        teamId: ctx.team.id,
+        actorId: ctx.userId,
+        kind: "plan.deleted",
+        entityType: "plan",
+        entityId: plan.id,
+        before: { title: plan.title },
+        ip: ctx.ip,
+      },
+    }),
   ]);
   return { id: plan.id };
 });

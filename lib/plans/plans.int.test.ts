@@ -33,7 +33,8 @@ const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 /** A calendar date plus whole days, computed independently of the app's own helper. */
 const plusDays = (date: string, days: number) => new Date(utc(date).getTime() + days * DAY_MS);
 /** Dilemma links as { D1: 3, … } for comparison with a template's weights. */
-const weightsOf = (links: readonly { dilemmaCode: string; weight: number }[]) => Object.fromEntries(links.map((l) => [l.dilemmaCode, l.weight]));
+const weightsOf = (links: readonly { dilemmaCode: string; weight: number }[]) =>
+  Object.fromEntries(links.map((l) => [l.dilemmaCode, l.weight]));
 
 function templateOf(key: string | null): TaskTemplate {
   const template = key ? getTemplate(key) : undefined;
@@ -82,14 +83,22 @@ const planCount = () => db.plan.count({ where: { teamId: team.id } });
 function loadPlan(id: string) {
   return db.plan.findUniqueOrThrow({
     where: { id },
-    include: { tasks: { include: { dilemmas: { orderBy: { dilemmaCode: "asc" } } }, orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }] } },
+    include: {
+      tasks: {
+        include: { dilemmas: { orderBy: { dilemmaCode: "asc" } } },
+        orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }],
+      },
+    },
   });
 }
 
 type LoadedTask = Awaited<ReturnType<typeof loadPlan>>["tasks"][number];
 
 /** Every task equals its template: area, path, both text copies, title in the locale, priority, due = start + duration, the catalog's weights. */
-function expectTasksFromCatalog(tasks: readonly LoadedTask[], { startDate, locale }: { startDate: string; locale: "en" | "zh-CN" }) {
+function expectTasksFromCatalog(
+  tasks: readonly LoadedTask[],
+  { startDate, locale }: { startDate: string; locale: "en" | "zh-CN" },
+) {
   for (const task of tasks) {
     const template = templateOf(task.templateKey);
     expect(task, template.key).toMatchObject({
@@ -118,7 +127,11 @@ describe("createPlan (the wizard)", () => {
       createPlan,
       member.userId,
       team.slug,
-      planInput({ title: "  Wizard plan  ", templateKeys: keys, defaultAssignees: { R1: member.userId, R3: admin.userId, R4: null } }),
+      planInput({
+        title: "  Wizard plan  ",
+        templateKeys: keys,
+        defaultAssignees: { R1: member.userId, R3: admin.userId, R4: null },
+      }),
     );
 
     const plan = await loadPlan(id);
@@ -136,12 +149,19 @@ describe("createPlan (the wizard)", () => {
     expectTasksFromCatalog(plan.tasks, { startDate: "2026-03-01", locale: "en" });
 
     const assigneeOfArea: Record<AreaCode, string | null> = { R1: member.userId, R2: null, R3: admin.userId, R4: null };
-    for (const task of plan.tasks) expect(task.assigneeId, task.templateKey ?? "").toBe(assigneeOfArea[task.areaCode as AreaCode]);
+    for (const task of plan.tasks)
+      expect(task.assigneeId, task.templateKey ?? "").toBe(assigneeOfArea[task.areaCode as AreaCode]);
 
     const events = await db.activityEvent.findMany({ where: { planId: id }, orderBy: { id: "asc" } });
     expect(events).toHaveLength(1 + keys.length);
     expect(events.filter((e) => e.kind === "plan.created")).toEqual([
-      expect.objectContaining({ teamId: team.id, entityType: "plan", entityId: id, actorId: member.userId, after: { title: "Wizard plan", status: "ACTIVE", templates: keys } }),
+      expect.objectContaining({
+        teamId: team.id,
+        entityType: "plan",
+        entityId: id,
+        actorId: member.userId,
+        after: { title: "Wizard plan", status: "ACTIVE", templates: keys },
+      }),
     ]);
     const taskEvents = events.filter((e) => e.kind === "task.created");
     expect(taskEvents.map((e) => e.taskId).sort()).toEqual(plan.tasks.map((t) => t.id).sort());
@@ -151,16 +171,27 @@ describe("createPlan (the wizard)", () => {
     const r1Ids = plan.tasks.filter((t) => t.areaCode === "R1").map((t) => t.id);
     const r3Ids = plan.tasks.filter((t) => t.areaCode === "R3").map((t) => t.id);
     const taskIds = plan.tasks.map((t) => t.id);
-    const notices = await db.notification.findMany({ where: { taskId: { in: taskIds } }, select: { userId: true, kind: true, taskId: true } });
+    const notices = await db.notification.findMany({
+      where: { taskId: { in: taskIds } },
+      select: { userId: true, kind: true, taskId: true },
+    });
     expect(notices).toEqual(r3Ids.map((taskId) => ({ userId: admin.userId, kind: "task.assigned", taskId })));
-    const followers = await db.taskFollower.findMany({ where: { taskId: { in: taskIds } }, select: { taskId: true, userId: true } });
+    const followers = await db.taskFollower.findMany({
+      where: { taskId: { in: taskIds } },
+      select: { taskId: true, userId: true },
+    });
     expect(followers).toHaveLength(r1Ids.length + r3Ids.length);
   });
 
   it("creates all 34 templates of the catalog with their weights, one task.created event each", async () => {
     const keys = taskTemplates.map((t) => t.key);
     expect(keys).toHaveLength(34);
-    const { id } = await runAs(createPlan, owner.userId, team.slug, planInput({ templateKeys: keys, startDate: "2026-01-31", targetDate: "2027-06-30" }));
+    const { id } = await runAs(
+      createPlan,
+      owner.userId,
+      team.slug,
+      planInput({ templateKeys: keys, startDate: "2026-01-31", targetDate: "2027-06-30" }),
+    );
 
     const plan = await loadPlan(id);
     expect(plan.tasks).toHaveLength(34);
@@ -173,7 +204,12 @@ describe("createPlan (the wizard)", () => {
 
   it("creates one area's templates (templatesForArea) and nothing else", async () => {
     const keys = templatesForArea("R2").map((t) => t.key);
-    const { id } = await runAs(createPlan, admin.userId, team.slug, planInput({ templateKeys: keys, defaultAssignees: { R2: viewer.userId } }));
+    const { id } = await runAs(
+      createPlan,
+      admin.userId,
+      team.slug,
+      planInput({ templateKeys: keys, defaultAssignees: { R2: viewer.userId } }),
+    );
     const plan = await loadPlan(id);
     expect(plan.tasks).toHaveLength(keys.length);
     expect(new Set(plan.tasks.map((t) => t.areaCode))).toEqual(new Set(["R2"]));
@@ -212,7 +248,15 @@ describe("createPlan (the wizard)", () => {
         const before = await snapshotTeamData(team.id);
         const plansBefore = await planCount();
         const error = await appErrorOf(
-          runAs(createPlan, owner.userId, team.slug, planInput({ templateKeys: ["R1.1", "R2.1", "R3.1"], defaultAssignees: { R1: owner.userId, R2: assignee() } })),
+          runAs(
+            createPlan,
+            owner.userId,
+            team.slug,
+            planInput({
+              templateKeys: ["R1.1", "R2.1", "R3.1"],
+              defaultAssignees: { R1: owner.userId, R2: assignee() },
+            }),
+          ),
         );
         expect(error.code).toBe("VALIDATION");
         expect(error.fieldErrors).toHaveProperty(["defaultAssignees.R2"]);
@@ -239,7 +283,9 @@ describe("createPlan (the wizard)", () => {
     for (const [name, overrides, field] of refused) {
       it(`refuses ${name} (VALIDATION on ${field}) and creates nothing`, async () => {
         const before = await snapshotTeamData(team.id);
-        const error = await appErrorOf(runAs(createPlan, owner.userId, team.slug, planInput({ templateKeys: ["R1.1"], ...overrides })));
+        const error = await appErrorOf(
+          runAs(createPlan, owner.userId, team.slug, planInput({ templateKeys: ["R1.1"], ...overrides })),
+        );
         expect(error.code).toBe("VALIDATION");
         expect(Object.keys(error.fieldErrors ?? {})).toContain(field);
         expect(await snapshotTeamData(team.id)).toEqual(before);
@@ -261,8 +307,18 @@ describe("createPlan (the wizard)", () => {
     }
 
     it("accepts a description of 10,000 characters and a target date equal to the start", async () => {
-      const { id } = await runAs(createPlan, owner.userId, team.slug, planInput({ description: "d".repeat(10_000), startDate: "2026-05-05", targetDate: "2026-05-05" }));
-      expect(await db.plan.findUniqueOrThrow({ where: { id }, select: { description: true, startDate: true, targetDate: true } })).toEqual({
+      const { id } = await runAs(
+        createPlan,
+        owner.userId,
+        team.slug,
+        planInput({ description: "d".repeat(10_000), startDate: "2026-05-05", targetDate: "2026-05-05" }),
+      );
+      expect(
+        await db.plan.findUniqueOrThrow({
+          where: { id },
+          select: { description: true, startDate: true, targetDate: true },
+        }),
+      ).toEqual({
         description: "d".repeat(10_000),
         startDate: utc("2026-05-05"),
         targetDate: utc("2026-05-05"),
@@ -287,12 +343,17 @@ describe("updatePlan", () => {
     const error = await appErrorOf(runAs(updatePlan, admin.userId, team.slug, edit(plan.id, 1, "Later start")));
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors?.startDate?.[0]).toContain("2026-01-15");
-    expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id }, select: { title: true, version: true } })).toEqual({ title: "Dated", version: 1 });
+    expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id }, select: { title: true, version: true } })).toEqual(
+      { title: "Dated", version: 1 },
+    );
   });
 
   it("lets an ADMIN save; the version moves on and plan.updated records before and after", async () => {
     const plan = await createTestPlan({ teamId: team.id, title: "Before" });
-    expect(await runAs(updatePlan, admin.userId, team.slug, edit(plan.id, 1, "  After  "))).toEqual({ id: plan.id, version: 2 });
+    expect(await runAs(updatePlan, admin.userId, team.slug, edit(plan.id, 1, "  After  "))).toEqual({
+      id: plan.id,
+      version: 2,
+    });
     expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({
       title: "After",
       description: "About After",
@@ -300,7 +361,12 @@ describe("updatePlan", () => {
       targetDate: utc("2026-11-30"),
       version: 2,
     });
-    expect(await db.activityEvent.findMany({ where: { planId: plan.id }, select: { kind: true, actorId: true, before: true, after: true } })).toEqual([
+    expect(
+      await db.activityEvent.findMany({
+        where: { planId: plan.id },
+        select: { kind: true, actorId: true, before: true, after: true },
+      }),
+    ).toEqual([
       {
         kind: "plan.updated",
         actorId: admin.userId,
@@ -314,7 +380,9 @@ describe("updatePlan", () => {
     it(`refuses a ${role} (FORBIDDEN) and changes nothing`, async () => {
       const plan = await createTestPlan({ teamId: team.id });
       const before = await snapshotTeamData(team.id);
-      expect((await appErrorOf(runAs(updatePlan, actors()[role].userId, team.slug, edit(plan.id, 1, "Mine")))).code).toBe("FORBIDDEN");
+      expect(
+        (await appErrorOf(runAs(updatePlan, actors()[role].userId, team.slug, edit(plan.id, 1, "Mine")))).code,
+      ).toBe("FORBIDDEN");
       expect(await snapshotTeamData(team.id)).toEqual(before);
     });
   }
@@ -325,9 +393,20 @@ describe("updatePlan", () => {
     const error = await appErrorOf(runAs(updatePlan, admin.userId, team.slug, edit(plan.id, 1, "Second")));
     expect(error.code).toBe("CONFLICT");
     expect(error.details).toEqual({
-      current: expect.objectContaining({ id: plan.id, title: "First", description: "About First", startDate: "2026-02-01", targetDate: "2026-11-30", version: 2 }),
+      current: expect.objectContaining({
+        id: plan.id,
+        title: "First",
+        description: "About First",
+        startDate: "2026-02-01",
+        targetDate: "2026-11-30",
+        version: 2,
+      }),
     });
-    expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ title: "First", description: "About First", version: 2 });
+    expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({
+      title: "First",
+      description: "About First",
+      version: 2,
+    });
     expect(await db.activityEvent.count({ where: { planId: plan.id, kind: "plan.updated" } })).toBe(1);
   });
 
@@ -345,8 +424,13 @@ describe("updatePlan", () => {
       expect(losers, `round ${round}`).toHaveLength(1);
       const error = await appErrorOf(Promise.reject(losers[0]));
       expect(error.code).toBe("CONFLICT");
-      expect(error.details, `round ${round}`).toEqual({ current: expect.objectContaining({ title: winners[0], description: `About ${winners[0]}`, version: 2 }) });
-      expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ title: winners[0], version: 2 });
+      expect(error.details, `round ${round}`).toEqual({
+        current: expect.objectContaining({ title: winners[0], description: `About ${winners[0]}`, version: 2 }),
+      });
+      expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({
+        title: winners[0],
+        version: 2,
+      });
       expect(await db.activityEvent.count({ where: { planId: plan.id, kind: "plan.updated" } })).toBe(1);
     }
   });
@@ -361,7 +445,9 @@ describe("updatePlan", () => {
     it(`refuses ${name} (VALIDATION on ${field}) and changes nothing`, async () => {
       const plan = await createTestPlan({ teamId: team.id });
       const before = await snapshotTeamData(team.id);
-      const error = await appErrorOf(runAs(updatePlan, owner.userId, team.slug, { ...edit(plan.id, 1, "Valid"), ...overrides }));
+      const error = await appErrorOf(
+        runAs(updatePlan, owner.userId, team.slug, { ...edit(plan.id, 1, "Valid"), ...overrides }),
+      );
       expect(error.code).toBe("VALIDATION");
       expect(Object.keys(error.fieldErrors ?? {})).toContain(field);
       expect(await snapshotTeamData(team.id)).toEqual(before);
@@ -371,7 +457,9 @@ describe("updatePlan", () => {
   it("refuses an archived plan (FORBIDDEN)", async () => {
     const plan = await createTestPlan({ teamId: team.id, status: "ARCHIVED" });
     const before = await snapshotTeamData(team.id);
-    expect((await appErrorOf(runAs(updatePlan, owner.userId, team.slug, edit(plan.id, 1, "Revived")))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(runAs(updatePlan, owner.userId, team.slug, edit(plan.id, 1, "Revived")))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 });
@@ -403,9 +491,19 @@ describe("setPlanStatus: the lifecycle", () => {
       const plan = await createTestPlan({ teamId: team.id, status: from });
       const actor = actors()[role];
       if (outcome === "ok") {
-        expect(await runAs(setPlanStatus, actor.userId, team.slug, { planId: plan.id, status: to })).toEqual({ id: plan.id, status: to });
-        expect(await db.plan.findUniqueOrThrow({ where: { id: plan.id }, select: { status: true, version: true } })).toEqual({ status: to, version: 2 });
-        expect(await db.activityEvent.findMany({ where: { planId: plan.id }, select: { kind: true, actorId: true, before: true, after: true } })).toEqual([
+        expect(await runAs(setPlanStatus, actor.userId, team.slug, { planId: plan.id, status: to })).toEqual({
+          id: plan.id,
+          status: to,
+        });
+        expect(
+          await db.plan.findUniqueOrThrow({ where: { id: plan.id }, select: { status: true, version: true } }),
+        ).toEqual({ status: to, version: 2 });
+        expect(
+          await db.activityEvent.findMany({
+            where: { planId: plan.id },
+            select: { kind: true, actorId: true, before: true, after: true },
+          }),
+        ).toEqual([
           { kind: "plan.status_changed", actorId: actor.userId, before: { status: from }, after: { status: to } },
         ]);
         return;
@@ -425,7 +523,11 @@ describe("duplicatePlan", () => {
       createPlan,
       owner.userId,
       team.slug,
-      planInput({ description: "Source description", templateKeys: ["R1.1", "R3.7", "R4.9"], defaultAssignees: { R3: member.userId } }),
+      planInput({
+        description: "Source description",
+        templateKeys: ["R1.1", "R3.7", "R4.9"],
+        defaultAssignees: { R3: member.userId },
+      }),
     );
     const custom = await runAs(createTask, member.userId, team.slug, {
       planId: sourceId,
@@ -494,7 +596,13 @@ describe("duplicatePlan", () => {
     const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
     expect(copy.tasks.map(copied).sort(byTitle)).toEqual(sourceBefore.tasks.map(copied).sort(byTitle));
     for (const task of copy.tasks) {
-      expect(task).toMatchObject({ status: "TODO", progress: 0, completedAt: null, version: 1, createdById: member.userId });
+      expect(task).toMatchObject({
+        status: "TODO",
+        progress: 0,
+        completedAt: null,
+        version: 1,
+        createdById: member.userId,
+      });
     }
     expect(weightsOf(copy.tasks.find((t) => t.title === "Custom task")?.dilemmas ?? [])).toEqual({ D2: 3, D4: 1 });
     expect(weightsOf(copy.tasks.find((t) => t.templateKey === "R1.1")?.dilemmas ?? [])).toEqual({ D1: 2, D3: 1 });
@@ -503,9 +611,19 @@ describe("duplicatePlan", () => {
     expect(await loadPlan(sourceId)).toEqual(sourceBefore);
     expect((await db.task.findUniqueOrThrow({ where: { id: custom.id } })).status).toBe("DONE");
 
-    const events = await db.activityEvent.findMany({ where: { planId: copyId }, select: { kind: true, taskId: true, after: true } });
-    expect(events.filter((e) => e.kind === "plan.created")).toEqual([{ kind: "plan.created", taskId: null, after: { copiedFrom: sourceId } }]);
-    expect(events.filter((e) => e.kind === "task.created").map((e) => e.taskId).sort()).toEqual(copy.tasks.map((t) => t.id).sort());
+    const events = await db.activityEvent.findMany({
+      where: { planId: copyId },
+      select: { kind: true, taskId: true, after: true },
+    });
+    expect(events.filter((e) => e.kind === "plan.created")).toEqual([
+      { kind: "plan.created", taskId: null, after: { copiedFrom: sourceId } },
+    ]);
+    expect(
+      events
+        .filter((e) => e.kind === "task.created")
+        .map((e) => e.taskId)
+        .sort(),
+    ).toEqual(copy.tasks.map((t) => t.id).sort());
     expect(events).toHaveLength(1 + copy.tasks.length);
   });
 
@@ -521,7 +639,9 @@ describe("duplicatePlan", () => {
     const plan = await createTestPlan({ teamId: team.id });
     await createTestTask({ teamId: team.id, planId: plan.id });
     const before = await snapshotTeamData(team.id);
-    expect((await appErrorOf(runAs(duplicatePlan, viewer.userId, team.slug, { planId: plan.id }))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(runAs(duplicatePlan, viewer.userId, team.slug, { planId: plan.id }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 });
@@ -530,13 +650,18 @@ describe("deletePlan", () => {
   it("deletes the plan with its tasks for an ADMIN who types the exact title, and logs plan.deleted", async () => {
     const plan = await createTestPlan({ teamId: team.id, title: "Plan to delete" });
     const task = await createTestTask({ teamId: team.id, planId: plan.id });
-    expect(await runAs(deletePlan, admin.userId, team.slug, { planId: plan.id, confirmTitle: "Plan to delete" })).toEqual({ id: plan.id });
+    expect(
+      await runAs(deletePlan, admin.userId, team.slug, { planId: plan.id, confirmTitle: "Plan to delete" }),
+    ).toEqual({ id: plan.id });
     expect(await db.plan.findUnique({ where: { id: plan.id } })).toBeNull();
     expect(await db.task.findUnique({ where: { id: task.id } })).toBeNull();
     expect(await db.taskDilemma.count({ where: { taskId: task.id } })).toBe(0);
-    expect(await db.activityEvent.findMany({ where: { teamId: team.id, entityId: plan.id }, select: { kind: true, actorId: true, before: true } })).toEqual([
-      { kind: "plan.deleted", actorId: admin.userId, before: { title: "Plan to delete" } },
-    ]);
+    expect(
+      await db.activityEvent.findMany({
+        where: { teamId: team.id, entityId: plan.id },
+        select: { kind: true, actorId: true, before: true },
+      }),
+    ).toEqual([{ kind: "plan.deleted", actorId: admin.userId, before: { title: "Plan to delete" } }]);
   });
 
   it("lets an OWNER delete too", async () => {
@@ -562,7 +687,13 @@ describe("deletePlan", () => {
     it(`refuses a ${role} even with the exact title (FORBIDDEN)`, async () => {
       const plan = await createTestPlan({ teamId: team.id, title: "Guarded plan" });
       const before = await snapshotTeamData(team.id);
-      expect((await appErrorOf(runAs(deletePlan, actors()[role].userId, team.slug, { planId: plan.id, confirmTitle: "Guarded plan" }))).code).toBe("FORBIDDEN");
+      expect(
+        (
+          await appErrorOf(
+            runAs(deletePlan, actors()[role].userId, team.slug, { planId: plan.id, confirmTitle: "Guarded plan" }),
+          )
+        ).code,
+      ).toBe("FORBIDDEN");
       expect(await snapshotTeamData(team.id)).toEqual(before);
     });
   }
@@ -570,13 +701,21 @@ describe("deletePlan", () => {
 
 describe("addTemplates", () => {
   async function planWith(keys: string[]) {
-    const { id } = await runAs(createPlan, owner.userId, team.slug, planInput({ templateKeys: keys, startDate: "2026-04-01" }));
+    const { id } = await runAs(
+      createPlan,
+      owner.userId,
+      team.slug,
+      planInput({ templateKeys: keys, startDate: "2026-04-01" }),
+    );
     return id;
   }
 
   it("adds new templates with the catalog's weights and due dates from the plan start, one task.created event each", async () => {
     const planId = await planWith(["R1.1"]);
-    expect(await runAs(addTemplates, member.userId, team.slug, { planId, templateKeys: ["R3.5", "R4.2"] })).toEqual({ created: 2, duplicates: [] });
+    expect(await runAs(addTemplates, member.userId, team.slug, { planId, templateKeys: ["R3.5", "R4.2"] })).toEqual({
+      created: 2,
+      duplicates: [],
+    });
     const plan = await loadPlan(planId);
     expect(plan.tasks.map((t) => t.templateKey).sort()).toEqual(["R1.1", "R3.5", "R4.2"]);
     expectTasksFromCatalog(plan.tasks, { startDate: "2026-04-01", locale: "en" });
@@ -586,13 +725,22 @@ describe("addTemplates", () => {
   it("reports templates already in the plan and adds nothing unless confirmed", async () => {
     const planId = await planWith(["R1.1", "R1.2"]);
     const before = await snapshotTeamData(team.id);
-    expect(await runAs(addTemplates, member.userId, team.slug, { planId, templateKeys: ["R1.2", "R3.1"] })).toEqual({ created: 0, duplicates: ["R1.2"] });
+    expect(await runAs(addTemplates, member.userId, team.slug, { planId, templateKeys: ["R1.2", "R3.1"] })).toEqual({
+      created: 0,
+      duplicates: ["R1.2"],
+    });
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 
   it("adds them all, duplicates included, with allowDuplicates", async () => {
     const planId = await planWith(["R1.1", "R1.2"]);
-    expect(await runAs(addTemplates, member.userId, team.slug, { planId, templateKeys: ["R1.2", "R3.1"], allowDuplicates: true })).toEqual({
+    expect(
+      await runAs(addTemplates, member.userId, team.slug, {
+        planId,
+        templateKeys: ["R1.2", "R3.1"],
+        allowDuplicates: true,
+      }),
+    ).toEqual({
       created: 2,
       duplicates: ["R1.2"],
     });
@@ -610,7 +758,9 @@ describe("addTemplates", () => {
     it(`refuses ${name} (VALIDATION on ${field}) and adds nothing`, async () => {
       const planId = await planWith(["R1.1"]);
       const before = await snapshotTeamData(team.id);
-      const error = await appErrorOf(runAs(addTemplates, owner.userId, team.slug, { planId, templateKeys: ["R1.3"], ...overrides }));
+      const error = await appErrorOf(
+        runAs(addTemplates, owner.userId, team.slug, { planId, templateKeys: ["R1.3"], ...overrides }),
+      );
       expect(error.code).toBe("VALIDATION");
       expect(Object.keys(error.fieldErrors ?? {})).toContain(field);
       expect(await snapshotTeamData(team.id)).toEqual(before);
@@ -620,7 +770,17 @@ describe("addTemplates", () => {
   it("refuses an archived plan (FORBIDDEN), even with allowDuplicates", async () => {
     const plan = await createTestPlan({ teamId: team.id, status: "ARCHIVED" });
     const before = await snapshotTeamData(team.id);
-    expect((await appErrorOf(runAs(addTemplates, owner.userId, team.slug, { planId: plan.id, templateKeys: ["R2.1"], allowDuplicates: true }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await appErrorOf(
+          runAs(addTemplates, owner.userId, team.slug, {
+            planId: plan.id,
+            templateKeys: ["R2.1"],
+            allowDuplicates: true,
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 });
@@ -630,9 +790,17 @@ describe("an ARCHIVED plan is read-only until un-archived", () => {
     const plan = await createTestPlan({ teamId: team.id, status: "ACTIVE" });
     const task = await createTestTask({ teamId: team.id, planId: plan.id });
     await runAs(setPlanStatus, admin.userId, team.slug, { planId: plan.id, status: "ARCHIVED" });
-    expect((await appErrorOf(runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "DONE" }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await appErrorOf(
+          runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "DONE" }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
     await runAs(setPlanStatus, admin.userId, team.slug, { planId: plan.id, status: "ACTIVE" });
     await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "DONE" });
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id }, select: { status: true, progress: true } })).toEqual({ status: "DONE", progress: 100 });
+    expect(
+      await db.task.findUniqueOrThrow({ where: { id: task.id }, select: { status: true, progress: true } }),
+    ).toEqual({ status: "DONE", progress: 100 });
   });
 });

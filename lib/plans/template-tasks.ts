@@ -45,7 +45,10 @@ export function tasksFromTemplates({
       priority: template.defaultPriority,
       dueDate: addDays(startDate, template.durationDays),
       sortOrder: Number(minor),
-      dilemmas: Object.entries(template.weights).map(([code, weight]) => ({ dilemmaCode: code as DilemmaCode, weight })),
+      dilemmas: Object.entries(template.weights).map(([code, weight]) => ({
+        dilemmaCode: code as DilemmaCode,
+        weight,
+      })),
     };
   });
 }

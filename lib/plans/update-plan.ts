@@ -12,7 +12,15 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
     const findCurrent = () =>
       tx.plan.findFirst({
         where: { id: input.planId, teamId: ctx.team.id },
-        select: { id: true, title: true, description: true, startDate: true, targetDate: true, status: true, version: true },
+        select: {
+          id: true,
+          title: true,
+          description: true,
+          startDate: true,
+          targetDate: true,
+          status: true,
+          version: true,
+        },
       });
     const current = await findCurrent();
     if (!current) throw new AppError("NOT_FOUND");
@@ -27,7 +35,12 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
         fieldErrors: { startDate: [msg("tasksDueBeforeStart", { date: toDateInput(earliestDue.dueDate) })] },
       });
     }
-    const fields = { title: input.title, description: input.description, startDate: input.startDate, targetDate: input.targetDate };
+    const fields = {
+      title: input.title,
+      description: input.description,
+      startDate: input.startDate,
+      targetDate: input.targetDate,
+    };
     const { count } = await tx.plan.updateMany({
       where: { id: current.id, teamId: ctx.team.id, version: input.version },
       data: { ...fields, version: { increment: 1 } },
@@ -38,7 +51,9 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
       if (!latest) throw new AppError("NOT_FOUND");
       throw new AppError("CONFLICT", {
         userMessage: msg("planEditConflict"),
-        details: { current: { ...latest, startDate: toDateInput(latest.startDate), targetDate: toDateInput(latest.targetDate) } },
+        details: {
+          current: { ...latest, startDate: toDateInput(latest.startDate), targetDate: toDateInput(latest.targetDate) },
+        },
       });
     }
     await tx.activityEvent.create({
@@ -49,8 +64,16 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
         kind: "plan.updated",
         entityType: "plan",
         entityId: current.id,
-        before: { title: current.title, startDate: toDateInput(current.startDate), targetDate: toDateInput(current.targetDate) },
-        after: { title: input.title, startDate: toDateInput(input.startDate), targetDate: toDateInput(input.targetDate) },
+        before: {
+          title: current.title,
+          startDate: toDateInput(current.startDate),
+          targetDate: toDateInput(current.targetDate),
+        },
+        after: {
+          title: input.title,
+          startDate: toDateInput(input.startDate),
+          targetDate: toDateInput(input.targetDate),
+        },
         ip: ctx.ip,
       },
     });

@@ -32,9 +32,20 @@ describe("parseWizardState", () => {
 
   it("reads a query like the one in the address bar", () => {
     const state = parseWizardState(
-      new URLSearchParams("step=templates&title=Q1&start=2026-12-01&target=2027-06-30&areas=R3,R4&off=R3.2,R4.7&as.R3=u1"),
+      new URLSearchParams(
+        "step=templates&title=Q1&start=2026-12-01&target=2027-06-30&areas=R3,R4&off=R3.2,R4.7&as.R3=u1",
+      ),
     );
-    expect(state).toEqual({ ...emptyWizardState(), step: "templates", title: "Q1", startDate: "2026-12-01", targetDate: "2027-06-30", areas: ["R3", "R4"], off: ["R3.2", "R4.7"], assignees: { R3: "u1" } });
+    expect(state).toEqual({
+      ...emptyWizardState(),
+      step: "templates",
+      title: "Q1",
+      startDate: "2026-12-01",
+      targetDate: "2027-06-30",
+      areas: ["R3", "R4"],
+      off: ["R3.2", "R4.7"],
+      assignees: { R3: "u1" },
+    });
   });
 
   it("drops unknown area codes and keeps code order without duplicates", () => {
@@ -134,8 +145,15 @@ describe("detailErrors", () => {
   });
 
   it("names each problem on its field", () => {
-    expect(detailErrors(emptyWizardState())).toEqual({ title: "titleRequired", startDate: "dateRequired", targetDate: "dateRequired" });
-    expect(detailErrors({ ...full, title: "x".repeat(201), startDate: "2026-02-30" })).toEqual({ title: "titleTooLong", startDate: "dateInvalid" });
+    expect(detailErrors(emptyWizardState())).toEqual({
+      title: "titleRequired",
+      startDate: "dateRequired",
+      targetDate: "dateRequired",
+    });
+    expect(detailErrors({ ...full, title: "x".repeat(201), startDate: "2026-02-30" })).toEqual({
+      title: "titleTooLong",
+      startDate: "dateInvalid",
+    });
     expect(detailErrors({ ...full, description: "x".repeat(10_001) })).toEqual({ description: "descriptionTooLong" });
   });
 

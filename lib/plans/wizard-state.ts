@@ -60,7 +60,16 @@ function normaliseOff(keys: readonly string[], areas: readonly AreaCode[]): stri
 
 /** The empty wizard: first step, no details, no areas. */
 export function emptyWizardState(): WizardState {
-  return { step: "details", title: "", description: "", startDate: "", targetDate: "", areas: [], off: [], assignees: {} };
+  return {
+    step: "details",
+    title: "",
+    description: "",
+    startDate: "",
+    targetDate: "",
+    areas: [],
+    off: [],
+    assignees: {},
+  };
 }
 
 /**
@@ -112,7 +121,9 @@ export function serializeWizardState(state: WizardState): string {
 
 /** The checked templates: every template of the chosen areas except the `off` ones, in catalog order. */
 export function chosenTemplateKeys(state: WizardState): string[] {
-  return state.areas.flatMap((area) => templatesForArea(area).map((t) => t.key)).filter((key) => !state.off.includes(key));
+  return state.areas
+    .flatMap((area) => templatesForArea(area).map((t) => t.key))
+    .filter((key) => !state.off.includes(key));
 }
 
 /** Chooses or drops an area; a newly chosen area starts with all its templates checked and no default assignee. */
@@ -156,7 +167,8 @@ export function toCreatePlanInput(state: WizardState, status: "DRAFT" | "ACTIVE"
 export const DETAIL_FIELDS = ["title", "description", "startDate", "targetDate"] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 /** Why a detail field is invalid; a message key of the "wizard.errors" namespace. */
-export type DetailError = "titleRequired" | "titleTooLong" | "descriptionTooLong" | "dateRequired" | "dateInvalid" | "targetBeforeStart";
+export type DetailError =
+  "titleRequired" | "titleTooLong" | "descriptionTooLong" | "dateRequired" | "dateInvalid" | "targetBeforeStart";
 
 function isDetailField(value: unknown): value is DetailField {
   return (DETAIL_FIELDS as readonly unknown[]).includes(value);
@@ -164,7 +176,11 @@ function isDetailField(value: unknown): value is DetailField {
 
 /** The details step checked with `createPlanSchema` (the server's schema), one reason per invalid field. */
 export function detailErrors(state: WizardState): Partial<Record<DetailField, DetailError>> {
-  const parsed = createPlanSchema.safeParse({ ...toCreatePlanInput(state, "DRAFT"), templateKeys: [], defaultAssignees: {} });
+  const parsed = createPlanSchema.safeParse({
+    ...toCreatePlanInput(state, "DRAFT"),
+    templateKeys: [],
+    defaultAssignees: {},
+  });
   const errors: Partial<Record<DetailField, DetailError>> = {};
   if (parsed.success) return errors;
   for (const issue of parsed.error.issues) {

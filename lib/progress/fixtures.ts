@@ -3,23 +3,12 @@
  * SQL implementation test: both must produce the same rollups for each.
  * Deterministic — no Math.random, no dates.
  */
-import {
-  AREA_CODES,
-  DILEMMA_CODES,
-  PATH_CODES,
-  type DilemmaCode,
-} from "@/lib/catalog/types";
+import { AREA_CODES, DILEMMA_CODES, PATH_CODES, type DilemmaCode } from "@/lib/catalog/types";
 import type { ProgressTask, TaskStatus } from "./formula";
 
 export type ProgressFixture = { name: string; tasks: ProgressTask[] };
 
-const STATUSES: readonly TaskStatus[] = [
-  "TODO",
-  "IN_PROGRESS",
-  "BLOCKED",
-  "DONE",
-  "CANCELLED",
-];
+const STATUSES: readonly TaskStatus[] = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"];
 
 /** 32-bit LCG (glibc constants); same seed → same sequence everywhere. */
 function lcg(seed: number): () => number {

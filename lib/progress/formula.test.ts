@@ -143,9 +143,7 @@ describe("mixed statuses with partial progress", () => {
 
   it("overall", () => {
     expectRollup(overallProgress(tasks), {
-      progress:
-        (3 * 0.33 + 2 * 0.5 + 1 * 0.5 + 2 * 0 + 1 * 0.67 + 3 * 1 + 2 * 1) /
-        (3 + 2 + 1 + 2 + 1 + 3 + 2),
+      progress: (3 * 0.33 + 2 * 0.5 + 1 * 0.5 + 2 * 0 + 1 * 0.67 + 3 * 1 + 2 * 1) / (3 + 2 + 1 + 2 + 1 + 3 + 2),
       taskCount: 5,
       weightSum: 14,
     });
@@ -265,11 +263,9 @@ describe("generated scenario", () => {
       };
     };
     const a = areaProgress(f.tasks);
-    for (const k of AREA_CODES)
-      expectRollup(a[k], sumAll(live.filter((t) => t.area === k)));
+    for (const k of AREA_CODES) expectRollup(a[k], sumAll(live.filter((t) => t.area === k)));
     const p = pathProgress(f.tasks);
-    for (const k of PATH_CODES)
-      expectRollup(p[k], sumAll(live.filter((t) => t.path === k)));
+    for (const k of PATH_CODES) expectRollup(p[k], sumAll(live.filter((t) => t.path === k)));
     expectRollup(overallProgress(f.tasks), sumAll(live));
   });
 });
@@ -278,11 +274,7 @@ describe("rollups are consistent for every fixture", () => {
   for (const { name, tasks } of progressFixtures) {
     it(name, () => {
       const o = overallProgress(tasks);
-      for (const group of [
-        dilemmaProgress(tasks),
-        areaProgress(tasks),
-        pathProgress(tasks),
-      ]) {
+      for (const group of [dilemmaProgress(tasks), areaProgress(tasks), pathProgress(tasks)]) {
         const rs = Object.values(group) as Rollup[];
         const ws = rs.reduce((s, r) => s + r.weightSum, 0);
         const num = rs.reduce((s, r) => s + (r.progress ?? 0) * r.weightSum, 0);
@@ -298,14 +290,8 @@ describe("rollups are consistent for every fixture", () => {
         }
       }
       // areas and paths partition the linked live tasks
-      const ac = Object.values(areaProgress(tasks)).reduce(
-        (s, r) => s + r.taskCount,
-        0,
-      );
-      const pc = Object.values(pathProgress(tasks)).reduce(
-        (s, r) => s + r.taskCount,
-        0,
-      );
+      const ac = Object.values(areaProgress(tasks)).reduce((s, r) => s + r.taskCount, 0);
+      const pc = Object.values(pathProgress(tasks)).reduce((s, r) => s + r.taskCount, 0);
       expect(ac).toBe(o.taskCount);
       expect(pc).toBe(o.taskCount);
     });
@@ -332,37 +318,21 @@ describe("toPercent", () => {
 
 describe("indicatorProgress", () => {
   it("UP direction", () => {
-    expect(indicatorProgress({ baseline: 10, target: 20, current: 15 })).toBe(
-      (15 - 10) / (20 - 10),
-    );
-    expect(indicatorProgress({ baseline: 10, target: 20, current: 25 })).toBe(
-      1,
-    ); // beyond target
+    expect(indicatorProgress({ baseline: 10, target: 20, current: 15 })).toBe((15 - 10) / (20 - 10));
+    expect(indicatorProgress({ baseline: 10, target: 20, current: 25 })).toBe(1); // beyond target
     expect(indicatorProgress({ baseline: 10, target: 20, current: 5 })).toBe(0); // wrong way
-    expect(indicatorProgress({ baseline: 10, target: 20, current: 10 })).toBe(
-      0,
-    );
-    expect(indicatorProgress({ baseline: 10, target: 20, current: 20 })).toBe(
-      1,
-    );
+    expect(indicatorProgress({ baseline: 10, target: 20, current: 10 })).toBe(0);
+    expect(indicatorProgress({ baseline: 10, target: 20, current: 20 })).toBe(1);
   });
   it("DOWN direction", () => {
-    expect(indicatorProgress({ baseline: 10, target: 4, current: 7 })).toBe(
-      (7 - 10) / (4 - 10),
-    ); // 0.5
-    expect(indicatorProgress({ baseline: 10, target: 4, current: 7 })).toBe(
-      0.5,
-    );
+    expect(indicatorProgress({ baseline: 10, target: 4, current: 7 })).toBe((7 - 10) / (4 - 10)); // 0.5
+    expect(indicatorProgress({ baseline: 10, target: 4, current: 7 })).toBe(0.5);
     expect(indicatorProgress({ baseline: 10, target: 4, current: 2 })).toBe(1); // beyond target
     expect(indicatorProgress({ baseline: 10, target: 4, current: 12 })).toBe(0); // wrong way
   });
   it("null when no reading or target === baseline", () => {
-    expect(
-      indicatorProgress({ baseline: 10, target: 20, current: null }),
-    ).toBeNull();
-    expect(
-      indicatorProgress({ baseline: 5, target: 5, current: 7 }),
-    ).toBeNull();
+    expect(indicatorProgress({ baseline: 10, target: 20, current: null })).toBeNull();
+    expect(indicatorProgress({ baseline: 5, target: 5, current: 7 })).toBeNull();
   });
 });
 
@@ -370,31 +340,19 @@ describe("expectedProgress", () => {
   const start = new Date("2025-01-01T00:00:00Z");
   const target = new Date("2025-01-11T00:00:00Z"); // 10 days
   it("elapsed share", () => {
-    expect(
-      expectedProgress(start, target, new Date("2025-01-06T00:00:00Z")),
-    ).toBe(5 / 10);
+    expect(expectedProgress(start, target, new Date("2025-01-06T00:00:00Z"))).toBe(5 / 10);
     expect(expectedProgress(start, target, start)).toBe(0);
     expect(expectedProgress(start, target, target)).toBe(1);
   });
   it("clamps before start and after target", () => {
-    expect(
-      expectedProgress(start, target, new Date("2024-12-01T00:00:00Z")),
-    ).toBe(0);
-    expect(
-      expectedProgress(start, target, new Date("2025-03-01T00:00:00Z")),
-    ).toBe(1);
+    expect(expectedProgress(start, target, new Date("2024-12-01T00:00:00Z"))).toBe(0);
+    expect(expectedProgress(start, target, new Date("2025-03-01T00:00:00Z"))).toBe(1);
   });
   it("target <= start: 1 once target is reached, else 0", () => {
-    expect(
-      expectedProgress(target, start, new Date("2024-12-31T00:00:00Z")),
-    ).toBe(0);
+    expect(expectedProgress(target, start, new Date("2024-12-31T00:00:00Z"))).toBe(0);
     expect(expectedProgress(target, start, start)).toBe(1);
-    expect(
-      expectedProgress(target, start, new Date("2025-02-01T00:00:00Z")),
-    ).toBe(1);
-    expect(
-      expectedProgress(start, start, new Date("2024-12-31T00:00:00Z")),
-    ).toBe(0);
+    expect(expectedProgress(target, start, new Date("2025-02-01T00:00:00Z"))).toBe(1);
+    expect(expectedProgress(start, start, new Date("2024-12-31T00:00:00Z"))).toBe(0);
     expect(expectedProgress(start, start, start)).toBe(1);
   });
 });

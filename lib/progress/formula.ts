@@ -13,8 +13,7 @@ import {
 } from "@/lib/catalog/types";
 
 /** Lifecycle status of a plan task. */
-export type TaskStatus =
-  "TODO" | "IN_PROGRESS" | "BLOCKED" | "DONE" | "CANCELLED";
+export type TaskStatus = "TODO" | "IN_PROGRESS" | "BLOCKED" | "DONE" | "CANCELLED";
 
 /** The slice of a task the progress formulas need. */
 export type ProgressTask = {
@@ -43,9 +42,7 @@ const EPS = 1e-9;
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Task completion c(t): DONE → 1, CANCELLED → null (left out), else progress/100 clamped to [0,1]. */
-export function completion(
-  task: Pick<ProgressTask, "status" | "progress">,
-): number | null {
+export function completion(task: Pick<ProgressTask, "status" | "progress">): number | null {
   if (task.status === "CANCELLED") return null;
   if (task.status === "DONE") return 1;
   const p = Number.isFinite(task.progress) ? task.progress : 0;
@@ -57,8 +54,7 @@ function links(task: ProgressTask): { dilemma: DilemmaCode; weight: number }[] {
   const out: { dilemma: DilemmaCode; weight: number }[] = [];
   for (const d of DILEMMA_CODES) {
     const w = task.weights[d];
-    if (typeof w === "number" && Number.isFinite(w) && w > 0)
-      out.push({ dilemma: d, weight: w });
+    if (typeof w === "number" && Number.isFinite(w) && w > 0) out.push({ dilemma: d, weight: w });
   }
   return out;
 }
@@ -89,19 +85,14 @@ function emptyRecord<K extends string>(codes: readonly K[]): Record<K, Acc> {
   return r;
 }
 
-function finish<K extends string>(
-  codes: readonly K[],
-  accs: Record<K, Acc>,
-): Record<K, Rollup> {
+function finish<K extends string>(codes: readonly K[], accs: Record<K, Acc>): Record<K, Rollup> {
   const r = {} as Record<K, Rollup>;
   for (const k of codes) r[k] = toRollup(accs[k]);
   return r;
 }
 
 /** Per dilemma: Σ w·c / Σ w over non-cancelled tasks linked to d; null when none; taskCount = linked non-cancelled tasks. */
-export function dilemmaProgress(
-  tasks: readonly ProgressTask[],
-): Record<DilemmaCode, Rollup> {
+export function dilemmaProgress(tasks: readonly ProgressTask[]): Record<DilemmaCode, Rollup> {
   const accs = emptyRecord(DILEMMA_CODES);
   for (const t of tasks) {
     const c = completion(t);
@@ -117,9 +108,7 @@ export function dilemmaProgress(
 }
 
 /** Per area: Σ_links w·c / Σ_links w over non-cancelled tasks in the area (all links of each task); taskCount = such tasks with ≥1 link. */
-export function areaProgress(
-  tasks: readonly ProgressTask[],
-): Record<AreaCode, Rollup> {
+export function areaProgress(tasks: readonly ProgressTask[]): Record<AreaCode, Rollup> {
   const accs = emptyRecord(AREA_CODES);
   for (const t of tasks) {
     const c = completion(t);
@@ -130,9 +119,7 @@ export function areaProgress(
 }
 
 /** Per path: same rollup as areaProgress, grouped by the task's path. */
-export function pathProgress(
-  tasks: readonly ProgressTask[],
-): Record<PathCode, Rollup> {
+export function pathProgress(tasks: readonly ProgressTask[]): Record<PathCode, Rollup> {
   const accs = emptyRecord(PATH_CODES);
   for (const t of tasks) {
     const c = completion(t);
@@ -154,11 +141,7 @@ export function overallProgress(tasks: readonly ProgressTask[]): Rollup {
 }
 
 /** Indicator: (current − baseline)/(target − baseline) clamped to [0,1] (works UP and DOWN); null when no reading or target === baseline. */
-export function indicatorProgress(i: {
-  baseline: number;
-  target: number;
-  current: number | null;
-}): number | null {
+export function indicatorProgress(i: { baseline: number; target: number; current: number | null }): number | null {
   if (i.current === null || !Number.isFinite(i.current)) return null;
   const span = i.target - i.baseline;
   if (span === 0 || !Number.isFinite(span)) return null;

@@ -12,7 +12,12 @@ import { dateSchema, idSchema, toDateInput } from "@/lib/validation/common";
 export const planProgressQuerySchema = z.object({ planId: idSchema, at: dateSchema.optional() });
 
 const toList = <C extends string>(record: Record<C, Rollup>) =>
-  (Object.entries(record) as [C, Rollup][]).map(([code, r]) => ({ code, progress: r.progress, taskCount: r.taskCount, weightSum: r.weightSum }));
+  (Object.entries(record) as [C, Rollup][]).map(([code, r]) => ({
+    code,
+    progress: r.progress,
+    taskCount: r.taskCount,
+    weightSum: r.weightSum,
+  }));
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +37,9 @@ export const getPlanProgress = defineOperation("team.read", planProgressQuerySch
              WHERE ${taskStateEvents(scope)} AND e."createdAt" < ${before}
              ORDER BY e."taskId", e.id DESC) s
           GROUP BY s.status`
-      : db.task.groupBy({ by: ["status"], where: scope, _count: { _all: true } }).then((rows) => rows.map((r) => ({ status: r.status, count: r._count._all }))),
+      : db.task
+          .groupBy({ by: ["status"], where: scope, _count: { _all: true } })
+          .then((rows) => rows.map((r) => ({ status: r.status, count: r._count._all }))),
     db.indicator.findMany({
       where: { planId: plan.id, teamId: ctx.team.id },
       orderBy: { createdAt: "asc" },
@@ -44,11 +51,21 @@ export const getPlanProgress = defineOperation("team.read", planProgressQuerySch
         direction: true,
         baseline: true,
         target: true,
-        readings: { where: before ? { recordedOn: { lt: before } } : {}, orderBy: [{ recordedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { value: true, recordedOn: true } },
+        readings: {
+          where: before ? { recordedOn: { lt: before } } : {},
+          orderBy: [{ recordedOn: "desc" }, { createdAt: "desc" }],
+          take: 1,
+          select: { value: true, recordedOn: true },
+        },
       },
     }),
   ]);
-  const statusCounts = Object.fromEntries(["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"].map((s) => [s, statusRows.find((r) => r.status === s)?.count ?? 0]));
+  const statusCounts = Object.fromEntries(
+    ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"].map((s) => [
+      s,
+      statusRows.find((r) => r.status === s)?.count ?? 0,
+    ]),
+  );
   return {
     planId: plan.id,
     at: input.at ? toDateInput(input.at) : null,

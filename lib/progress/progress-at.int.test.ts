@@ -12,15 +12,24 @@ import { toDateInput } from "@/lib/validation/common";
 afterAll(cleanupTestData);
 
 const DAY = 24 * 60 * 60 * 1000;
-const daysAgo = (n: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - n * DAY);
+const daysAgo = (n: number) =>
+  new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - n * DAY);
 
 /** Moves a task's events so they appear to have happened `n` days ago at noon. */
 async function backdate(eventIds: bigint[], n: number) {
-  await db.activityEvent.updateMany({ where: { id: { in: eventIds } }, data: { createdAt: new Date(daysAgo(n).getTime() + 12 * 60 * 60 * 1000) } });
+  await db.activityEvent.updateMany({
+    where: { id: { in: eventIds } },
+    data: { createdAt: new Date(daysAgo(n).getTime() + 12 * 60 * 60 * 1000) },
+  });
 }
 
 async function lastEventIds(taskId: string, take = 1) {
-  const events = await db.activityEvent.findMany({ where: { taskId }, orderBy: { id: "desc" }, take, select: { id: true } });
+  const events = await db.activityEvent.findMany({
+    where: { taskId },
+    orderBy: { id: "desc" },
+    take,
+    select: { id: true },
+  });
   return events.map((e) => e.id);
 }
 
@@ -30,26 +39,69 @@ describe("progress at a past date, replayed from the activity log", () => {
     const team = await createTestTeam({ ownerId: owner.id });
     const actor = { userId: owner.id, teamSlug: team.slug };
     const start = toDateInput(daysAgo(30));
-    const { id: planId } = await runOperation(createPlan, actor, { title: "History", startDate: start, targetDate: toDateInput(daysAgo(-60)), templateKeys: ["R3.1", "R3.4"], status: "ACTIVE" });
-    const tasks = await db.task.findMany({ where: { planId }, orderBy: { templateKey: "asc" }, select: { id: true, version: true } });
+    const { id: planId } = await runOperation(createPlan, actor, {
+      title: "History",
+      startDate: start,
+      targetDate: toDateInput(daysAgo(-60)),
+      templateKeys: ["R3.1", "R3.4"],
+      status: "ACTIVE",
+    });
+    const tasks = await db.task.findMany({
+      where: { planId },
+      orderBy: { templateKey: "asc" },
+      select: { id: true, version: true },
+    });
     const [primary, secondary] = tasks as [{ id: string; version: number }, { id: string; version: number }];
-    await backdate((await db.activityEvent.findMany({ where: { planId }, select: { id: true } })).map((e) => e.id), 20);
+    await backdate(
+      (await db.activityEvent.findMany({ where: { planId }, select: { id: true } })).map((e) => e.id),
+      20,
+    );
 
     // R3.1 (D3×3) done 10 days ago, then reopened at 40 % 2 days ago; R3.4 (D3×2) at 50 % since 5 days ago.
     await runOperation(setTaskStatus, actor, { taskId: primary.id, version: primary.version, status: "DONE" });
     await backdate(await lastEventIds(primary.id), 10);
-    const reopened = await db.task.findUniqueOrThrow({ where: { id: primary.id }, select: { version: true, title: true } });
-    const fields = { title: reopened.title, description: "", areaCode: "R3", pathCode: "P3", dilemmas: [{ dilemmaCode: "D3", weight: 3 }], priority: "HIGH", assigneeId: null, dueDate: "" } as const;
-    await runOperation(updateTask, actor, { ...fields, taskId: primary.id, version: reopened.version, status: "IN_PROGRESS", progress: 40 });
+    const reopened = await db.task.findUniqueOrThrow({
+      where: { id: primary.id },
+      select: { version: true, title: true },
+    });
+    const fields = {
+      title: reopened.title,
+      description: "",
+      areaCode: "R3",
+      pathCode: "P3",
+      dilemmas: [{ dilemmaCode: "D3", weight: 3 }],
+      priority: "HIGH",
+      assigneeId: null,
+      dueDate: "",
+    } as const;
+    await runOperation(updateTask, actor, {
+      ...fields,
+      taskId: primary.id,
+      version: reopened.version,
+      status: "IN_PROGRESS",
+      progress: 40,
+    });
     await backdate(await lastEventIds(primary.id), 2);
     const s = await db.task.findUniqueOrThrow({ where: { id: secondary.id }, select: { version: true, title: true } });
-    await runOperation(updateTask, actor, { ...fields, title: s.title, dilemmas: [{ dilemmaCode: "D3", weight: 2 }], taskId: secondary.id, version: s.version, status: "IN_PROGRESS", progress: 50 });
+    await runOperation(updateTask, actor, {
+      ...fields,
+      title: s.title,
+      dilemmas: [{ dilemmaCode: "D3", weight: 2 }],
+      taskId: secondary.id,
+      version: s.version,
+      status: "IN_PROGRESS",
+      progress: 50,
+    });
     await backdate(await lastEventIds(secondary.id), 5);
 
     const scope = { teamId: team.id, planId };
     const at = async (n: number) => (await planProgressAt(db, { ...scope, day: daysAgo(n) })).dilemmas.D3;
 
-    expect((await planProgressAt(db, { ...scope, day: daysAgo(25) })).dilemmas.D3).toEqual({ progress: null, taskCount: 0, weightSum: 0 });
+    expect((await planProgressAt(db, { ...scope, day: daysAgo(25) })).dilemmas.D3).toEqual({
+      progress: null,
+      taskCount: 0,
+      weightSum: 0,
+    });
     expect(await at(15)).toEqual({ progress: 0, taskCount: 2, weightSum: 5 });
     expect((await at(7)).progress).toBeCloseTo((3 * 1 + 2 * 0) / 5, 10);
     expect((await at(4)).progress).toBeCloseTo((3 * 1 + 2 * 0.5) / 5, 10);
@@ -75,8 +127,16 @@ describe("progress at a past date, replayed from the activity log", () => {
     const team = await createTestTeam({ ownerId: owner.id });
     const other = await createTestUser();
     const otherTeam = await createTestTeam({ ownerId: other.id });
-    const { id: planId } = await runOperation(createPlan, { userId: owner.id, teamSlug: team.slug }, { title: "Mine", startDate: "2026-01-01", targetDate: "2026-12-31" });
-    await expect(runOperation(getPlanProgress, { userId: other.id, teamSlug: otherTeam.slug }, { planId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(runOperation(getPlanProgress, { userId: owner.id, teamSlug: team.slug }, { planId, at: "2026-02-30" })).rejects.toMatchObject({ code: "VALIDATION" });
+    const { id: planId } = await runOperation(
+      createPlan,
+      { userId: owner.id, teamSlug: team.slug },
+      { title: "Mine", startDate: "2026-01-01", targetDate: "2026-12-31" },
+    );
+    await expect(
+      runOperation(getPlanProgress, { userId: other.id, teamSlug: otherTeam.slug }, { planId }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      runOperation(getPlanProgress, { userId: owner.id, teamSlug: team.slug }, { planId, at: "2026-02-30" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });

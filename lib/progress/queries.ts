@@ -31,7 +31,15 @@ export function planLinksSql({ teamId, planId }: { teamId: string; planId: strin
  * each task's status and progress replayed from the activity log (the latest
  * task.created/updated event carrying them).
  */
-export function planLinksAtSql({ teamId, planId, before }: { teamId: string; planId: string; before: Date }): Prisma.Sql {
+export function planLinksAtSql({
+  teamId,
+  planId,
+  before,
+}: {
+  teamId: string;
+  planId: string;
+  before: Date;
+}): Prisma.Sql {
   return Prisma.sql`
     WITH state AS (
       SELECT DISTINCT ON (e."taskId") e."taskId", e.after->>'status' AS status, (e.after->>'progress')::int AS progress
@@ -83,7 +91,17 @@ export function rollupsSql(links: Prisma.Sql): Prisma.Sql {
  * those changes up to that day. Task–dilemma links are today's. With
  * `changedAfter`, only the tasks with an event after the end of that day count.
  */
-export function dilemmaSumsOnSql({ teamId, planId, days, changedAfter }: { teamId: string; planId: string; days: string[]; changedAfter?: string }): Prisma.Sql {
+export function dilemmaSumsOnSql({
+  teamId,
+  planId,
+  days,
+  changedAfter,
+}: {
+  teamId: string;
+  planId: string;
+  days: string[];
+  changedAfter?: string;
+}): Prisma.Sql {
   const last = days.reduce((a, b) => (a > b ? a : b));
   const onlyChanged = changedAfter
     ? Prisma.sql`AND e."taskId" IN (
@@ -134,8 +152,17 @@ export function dilemmaSumsOnSql({ teamId, planId, days, changedAfter }: { teamI
  * dilemmaSumsOnSql; arrays in the order D1–D4). Run after taking the plan's
  * advisory lock (progressDayLockSql) in the same transaction.
  */
-export function storeProgressDaysSql({ teamId, planId, days }: { teamId: string; planId: string; days: string[] }): Prisma.Sql {
-  const sum = (column: string, code: string) => Prisma.sql`COALESCE(MAX(s.${Prisma.raw(`"${column}"`)}) FILTER (WHERE s.code = ${code}), 0)`;
+export function storeProgressDaysSql({
+  teamId,
+  planId,
+  days,
+}: {
+  teamId: string;
+  planId: string;
+  days: string[];
+}): Prisma.Sql {
+  const sum = (column: string, code: string) =>
+    Prisma.sql`COALESCE(MAX(s.${Prisma.raw(`"${column}"`)}) FILTER (WHERE s.code = ${code}), 0)`;
   const codes = ["D1", "D2", "D3", "D4"];
   return Prisma.sql`
     WITH s AS (${dilemmaSumsOnSql({ teamId, planId, days })})
@@ -171,7 +198,15 @@ export function teamCellsSql({ teamId, planIds }: { teamId: string; planIds: str
 }
 
 /** Per plan: the tasks the formula counts (not cancelled, linked to a dilemma), the open ones and the overdue ones. */
-export function teamCountsSql({ teamId, planIds, day }: { teamId: string; planIds: string[]; day: string }): Prisma.Sql {
+export function teamCountsSql({
+  teamId,
+  planIds,
+  day,
+}: {
+  teamId: string;
+  planIds: string[];
+  day: string;
+}): Prisma.Sql {
   return Prisma.sql`
     SELECT t."planId" AS "planId",
            (COUNT(*) FILTER (WHERE t.status <> 'CANCELLED' AND EXISTS (SELECT 1 FROM "TaskDilemma" td WHERE td."taskId" = t.id)))::int AS "linkedCount",

@@ -57,7 +57,9 @@ describe("DATABASE_READ_URL", () => {
 
     await asAdmin(`REVOKE SELECT ON "Task" FROM ${role}`);
     await expect(getTeamDashboard({ teamId: team.id })).rejects.toThrow(/permission denied/);
-    await expect(findDueTasks({ teamId: team.id, planId: plan.id, today: new Date() })).rejects.toThrow(/permission denied/);
+    await expect(findDueTasks({ teamId: team.id, planId: plan.id, today: new Date() })).rejects.toThrow(
+      /permission denied/,
+    );
     // The primary is untouched: writes and reads of the same tables still work.
     await createTestTask({ teamId: team.id, planId: plan.id });
     expect(await db.task.count({ where: { planId: plan.id } })).toBe(2);

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import { db } from "@/lib/db";
 import { progressFixtures } from "@/lib/progress/fixtures";
-import { areaProgress, dilemmaProgress, overallProgress, pathProgress, type ProgressTask, type Rollup } from "@/lib/progress/formula";
+import {
+  areaProgress,
+  dilemmaProgress,
+  overallProgress,
+  pathProgress,
+  type ProgressTask,
+  type Rollup,
+} from "@/lib/progress/formula";
 import { completeRollups, planProgress, sqlRollups } from "@/lib/progress/sql";
 import { cleanupTestData, createTestPlan, createTestTasks, createTestTeam } from "@/lib/testing/factories";
 
@@ -20,7 +27,11 @@ function expectSameRollup(actual: Rollup, expected: Rollup, label: string) {
   }
 }
 
-function expectSameRollups<C extends string>(actual: Record<C, Rollup>, expected: Record<C, Rollup>, codes: readonly C[]) {
+function expectSameRollups<C extends string>(
+  actual: Record<C, Rollup>,
+  expected: Record<C, Rollup>,
+  codes: readonly C[],
+) {
   for (const code of codes) expectSameRollup(actual[code], expected[code], code);
 }
 
@@ -79,7 +90,11 @@ describe("sqlRollups scope", () => {
     expectSameRollups(completeRollups(DILEMMA_CODES, byDilemma), dilemmaProgress(mine), DILEMMA_CODES);
     const byPlan = await sqlRollups(db, { teamId: team.id, planIds: [plan.id], by: "plan" });
     expect([...byPlan.keys()]).toEqual([plan.id]);
-    expectSameRollup(byPlan.get(plan.id) ?? { progress: null, taskCount: 0, weightSum: 0 }, overallProgress(mine), "plan");
+    expectSameRollup(
+      byPlan.get(plan.id) ?? { progress: null, taskCount: 0, weightSum: 0 },
+      overallProgress(mine),
+      "plan",
+    );
   });
 
   it("finds nothing for another team's plan id, even when asked by id", async () => {

@@ -41,14 +41,20 @@ export async function sqlRollups(
        AND t.status <> 'CANCELLED'
      GROUP BY 1`;
   return new Map(
-    rows.map((r) => [r.key, { taskCount: r.taskCount, weightSum: r.weightSum, progress: r.weightSum > 0 ? r.weighted / r.weightSum : null }]),
+    rows.map((r) => [
+      r.key,
+      { taskCount: r.taskCount, weightSum: r.weightSum, progress: r.weightSum > 0 ? r.weighted / r.weightSum : null },
+    ]),
   );
 }
 
 const emptyRollup: Rollup = { progress: null, taskCount: 0, weightSum: 0 };
 
 /** Every code of a dimension present, "not addressed" (null) where no task links. */
-export function completeRollups<C extends string>(codes: readonly C[], rollups: Map<string, Rollup>): Record<C, Rollup> {
+export function completeRollups<C extends string>(
+  codes: readonly C[],
+  rollups: Map<string, Rollup>,
+): Record<C, Rollup> {
   return Object.fromEntries(codes.map((code) => [code, rollups.get(code) ?? emptyRollup])) as Record<C, Rollup>;
 }
 
@@ -59,7 +65,14 @@ export async function rollupsOfLinks(db: Queryable, planId: string, links: Prism
     new Map(
       rows
         .filter((r) => r.dimension === dimension)
-        .map((r) => [r.key, { taskCount: r.taskCount, weightSum: r.weightSum, progress: r.weightSum > 0 ? r.weighted / r.weightSum : null }]),
+        .map((r) => [
+          r.key,
+          {
+            taskCount: r.taskCount,
+            weightSum: r.weightSum,
+            progress: r.weightSum > 0 ? r.weighted / r.weightSum : null,
+          },
+        ]),
     );
   return {
     dilemmas: completeRollups(DILEMMA_CODES, of("dilemma")),

@@ -5,7 +5,13 @@ import { progressFixtures } from "@/lib/progress/fixtures";
 import type { ProgressTask, Rollup } from "@/lib/progress/formula";
 import { completeRollups, sqlRollups } from "@/lib/progress/sql";
 import { getTeamDashboard, type TeamDashboard } from "@/lib/progress/team-dashboard";
-import { cleanupTestData, createTestPlan, createTestTask, createTestTasks, createTestTeam } from "@/lib/testing/factories";
+import {
+  cleanupTestData,
+  createTestPlan,
+  createTestTask,
+  createTestTasks,
+  createTestTeam,
+} from "@/lib/testing/factories";
 
 afterAll(cleanupTestData);
 
@@ -56,12 +62,24 @@ describe("getTeamDashboard", () => {
     ]);
     // Overdue work: 12 open overdue tasks in active plans (only 10 shown), plus some that must not count.
     const overdue = Array.from({ length: 12 }, (_, i) =>
-      createTestTask({ teamId, planId: i % 2 ? a.id : b.id, title: `late ${String(i).padStart(2, "0")}`, status: i % 3 ? "TODO" : "BLOCKED", dueDate: day(`2026-05-${String(i + 1).padStart(2, "0")}`) }),
+      createTestTask({
+        teamId,
+        planId: i % 2 ? a.id : b.id,
+        title: `late ${String(i).padStart(2, "0")}`,
+        status: i % 3 ? "TODO" : "BLOCKED",
+        dueDate: day(`2026-05-${String(i + 1).padStart(2, "0")}`),
+      }),
     );
     await Promise.all([
       ...overdue,
       createTestTask({ teamId, planId: a.id, title: "done late", status: "DONE", dueDate: day("2026-01-01") }),
-      createTestTask({ teamId, planId: a.id, title: "cancelled late", status: "CANCELLED", dueDate: day("2026-01-01") }),
+      createTestTask({
+        teamId,
+        planId: a.id,
+        title: "cancelled late",
+        status: "CANCELLED",
+        dueDate: day("2026-01-01"),
+      }),
       createTestTask({ teamId, planId: a.id, title: "due today", status: "IN_PROGRESS", dueDate: TODAY }),
       createTestTask({ teamId, planId: a.id, title: "no due date", status: "TODO" }),
       createTestTask({ teamId, planId: draft.id, title: "draft late", dueDate: day("2026-01-01") }),
@@ -84,7 +102,11 @@ describe("getTeamDashboard", () => {
       ]);
       const expected = completeRollups(DILEMMA_CODES, byDilemma);
       for (const code of DILEMMA_CODES) expectSameRollup(plan.dilemmas[code], expected[code], `${plan.title} ${code}`);
-      expectSameRollup(plan.overall, byPlan.get(plan.id) ?? { progress: null, taskCount: 0, weightSum: 0 }, `${plan.title} overall`);
+      expectSameRollup(
+        plan.overall,
+        byPlan.get(plan.id) ?? { progress: null, taskCount: 0, weightSum: 0 },
+        `${plan.title} overall`,
+      );
     }
     const empty = dashboard.plans.find((p) => p.title === "C (no tasks)")!;
     for (const code of DILEMMA_CODES) expect(empty.dilemmas[code].progress).toBeNull();
@@ -112,8 +134,15 @@ describe("getTeamDashboard", () => {
   });
 
   it("counts open and overdue tasks of active plans only", async () => {
-    const open = { teamId, planId: { in: activeIds }, status: { in: ["TODO" as const, "IN_PROGRESS" as const, "BLOCKED" as const] } };
-    const [openCount, overdueCount] = await Promise.all([db.task.count({ where: open }), db.task.count({ where: { ...open, dueDate: { lt: TODAY } } })]);
+    const open = {
+      teamId,
+      planId: { in: activeIds },
+      status: { in: ["TODO" as const, "IN_PROGRESS" as const, "BLOCKED" as const] },
+    };
+    const [openCount, overdueCount] = await Promise.all([
+      db.task.count({ where: open }),
+      db.task.count({ where: { ...open, dueDate: { lt: TODAY } } }),
+    ]);
     expect(dashboard.totals.openCount).toBe(openCount);
     expect(dashboard.totals.overdueCount).toBe(12);
     expect(overdueCount).toBe(12);
@@ -122,7 +151,9 @@ describe("getTeamDashboard", () => {
   });
 
   it("shows the ten most overdue open tasks of active plans, oldest due date first", () => {
-    expect(dashboard.overdue.map((t) => t.title)).toEqual(Array.from({ length: 10 }, (_, i) => `late ${String(i).padStart(2, "0")}`));
+    expect(dashboard.overdue.map((t) => t.title)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `late ${String(i).padStart(2, "0")}`),
+    );
     expect(dashboard.overdue.every((t) => activeIds.includes(t.planId))).toBe(true);
     expect(dashboard.overdue[0]?.plan.title).toBe("B");
   });

@@ -30,7 +30,9 @@ const overdueSelect = {
 } as const satisfies Prisma.TaskSelect;
 
 /** An overdue open task of an active plan, with its plan's title. */
-export type TeamOverdueTask = Omit<Prisma.TaskGetPayload<{ select: typeof overdueSelect }>, "dueDate"> & { dueDate: Date };
+export type TeamOverdueTask = Omit<Prisma.TaskGetPayload<{ select: typeof overdueSelect }>, "dueDate"> & {
+  dueDate: Date;
+};
 
 /** One active plan as a heat-map row: progress per dilemma and overall, with its open and overdue task counts. */
 export type TeamDashboardPlan = {
@@ -64,7 +66,12 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
   if (planIds.length === 0) {
     return {
       plans: [],
-      totals: { overall: emptyRollup, dilemmas: completeRollups(DILEMMA_CODES, new Map()), openCount: 0, overdueCount: 0 },
+      totals: {
+        overall: emptyRollup,
+        dilemmas: completeRollups(DILEMMA_CODES, new Map()),
+        openCount: 0,
+        overdueCount: 0,
+      },
       overdue: [],
     };
   }
@@ -82,7 +89,11 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
   ]);
 
   const countMap = new Map(counts.map((c) => [c.planId, c]));
-  const rollup = (taskCount: number, weightSum: number, weighted: number): Rollup => ({ taskCount, weightSum, progress: weightSum > 0 ? weighted / weightSum : null });
+  const rollup = (taskCount: number, weightSum: number, weighted: number): Rollup => ({
+    taskCount,
+    weightSum,
+    progress: weightSum > 0 ? weighted / weightSum : null,
+  });
   const cellMap = new Map<string, Map<string, Rollup>>();
   const planSums = new Map<string, { weightSum: number; weighted: number }>();
   const dilemmaSums = new Map<string, { taskCount: number; weightSum: number; weighted: number }>();
@@ -93,10 +104,18 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
     const plan = planSums.get(c.planId) ?? { weightSum: 0, weighted: 0 };
     planSums.set(c.planId, { weightSum: plan.weightSum + c.weightSum, weighted: plan.weighted + c.weighted });
     const dilemma = dilemmaSums.get(c.dilemmaCode) ?? { taskCount: 0, weightSum: 0, weighted: 0 };
-    dilemmaSums.set(c.dilemmaCode, { taskCount: dilemma.taskCount + c.taskCount, weightSum: dilemma.weightSum + c.weightSum, weighted: dilemma.weighted + c.weighted });
+    dilemmaSums.set(c.dilemmaCode, {
+      taskCount: dilemma.taskCount + c.taskCount,
+      weightSum: dilemma.weightSum + c.weightSum,
+      weighted: dilemma.weighted + c.weighted,
+    });
   }
-  const perPlan = new Map([...planSums].map(([id, sum]) => [id, rollup(countMap.get(id)?.linkedCount ?? 0, sum.weightSum, sum.weighted)]));
-  const teamDilemmas = new Map([...dilemmaSums].map(([code, sum]) => [code, rollup(sum.taskCount, sum.weightSum, sum.weighted)]));
+  const perPlan = new Map(
+    [...planSums].map(([id, sum]) => [id, rollup(countMap.get(id)?.linkedCount ?? 0, sum.weightSum, sum.weighted)]),
+  );
+  const teamDilemmas = new Map(
+    [...dilemmaSums].map(([code, sum]) => [code, rollup(sum.taskCount, sum.weightSum, sum.weighted)]),
+  );
 
   const rows: TeamDashboardPlan[] = plans.map((p) => ({
     ...p,
@@ -112,7 +131,11 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
   return {
     plans: rows,
     totals: {
-      overall: { taskCount: rows.reduce((sum, r) => sum + r.overall.taskCount, 0), weightSum, progress: weightSum > 0 ? weighted / weightSum : null },
+      overall: {
+        taskCount: rows.reduce((sum, r) => sum + r.overall.taskCount, 0),
+        weightSum,
+        progress: weightSum > 0 ? weighted / weightSum : null,
+      },
       dilemmas: completeRollups(DILEMMA_CODES, teamDilemmas),
       openCount: rows.reduce((sum, r) => sum + r.openCount, 0),
       overdueCount: rows.reduce((sum, r) => sum + r.overdueCount, 0),

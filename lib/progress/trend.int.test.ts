@@ -12,15 +12,23 @@ import { toDateInput } from "@/lib/validation/common";
 afterAll(cleanupTestData);
 
 const DAY = 24 * 60 * 60 * 1000;
-const daysAgo = (n: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - n * DAY);
+const daysAgo = (n: number) =>
+  new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - n * DAY);
 
 /** Moves events to `n` days ago, at `hour` UTC (default noon). */
 async function backdate(eventIds: bigint[], n: number, hour = 12) {
-  await db.activityEvent.updateMany({ where: { id: { in: eventIds } }, data: { createdAt: new Date(daysAgo(n).getTime() + hour * 60 * 60 * 1000) } });
+  await db.activityEvent.updateMany({
+    where: { id: { in: eventIds } },
+    data: { createdAt: new Date(daysAgo(n).getTime() + hour * 60 * 60 * 1000) },
+  });
 }
 
 async function lastEventId(taskId: string) {
-  const event = await db.activityEvent.findFirstOrThrow({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true } });
+  const event = await db.activityEvent.findFirstOrThrow({
+    where: { taskId },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
   return [event.id];
 }
 
@@ -38,10 +46,18 @@ describe("plan trend, one query over days", () => {
     });
     const tasks = await db.task.findMany({ where: { planId }, select: { id: true, templateKey: true } });
     const idOf = (key: string) => tasks.find((t) => t.templateKey === key)!.id;
-    await backdate((await db.activityEvent.findMany({ where: { planId }, select: { id: true } })).map((e) => e.id), 35);
+    await backdate(
+      (await db.activityEvent.findMany({ where: { planId }, select: { id: true } })).map((e) => e.id),
+      35,
+    );
 
     /** Changes a task (keeping its other fields) and moves that event to `n` days ago. */
-    const change = async (key: string, n: number, patch: { status: "TODO" | "IN_PROGRESS" | "BLOCKED" | "DONE" | "CANCELLED"; progress?: number }, hour = 12) => {
+    const change = async (
+      key: string,
+      n: number,
+      patch: { status: "TODO" | "IN_PROGRESS" | "BLOCKED" | "DONE" | "CANCELLED"; progress?: number },
+      hour = 12,
+    ) => {
       const task = await db.task.findUniqueOrThrow({ where: { id: idOf(key) }, include: { dilemmas: true } });
       if (patch.progress === undefined) {
         await runOperation(setTaskStatus, actor, { taskId: task.id, version: task.version, status: patch.status });
@@ -135,7 +151,10 @@ describe("plan trend, one query over days", () => {
     });
     const tasks = await db.task.findMany({ where: { planId }, select: { id: true, templateKey: true } });
     const idOf = (key: string) => tasks.find((t) => t.templateKey === key)!.id;
-    await backdate((await db.activityEvent.findMany({ where: { planId }, select: { id: true } })).map((e) => e.id), 8);
+    await backdate(
+      (await db.activityEvent.findMany({ where: { planId }, select: { id: true } })).map((e) => e.id),
+      8,
+    );
     const setStatus = async (key: string, status: "IN_PROGRESS" | "DONE" | "CANCELLED") => {
       const task = await db.task.findUniqueOrThrow({ where: { id: idOf(key) }, select: { id: true, version: true } });
       await runOperation(setTaskStatus, actor, { taskId: task.id, version: task.version, status });
@@ -168,7 +187,9 @@ describe("plan trend, one query over days", () => {
     expect(kept).not.toContain(toDateInput(daysAgo(0)));
     const earlyToday = new Date(daysAgo(0).getTime() + 5 * 60 * 1000);
     const unsettled = await dilemmaProgressOn({ ...scope, days: [toDateInput(daysAgo(1))], now: earlyToday });
-    expect(unsettled.get(toDateInput(daysAgo(1)))).toEqual((await dilemmaProgressOn({ ...scope, days })).get(toDateInput(daysAgo(1))));
+    expect(unsettled.get(toDateInput(daysAgo(1)))).toEqual(
+      (await dilemmaProgressOn({ ...scope, days })).get(toDateInput(daysAgo(1))),
+    );
 
     // A kept day is read, not replayed: a doctored row shows through...
     const d3 = DILEMMA_CODES.indexOf("D3");
@@ -176,7 +197,11 @@ describe("plan trend, one query over days", () => {
       where: { planId_day: { planId, day: daysAgo(6) } },
       data: { weightSums: [1, 1, 1, 1], weighted: [100, 100, 100, 100] },
     });
-    expect((await dilemmaProgressOn({ ...scope, days: [toDateInput(daysAgo(6))] })).get(toDateInput(daysAgo(6)))?.[DILEMMA_CODES[d3]!]).toBe(1);
+    expect(
+      (await dilemmaProgressOn({ ...scope, days: [toDateInput(daysAgo(6))] })).get(toDateInput(daysAgo(6)))?.[
+        DILEMMA_CODES[d3]!
+      ],
+    ).toBe(1);
     // ...until an event dated on or before it arrives: then it is replayed again.
     await setStatus("R1.1", "IN_PROGRESS");
     await backdate(await lastEventId(idOf("R1.1")), 7);
@@ -196,7 +221,10 @@ describe("plan trend, one query over days", () => {
     // Changing a task's dilemma links forgets them too.
     await matchesReplay("kept again");
     const link = await db.taskDilemma.findFirstOrThrow({ where: { taskId: idOf("R3.4") } });
-    await db.taskDilemma.update({ where: { taskId_dilemmaCode: { taskId: link.taskId, dilemmaCode: link.dilemmaCode } }, data: { weight: link.weight + 1 } });
+    await db.taskDilemma.update({
+      where: { taskId_dilemmaCode: { taskId: link.taskId, dilemmaCode: link.dilemmaCode } },
+      data: { weight: link.weight + 1 },
+    });
     expect(await stored()).toEqual([]);
     await matchesReplay("after a link changed");
   });

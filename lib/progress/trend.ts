@@ -40,7 +40,10 @@ const SETTLE_MS = 10 * 60 * 1000;
 
 const zeroSums = (): DaySums => ({ weightSums: DILEMMA_CODES.map(() => 0), weighted: DILEMMA_CODES.map(() => 0) });
 
-function sumsByDay(rows: { day: string; code: string | null; weightSum: number | null; weighted: number | null }[], days: string[]): Map<string, DaySums> {
+function sumsByDay(
+  rows: { day: string; code: string | null; weightSum: number | null; weighted: number | null }[],
+  days: string[],
+): Map<string, DaySums> {
   const sums = new Map(days.map((day) => [day, zeroSums()]));
   for (const row of rows) {
     const i = DILEMMA_CODES.indexOf(row.code as DilemmaCode);
@@ -69,7 +72,17 @@ async function storedDays(planId: string, teamId: string, days: string[]): Promi
  * the tasks changed since then did, so a view replays the log of those tasks
  * only.
  */
-export async function dilemmaProgressOn({ teamId, planId, days, now = new Date() }: { teamId: string; planId: string; days: string[]; now?: Date }): Promise<Map<string, DilemmaValues>> {
+export async function dilemmaProgressOn({
+  teamId,
+  planId,
+  days,
+  now = new Date(),
+}: {
+  teamId: string;
+  planId: string;
+  days: string[];
+  now?: Date;
+}): Promise<Map<string, DilemmaValues>> {
   const settledBefore = toDateInput(new Date(now.getTime() - SETTLE_MS));
   const live = [...new Set(days.filter((d) => d >= settledBefore))];
   const base = live.length > 0 ? toDateInput(new Date(Date.parse(settledBefore) - DAY_MS)) : undefined;
@@ -78,16 +91,19 @@ export async function dilemmaProgressOn({ teamId, planId, days, now = new Date()
   const sums = await storedDays(planId, teamId, settled);
   const missing = settled.filter((d) => !sums.has(d));
   if (missing.length > 0) {
-    await db.$transaction([db.$queryRaw(progressDayLockSql(planId)), db.$executeRaw(storeProgressDaysSql({ teamId, planId, days: missing }))]);
+    await db.$transaction([
+      db.$queryRaw(progressDayLockSql(planId)),
+      db.$executeRaw(storeProgressDaysSql({ teamId, planId, days: missing })),
+    ]);
     for (const [day, value] of await storedDays(planId, teamId, missing)) sums.set(day, value);
   }
 
   if (base) {
     const baseSums = sums.get(base) ?? zeroSums();
     const changedDays = [base, ...live];
-    const rows = await db.$queryRaw<{ day: string; code: string | null; weightSum: number | null; weighted: number | null }[]>(
-      dilemmaSumsOnSql({ teamId, planId, days: changedDays, changedAfter: base }),
-    );
+    const rows = await db.$queryRaw<
+      { day: string; code: string | null; weightSum: number | null; weighted: number | null }[]
+    >(dilemmaSumsOnSql({ teamId, planId, days: changedDays, changedAfter: base }));
     const changed = sumsByDay(rows, changedDays);
     const before = changed.get(base)!;
     for (const day of live) {
@@ -113,7 +129,17 @@ export async function dilemmaProgressOn({ teamId, planId, days, now = new Date()
 }
 
 /** Per-dilemma progress of a plan at the end of each trend day from `from` to `to` (UTC dates; `to` always included). */
-export async function getPlanTrend({ teamId, planId, from, to }: { teamId: string; planId: string; from: Date; to: Date }): Promise<TrendPoint[]> {
+export async function getPlanTrend({
+  teamId,
+  planId,
+  from,
+  to,
+}: {
+  teamId: string;
+  planId: string;
+  from: Date;
+  to: Date;
+}): Promise<TrendPoint[]> {
   const days = trendDays(from, to);
   const values = await dilemmaProgressOn({ teamId, planId, days });
   return days.map((day) => ({ day, dilemmas: values.get(day)! }));

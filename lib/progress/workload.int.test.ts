@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { findDueTasks, getPlanWorkload } from "@/lib/progress/workload";
-import { cleanupTestData, createTestMember, createTestPlan, createTestTask, createTestTeam, createTestUser } from "@/lib/testing/factories";
+import {
+  cleanupTestData,
+  createTestMember,
+  createTestPlan,
+  createTestTask,
+  createTestTeam,
+  createTestUser,
+} from "@/lib/testing/factories";
 
 afterAll(cleanupTestData);
 
@@ -34,7 +41,9 @@ describe("plan workload", () => {
 
     const { overdue, dueSoon } = await findDueTasks({ ...scope, today });
     expect(overdue).toHaveLength(1);
-    expect(dueSoon.map((t) => t.dueDate?.toISOString().slice(0, 10))).toEqual([inDays(0), inDays(3)].map((d) => d.toISOString().slice(0, 10)));
+    expect(dueSoon.map((t) => t.dueDate?.toISOString().slice(0, 10))).toEqual(
+      [inDays(0), inDays(3)].map((d) => d.toISOString().slice(0, 10)),
+    );
 
     // Another team's id sees no task of this plan.
     const stranger = await createTestTeam();

@@ -21,7 +21,15 @@ export type WorkloadRow = {
  * query: every team member (also with nothing open), former assignees still
  * holding tasks, and the Unassigned row; heaviest share first, Unassigned last.
  */
-export async function getPlanWorkload({ teamId, planId, today }: { teamId: string; planId: string; today: Date }): Promise<WorkloadRow[]> {
+export async function getPlanWorkload({
+  teamId,
+  planId,
+  today,
+}: {
+  teamId: string;
+  planId: string;
+  today: Date;
+}): Promise<WorkloadRow[]> {
   const rows = await dbRead.$queryRaw<WorkloadRow[]>`
     WITH open AS (
       SELECT t.id, t."assigneeId", t."dueDate", COALESCE(SUM(td.weight), 0)::int AS w
@@ -69,10 +77,24 @@ const dueSelect = {
 
 /** Open tasks of a plan that are overdue (due before today) and due in the next 7 days (today … today+7), soonest first. */
 export async function findDueTasks({ teamId, planId, today }: { teamId: string; planId: string; today: Date }) {
-  const open = { teamId, planId, status: { in: ["TODO", "IN_PROGRESS", "BLOCKED"] as ("TODO" | "IN_PROGRESS" | "BLOCKED")[] } };
+  const open = {
+    teamId,
+    planId,
+    status: { in: ["TODO", "IN_PROGRESS", "BLOCKED"] as ("TODO" | "IN_PROGRESS" | "BLOCKED")[] },
+  };
   const [overdue, dueSoon] = await Promise.all([
-    dbRead.task.findMany({ where: { ...open, dueDate: { lt: today } }, orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }], select: dueSelect, take: 50 }),
-    dbRead.task.findMany({ where: { ...open, dueDate: { gte: today, lte: new Date(today.getTime() + 7 * DAY_MS) } }, orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }], select: dueSelect, take: 50 }),
+    dbRead.task.findMany({
+      where: { ...open, dueDate: { lt: today } },
+      orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }],
+      select: dueSelect,
+      take: 50,
+    }),
+    dbRead.task.findMany({
+      where: { ...open, dueDate: { gte: today, lte: new Date(today.getTime() + 7 * DAY_MS) } },
+      orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }],
+      select: dueSelect,
+      take: 50,
+    }),
   ]);
   return { overdue, dueSoon };
 }

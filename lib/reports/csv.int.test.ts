@@ -32,7 +32,11 @@ describe("plan CSV exports", () => {
     viewerId = (await createTestMember({ teamId: team.id, role: "VIEWER" })).userId;
     const plan = await createTestPlan({ teamId: team.id });
     planId = plan.id;
-    await createTestTasks({ teamId: team.id, planId, tasks: progressFixtures.find((f) => f.name === "generated 60 tasks (LCG seed 20240601)")!.tasks });
+    await createTestTasks({
+      teamId: team.id,
+      planId,
+      tasks: progressFixtures.find((f) => f.name === "generated 60 tasks (LCG seed 20240601)")!.tasks,
+    });
     await createTestTask({
       teamId: team.id,
       planId,
@@ -78,7 +82,20 @@ describe("plan CSV exports", () => {
     expect(result.table.header).toEqual(TASK_CSV_HEADER);
     expect(result.table.rows).toHaveLength(await db.task.count({ where: { planId } }));
     const row = result.table.rows.find((r) => r[1] === '安全, "加密"\n第二行');
-    expect(row).toEqual(["", '安全, "加密"\n第二行', "R3", expect.stringMatching(/数据安全/), "P3", expect.any(String), "D3:3; D4:1", "IN_PROGRESS", "URGENT", expect.any(String), "2026-03-05", 40]);
+    expect(row).toEqual([
+      "",
+      '安全, "加密"\n第二行',
+      "R3",
+      expect.stringMatching(/数据安全/),
+      "P3",
+      expect.any(String),
+      "D3:3; D4:1",
+      "IN_PROGRESS",
+      "URGENT",
+      expect.any(String),
+      "2026-03-05",
+      40,
+    ]);
     const csv = toCsv(result.table);
     expect(csv.startsWith("\uFEFFkey,title,")).toBe(true);
     expect(csv).toContain('"安全, ""加密""\n第二行"');

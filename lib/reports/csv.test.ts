@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { PROGRESS_CSV_HEADER, TASK_CSV_HEADER, UTF8_BOM, progressCsvTable, taskCsvTable, toCsv, toExportPercent, type ExportTask } from "@/lib/reports/csv";
+import {
+  PROGRESS_CSV_HEADER,
+  TASK_CSV_HEADER,
+  UTF8_BOM,
+  progressCsvTable,
+  taskCsvTable,
+  toCsv,
+  toExportPercent,
+  type ExportTask,
+} from "@/lib/reports/csv";
 
 const task = (overrides: Partial<ExportTask> = {}): ExportTask => ({
   templateKey: null,
@@ -73,7 +82,9 @@ describe("toCsv", () => {
   });
 
   it("defuses text that a spreadsheet would run as a formula", () => {
-    expect(toCsv({ header: ["v"], rows: [["=HYPERLINK(1)"], ["+1"], ["@x"], [-5]] }).slice(1)).toBe("v\r\n'=HYPERLINK(1)\r\n'+1\r\n'@x\r\n-5\r\n");
+    expect(toCsv({ header: ["v"], rows: [["=HYPERLINK(1)"], ["+1"], ["@x"], [-5]] }).slice(1)).toBe(
+      "v\r\n'=HYPERLINK(1)\r\n'+1\r\n'@x\r\n-5\r\n",
+    );
   });
 });
 
@@ -84,7 +95,20 @@ describe("taskCsvTable", () => {
 
   it("writes codes, weights, dates and progress, names in the requested language", () => {
     const [en] = taskCsvTable([task()], "en").rows;
-    expect(en).toEqual(["", "Custom task", "R3", expect.any(String), "P3", expect.any(String), "D3:2; D4:1", "IN_PROGRESS", "HIGH", "Li Na", "2026-03-05", 40]);
+    expect(en).toEqual([
+      "",
+      "Custom task",
+      "R3",
+      expect.any(String),
+      "P3",
+      expect.any(String),
+      "D3:2; D4:1",
+      "IN_PROGRESS",
+      "HIGH",
+      "Li Na",
+      "2026-03-05",
+      40,
+    ]);
     const [zh] = taskCsvTable([task()], "zh-CN").rows;
     expect(zh?.[3]).toMatch(/[\u4e00-\u9fff]/);
     expect(zh?.[5]).toMatch(/[\u4e00-\u9fff]/);
@@ -92,7 +116,16 @@ describe("taskCsvTable", () => {
   });
 
   it("shows untouched template text in the reader's language, empty cells for no assignee or date, 100 when done", () => {
-    const templated = task({ templateKey: "R3.1", title: "Invest in security", templateTextEn: "Invest in security", templateTextZh: "加大网络安全投入", status: "DONE", progress: 30, assignee: null, dueDate: null });
+    const templated = task({
+      templateKey: "R3.1",
+      title: "Invest in security",
+      templateTextEn: "Invest in security",
+      templateTextZh: "加大网络安全投入",
+      status: "DONE",
+      progress: 30,
+      assignee: null,
+      dueDate: null,
+    });
     const [row] = taskCsvTable([templated], "zh-CN").rows;
     expect(row?.[0]).toBe("R3.1");
     expect(row?.[1]).toBe("加大网络安全投入");
@@ -103,7 +136,12 @@ describe("taskCsvTable", () => {
 });
 
 describe("progressCsvTable", () => {
-  const r = (code: string, progress: number | null) => ({ code, progress, taskCount: progress === null ? 0 : 2, weightSum: progress === null ? 0 : 5 });
+  const r = (code: string, progress: number | null) => ({
+    code,
+    progress,
+    taskCount: progress === null ? 0 : 2,
+    weightSum: progress === null ? 0 : 5,
+  });
   const table = progressCsvTable({
     overall: { progress: 3 / 7, taskCount: 4, weightSum: 7 },
     dilemmas: [r("D1", 0.5), r("D2", null), r("D3", 1), r("D4", 0)],

@@ -99,7 +99,15 @@ export function taskCsvTable(tasks: readonly ExportTask[], locale: string): CsvT
 }
 
 /** Headers of the progress export, in column order. */
-export const PROGRESS_CSV_HEADER = ["kind", "code", "name_en", "name_zh", "progress_percent", "task_count", "weight_sum"] as const;
+export const PROGRESS_CSV_HEADER = [
+  "kind",
+  "code",
+  "name_en",
+  "name_zh",
+  "progress_percent",
+  "task_count",
+  "weight_sum",
+] as const;
 
 type CodedRollup = { code: string; progress: number | null; taskCount: number; weightSum: number };
 
@@ -114,15 +122,12 @@ const OVERALL_NAME = { en: "Overall", zh: "总体" };
  * languages; progress_percent has two decimals and is empty when not addressed.
  */
 export function progressCsvTable(progress: ExportProgress): CsvTable {
-  const row = (kind: string, code: string, name: { en: string; zh: string }, r: Omit<CodedRollup, "code">): CsvCell[] => [
-    kind,
-    code,
-    name.en,
-    name.zh,
-    toExportPercent(r.progress),
-    r.taskCount,
-    r.weightSum,
-  ];
+  const row = (
+    kind: string,
+    code: string,
+    name: { en: string; zh: string },
+    r: Omit<CodedRollup, "code">,
+  ): CsvCell[] => [kind, code, name.en, name.zh, toExportPercent(r.progress), r.taskCount, r.weightSum];
   return {
     header: PROGRESS_CSV_HEADER,
     rows: [

@@ -14,37 +14,45 @@ export const planExportSchema = z.object({ planId: idSchema, locale: z.enum(LOCA
 export type CsvExport = { filename: string; table: CsvTable };
 
 /** Every task of a plan of the team as CSV rows (see taskCsvTable), in area and template order; another team's plan is NOT_FOUND. */
-export const exportPlanTasks = defineOperation("team.read", planExportSchema, async (ctx, input): Promise<CsvExport> => {
-  const plan = await db.plan.findFirst({
-    where: { id: input.planId, teamId: ctx.team.id },
-    select: {
-      id: true,
-      tasks: {
-        where: { teamId: ctx.team.id },
-        orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }, { createdAt: "asc" }],
-        select: {
-          templateKey: true,
-          title: true,
-          templateTextEn: true,
-          templateTextZh: true,
-          areaCode: true,
-          pathCode: true,
-          status: true,
-          priority: true,
-          progress: true,
-          dueDate: true,
-          assignee: { select: { name: true } },
-          dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
+export const exportPlanTasks = defineOperation(
+  "team.read",
+  planExportSchema,
+  async (ctx, input): Promise<CsvExport> => {
+    const plan = await db.plan.findFirst({
+      where: { id: input.planId, teamId: ctx.team.id },
+      select: {
+        id: true,
+        tasks: {
+          where: { teamId: ctx.team.id },
+          orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }, { createdAt: "asc" }],
+          select: {
+            templateKey: true,
+            title: true,
+            templateTextEn: true,
+            templateTextZh: true,
+            areaCode: true,
+            pathCode: true,
+            status: true,
+            priority: true,
+            progress: true,
+            dueDate: true,
+            assignee: { select: { name: true } },
+            dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
+          },
         },
       },
-    },
-  });
-  if (!plan) throw new AppError("NOT_FOUND");
-  return { filename: `plan-${plan.id}-tasks.csv`, table: taskCsvTable(plan.tasks, input.locale) };
-});
+    });
+    if (!plan) throw new AppError("NOT_FOUND");
+    return { filename: `plan-${plan.id}-tasks.csv`, table: taskCsvTable(plan.tasks, input.locale) };
+  },
+);
 
 /** A plan's progress summary as CSV rows (see progressCsvTable): the very numbers getPlanProgress returns. */
-export const exportPlanProgress = defineOperation("team.read", planExportSchema, async (ctx, input): Promise<CsvExport> => {
-  const progress = await getPlanProgress.handler(ctx, { planId: input.planId });
-  return { filename: `plan-${progress.planId}-progress.csv`, table: progressCsvTable(progress) };
-});
+export const exportPlanProgress = defineOperation(
+  "team.read",
+  planExportSchema,
+  async (ctx, input): Promise<CsvExport> => {
+    const progress = await getPlanProgress.handler(ctx, { planId: input.planId });
+    return { filename: `plan-${progress.planId}-progress.csv`, table: progressCsvTable(progress) };
+  },
+);

@@ -30,7 +30,10 @@ export async function updateTaskAction(teamSlug: string, input: UpdateTaskInput)
 
 const runSetStatus = teamAction(setTaskStatus);
 /** Changes a task's status (board, my tasks). */
-export async function setTaskStatusAction(teamSlug: string, input: { taskId: string; version: number; status: string }) {
+export async function setTaskStatusAction(
+  teamSlug: string,
+  input: { taskId: string; version: number; status: string },
+) {
   const result = await runSetStatus(teamSlug, input as { taskId: string; version: number; status: "TODO" });
   if (result.ok) refresh(teamSlug);
   return result;

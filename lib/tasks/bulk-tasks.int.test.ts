@@ -33,7 +33,10 @@ let otherTeamTaskId: string;
 
 beforeAll(async () => {
   team = await createTestTeam();
-  [member, member2] = await Promise.all([createTestMember({ teamId: team.id, role: "MEMBER" }), createTestMember({ teamId: team.id, role: "MEMBER" })]);
+  [member, member2] = await Promise.all([
+    createTestMember({ teamId: team.id, role: "MEMBER" }),
+    createTestMember({ teamId: team.id, role: "MEMBER" }),
+  ]);
   [earlyPlanId, latePlanId] = await Promise.all([
     createTestPlan({ teamId: team.id }).then((p) => p.id),
     createTestPlan({ teamId: team.id, startDate: utc("2026-07-01"), targetDate: utc("2026-12-31") }).then((p) => p.id),
@@ -47,14 +50,21 @@ beforeAll(async () => {
 /** Three fresh tasks of the early plan. */
 async function threeTasks(overrides: Partial<Parameters<typeof createTestTask>[0]> = {}) {
   const tasks = [];
-  for (let i = 0; i < 3; i++) tasks.push(await createTestTask({ teamId: team.id, planId: earlyPlanId, title: `Bulk ${i} ${randomHex()}`, ...overrides }));
+  for (let i = 0; i < 3; i++)
+    tasks.push(
+      await createTestTask({ teamId: team.id, planId: earlyPlanId, title: `Bulk ${i} ${randomHex()}`, ...overrides }),
+    );
   return tasks;
 }
 
 const bulk = (input: BulkTasksInput, userId = member.userId) => runAs(bulkTasks, userId, team.slug, input);
 const rows = (ids: string[]) => db.task.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
 const updateEvents = (ids: string[]) =>
-  db.activityEvent.findMany({ where: { taskId: { in: ids }, kind: "task.updated" }, select: { taskId: true, actorId: true, before: true, after: true }, orderBy: { taskId: "asc" } });
+  db.activityEvent.findMany({
+    where: { taskId: { in: ids }, kind: "task.updated" },
+    select: { taskId: true, actorId: true, before: true, after: true },
+    orderBy: { taskId: "asc" },
+  });
 
 describe("bulk assign", () => {
   it("assigns every task, logs task.updated for each, and notifies the assignee once per task", async () => {
@@ -62,11 +72,21 @@ describe("bulk assign", () => {
     expect(await bulk({ action: "assign", taskIds: ids, assigneeId: member2.userId })).toEqual({ count: 3 });
     for (const task of await rows(ids)) expect(task).toMatchObject({ assigneeId: member2.userId, version: 2 });
     expect(await updateEvents(ids)).toEqual(
-      [...ids].sort().map((taskId) => ({ taskId, actorId: member.userId, before: { assigneeId: null }, after: { assigneeId: member2.userId } })),
+      [...ids]
+        .sort()
+        .map((taskId) => ({
+          taskId,
+          actorId: member.userId,
+          before: { assigneeId: null },
+          after: { assigneeId: member2.userId },
+        })),
     );
-    expect(await db.notification.findMany({ where: { taskId: { in: ids } }, select: { userId: true, actorId: true, kind: true } })).toEqual(
-      ids.map(() => ({ userId: member2.userId, actorId: member.userId, kind: "task.assigned" })),
-    );
+    expect(
+      await db.notification.findMany({
+        where: { taskId: { in: ids } },
+        select: { userId: true, actorId: true, kind: true },
+      }),
+    ).toEqual(ids.map(() => ({ userId: member2.userId, actorId: member.userId, kind: "task.assigned" })));
     expect(await db.taskFollower.count({ where: { taskId: { in: ids }, userId: member2.userId } })).toBe(3);
   });
 
@@ -75,7 +95,10 @@ describe("bulk assign", () => {
     const already = await createTestTask({ teamId: team.id, planId: earlyPlanId, assigneeId: member2.userId });
     const ids = [a?.id ?? "", b?.id ?? "", already.id];
     await bulk({ action: "assign", taskIds: ids, assigneeId: member2.userId });
-    expect(await db.task.findUniqueOrThrow({ where: { id: already.id } })).toMatchObject({ version: 1, updatedAt: already.updatedAt });
+    expect(await db.task.findUniqueOrThrow({ where: { id: already.id } })).toMatchObject({
+      version: 1,
+      updatedAt: already.updatedAt,
+    });
     expect((await updateEvents(ids)).map((e) => e.taskId).sort()).toEqual([a?.id, b?.id].sort());
     expect(await db.notification.count({ where: { taskId: already.id } })).toBe(0);
   });
@@ -111,16 +134,27 @@ describe("bulk status", () => {
       expect(task.completedAt).toBeInstanceOf(Date);
     }
     // The task that was DONE already is left alone.
-    expect(await db.task.findUniqueOrThrow({ where: { id: done.id } })).toMatchObject({ version: 1, completedAt: done.completedAt });
+    expect(await db.task.findUniqueOrThrow({ where: { id: done.id } })).toMatchObject({
+      version: 1,
+      completedAt: done.completedAt,
+    });
     expect(await updateEvents(ids)).toEqual(
-      [a?.id, b?.id].sort().map((taskId) => ({ taskId, actorId: member.userId, before: { status: "IN_PROGRESS", progress: 20 }, after: { status: "DONE", progress: 100 } })),
+      [a?.id, b?.id]
+        .sort()
+        .map((taskId) => ({
+          taskId,
+          actorId: member.userId,
+          before: { status: "IN_PROGRESS", progress: 20 },
+          after: { status: "DONE", progress: 100 },
+        })),
     );
   });
 
   it("setting DONE tasks back keeps their 100 % and clears the completion time", async () => {
     const ids = (await threeTasks({ status: "DONE", progress: 100 })).map((t) => t.id);
     await bulk({ action: "status", taskIds: ids, status: "TODO" });
-    for (const task of await rows(ids)) expect(task).toMatchObject({ status: "TODO", progress: 100, completedAt: null, version: 2 });
+    for (const task of await rows(ids))
+      expect(task).toMatchObject({ status: "TODO", progress: 100, completedAt: null, version: 2 });
   });
 });
 
@@ -131,7 +165,9 @@ describe("bulk due date", () => {
     const ids = [...early.map((t) => t.id), late.id];
     await bulk({ action: "dueDate", taskIds: ids, dueDate: "2026-08-01" });
     for (const task of await rows(ids)) expect(task).toMatchObject({ dueDate: utc("2026-08-01"), version: 2 });
-    expect((await updateEvents(ids)).map((e) => [e.before, e.after])).toEqual(ids.map(() => [{ dueDate: null }, { dueDate: "2026-08-01" }]));
+    expect((await updateEvents(ids)).map((e) => [e.before, e.after])).toEqual(
+      ids.map(() => [{ dueDate: null }, { dueDate: "2026-08-01" }]),
+    );
 
     await bulk({ action: "dueDate", taskIds: ids, dueDate: "" });
     for (const task of await rows(ids)) expect(task).toMatchObject({ dueDate: null, version: 3 });
@@ -141,7 +177,9 @@ describe("bulk due date", () => {
     const early = await threeTasks();
     const late = await createTestTask({ teamId: team.id, planId: latePlanId });
     const before = await snapshotTeamData(team.id);
-    const error = await appErrorOf(bulk({ action: "dueDate", taskIds: [...early.map((t) => t.id), late.id], dueDate: "2026-06-01" }));
+    const error = await appErrorOf(
+      bulk({ action: "dueDate", taskIds: [...early.map((t) => t.id), late.id], dueDate: "2026-06-01" }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors).toHaveProperty("dueDate");
     expect(await snapshotTeamData(team.id)).toEqual(before);
@@ -169,7 +207,13 @@ describe("bulk delete", () => {
     expect(events).toEqual(
       [...tasks]
         .sort((x, y) => (x.id < y.id ? -1 : 1))
-        .map((t) => ({ entityId: t.id, entityType: "task", planId: earlyPlanId, actorId: member.userId, before: { title: t.title, status: "IN_PROGRESS", progress: 40 } })),
+        .map((t) => ({
+          entityId: t.id,
+          entityType: "task",
+          planId: earlyPlanId,
+          actorId: member.userId,
+          before: { title: t.title, status: "IN_PROGRESS", progress: 40 },
+        })),
     );
   });
 });

@@ -13,15 +13,33 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
   return db.$transaction(async (tx) => {
     const tasks = await tx.task.findMany({
       where: { id: { in: ids }, teamId: ctx.team.id },
-      select: { id: true, planId: true, status: true, progress: true, assigneeId: true, dueDate: true, title: true, plan: { select: { status: true, startDate: true } } },
+      select: {
+        id: true,
+        planId: true,
+        status: true,
+        progress: true,
+        assigneeId: true,
+        dueDate: true,
+        title: true,
+        plan: { select: { status: true, startDate: true } },
+      },
     });
     if (tasks.length !== ids.length) throw new AppError("NOT_FOUND", { userMessage: msg("tasksMissing") });
-    if (tasks.some((t) => t.plan.status === "ARCHIVED")) throw new AppError("FORBIDDEN", { userMessage: msg("archivedTasksReadOnly") });
+    if (tasks.some((t) => t.plan.status === "ARCHIVED"))
+      throw new AppError("FORBIDDEN", { userMessage: msg("archivedTasksReadOnly") });
 
     if (input.action === "delete") {
       await tx.task.deleteMany({ where: { id: { in: ids }, teamId: ctx.team.id } });
       await tx.activityEvent.createMany({
-        data: tasks.map((t) => ({ teamId: ctx.team.id, planId: t.planId, actorId: ctx.userId, kind: "task.deleted", entityType: "task", entityId: t.id, before: { title: t.title, status: t.status, progress: t.progress } })),
+        data: tasks.map((t) => ({
+          teamId: ctx.team.id,
+          planId: t.planId,
+          actorId: ctx.userId,
+          kind: "task.deleted",
+          entityType: "task",
+          entityId: t.id,
+          before: { title: t.title, status: t.status, progress: t.progress },
+        })),
       });
       return { count: ids.length };
     }
@@ -38,11 +56,35 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
       const diff = diffTask(task, change);
       if (!diff.hasChanges) continue;
       const completedAt = input.action === "status" ? (input.status === "DONE" ? new Date() : null) : undefined;
-      await tx.task.update({ where: { id: task.id }, data: { ...(change as Prisma.TaskUpdateInput), ...(completedAt !== undefined ? { completedAt } : {}), version: { increment: 1 } } });
-      await tx.activityEvent.create({
-        data: { teamId: ctx.team.id, planId: task.planId, taskId: task.id, actorId: ctx.userId, kind: "task.updated", entityType: "task", entityId: task.id, before: diff.before as Prisma.InputJsonObject, after: diff.after as Prisma.InputJsonObject, ip: ctx.ip },
+      await tx.task.update({
+        where: { id: task.id },
+        data: {
+          ...(change as Prisma.TaskUpdateInput),
+          ...(completedAt !== undefined ? { completedAt } : {}),
+          version: { increment: 1 },
+        },
       });
-      if (input.action === "assign") await notifyAssignment(tx, { teamId: ctx.team.id, taskId: task.id, assigneeId: input.assigneeId, actorId: ctx.userId });
+      await tx.activityEvent.create({
+        data: {
+          teamId: ctx.team.id,
+          planId: task.planId,
+          taskId: task.id,
+          actorId: ctx.userId,
+          kind: "task.updated",
+          entityType: "task",
+          entityId: task.id,
+          before: diff.before as Prisma.InputJsonObject,
+          after: diff.after as Prisma.InputJsonObject,
+          ip: ctx.ip,
+        },
+      });
+      if (input.action === "assign")
+        await notifyAssignment(tx, {
+          teamId: ctx.team.id,
+          taskId: task.id,
+          assigneeId: input.assigneeId,
+          actorId: ctx.userId,
+        });
     }
     return { count: ids.length };
   });

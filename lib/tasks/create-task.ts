@@ -1,7 +1,13 @@
 import "server-only";
 import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
-import { applyStatus, assertAssignable, assertDueDate, getWritablePlan, notifyAssignment } from "@/lib/tasks/task-rules";
+import {
+  applyStatus,
+  assertAssignable,
+  assertDueDate,
+  getWritablePlan,
+  notifyAssignment,
+} from "@/lib/tasks/task-rules";
 import { createTaskSchema } from "@/lib/validation/task";
 
 /** Creates a custom task in a plan (MEMBER and up), with its dilemma links and a "task.created" event. */
@@ -45,7 +51,12 @@ export const createTask = defineOperation("tasks.write", createTaskSchema, async
       },
     });
     await tx.taskFollower.create({ data: { taskId: task.id, userId: ctx.userId, teamId: ctx.team.id } });
-    await notifyAssignment(tx, { teamId: ctx.team.id, taskId: task.id, assigneeId: input.assigneeId, actorId: ctx.userId });
+    await notifyAssignment(tx, {
+      teamId: ctx.team.id,
+      taskId: task.id,
+      assigneeId: input.assigneeId,
+      actorId: ctx.userId,
+    });
     return { id: task.id };
   });
 });

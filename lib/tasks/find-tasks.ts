@@ -11,7 +11,17 @@ export function today(now = new Date()): Date {
 }
 
 /** The Prisma filter for a task list of one team (and plan), from URL filters. */
-export function taskWhere({ teamId, planId, userId, filters }: { teamId: string; planId?: string; userId: string; filters: TaskFilters }): Prisma.TaskWhereInput {
+export function taskWhere({
+  teamId,
+  planId,
+  userId,
+  filters,
+}: {
+  teamId: string;
+  planId?: string;
+  userId: string;
+  filters: TaskFilters;
+}): Prisma.TaskWhereInput {
   const and: Prisma.TaskWhereInput[] = [{ teamId }];
   if (planId) and.push({ planId });
   if (filters.areas.length) and.push({ areaCode: { in: filters.areas } });
@@ -23,7 +33,14 @@ export function taskWhere({ teamId, planId, userId, filters }: { teamId: string;
   else if (filters.assignee === "unassigned") and.push({ assigneeId: null });
   else if (filters.assignee) and.push({ assigneeId: filters.assignee });
   if (filters.isOverdue) and.push({ dueDate: { lt: today() }, status: { in: [...OPEN_STATUSES] } });
-  if (filters.q) and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { description: { contains: filters.q, mode: "insensitive" } }, { templateKey: { equals: filters.q } }] });
+  if (filters.q)
+    and.push({
+      OR: [
+        { title: { contains: filters.q, mode: "insensitive" } },
+        { description: { contains: filters.q, mode: "insensitive" } },
+        { templateKey: { equals: filters.q } },
+      ],
+    });
   return { AND: and };
 }
 
@@ -46,7 +63,17 @@ export const taskListSelect = {
 } as const satisfies Prisma.TaskSelect;
 
 /** The tasks of one plan of the team matching the filters, in area and template order. */
-export function findTasks({ teamId, planId, userId, filters }: { teamId: string; planId: string; userId: string; filters: TaskFilters }) {
+export function findTasks({
+  teamId,
+  planId,
+  userId,
+  filters,
+}: {
+  teamId: string;
+  planId: string;
+  userId: string;
+  filters: TaskFilters;
+}) {
   return db.task.findMany({
     where: taskWhere({ teamId, planId, userId, filters }),
     orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }, { createdAt: "asc" }],

@@ -28,11 +28,24 @@ export async function getTask({ teamId, planId, taskId }: { teamId: string; plan
       comments: {
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          updatedAt: true,
+          author: { select: { id: true, name: true } },
+        },
       },
       events: {
         orderBy: { id: "asc" },
-        select: { id: true, kind: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          kind: true,
+          before: true,
+          after: true,
+          createdAt: true,
+          actor: { select: { id: true, name: true } },
+        },
       },
     },
   });

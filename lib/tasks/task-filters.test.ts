@@ -3,8 +3,24 @@ import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-
 
 describe("task filters in the URL", () => {
   it("reads lists, single values and flags, ignoring unknown codes", () => {
-    const f = parseTaskFilters({ area: "R3,R9", dilemma: ["D3", "D1"], status: "DONE,bogus", assignee: "me", overdue: "1", q: "  firewall " });
-    expect(f).toEqual({ areas: ["R3"], dilemmas: ["D3", "D1"], paths: [], statuses: ["DONE"], priorities: [], assignee: "me", isOverdue: true, q: "firewall" });
+    const f = parseTaskFilters({
+      area: "R3,R9",
+      dilemma: ["D3", "D1"],
+      status: "DONE,bogus",
+      assignee: "me",
+      overdue: "1",
+      q: "  firewall ",
+    });
+    expect(f).toEqual({
+      areas: ["R3"],
+      dilemmas: ["D3", "D1"],
+      paths: [],
+      statuses: ["DONE"],
+      priorities: [],
+      assignee: "me",
+      isOverdue: true,
+      q: "firewall",
+    });
   });
 
   it("round-trips through URL params", () => {

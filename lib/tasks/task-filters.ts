@@ -1,4 +1,11 @@
-import { AREA_CODES, DILEMMA_CODES, PATH_CODES, type AreaCode, type DilemmaCode, type PathCode } from "@/lib/catalog/types";
+import {
+  AREA_CODES,
+  DILEMMA_CODES,
+  PATH_CODES,
+  type AreaCode,
+  type DilemmaCode,
+  type PathCode,
+} from "@/lib/catalog/types";
 import { PRIORITIES, TASK_STATUSES } from "@/lib/validation/task";
 
 type Status = (typeof TASK_STATUSES)[number];

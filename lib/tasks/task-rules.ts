@@ -7,14 +7,24 @@ type Tx = Prisma.TransactionClient;
 
 /** The team's plan, refusing archived plans (read-only) for writes. */
 export async function getWritablePlan(tx: Tx, { teamId, planId }: { teamId: string; planId: string }) {
-  const plan = await tx.plan.findFirst({ where: { id: planId, teamId }, select: { id: true, title: true, status: true, startDate: true, targetDate: true } });
+  const plan = await tx.plan.findFirst({
+    where: { id: planId, teamId },
+    select: { id: true, title: true, status: true, startDate: true, targetDate: true },
+  });
   if (!plan) throw new AppError("NOT_FOUND");
   if (plan.status === "ARCHIVED") throw new AppError("FORBIDDEN", { userMessage: msg("planArchived") });
   return plan;
 }
 
 /** Refuses an assignee who is not a current member of the team. */
-export async function assertAssignable(tx: Tx, { teamId, assigneeId, field = "assigneeId" }: { teamId: string; assigneeId: string | null | undefined; field?: string }) {
+export async function assertAssignable(
+  tx: Tx,
+  {
+    teamId,
+    assigneeId,
+    field = "assigneeId",
+  }: { teamId: string; assigneeId: string | null | undefined; field?: string },
+) {
   if (!assigneeId) return;
   const member = await tx.membership.findFirst({ where: { teamId, userId: assigneeId }, select: { id: true } });
   if (!member) throw new AppError("VALIDATION", { fieldErrors: { [field]: [msg("notTeamMember")] } });
@@ -23,7 +33,9 @@ export async function assertAssignable(tx: Tx, { teamId, assigneeId, field = "as
 /** Refuses a due date before the plan's start. */
 export function assertDueDate(dueDate: Date | null | undefined, planStart: Date, field = "dueDate") {
   if (dueDate && dueDate < planStart) {
-    throw new AppError("VALIDATION", { fieldErrors: { [field]: [msg("dueBeforePlanStart", { date: planStart.toISOString().slice(0, 10) })] } });
+    throw new AppError("VALIDATION", {
+      fieldErrors: { [field]: [msg("dueBeforePlanStart", { date: planStart.toISOString().slice(0, 10) })] },
+    });
   }
 }
 
@@ -33,7 +45,15 @@ export function applyStatus(status: string, progress: number) {
 }
 
 /** Tells the new assignee, unless they assigned themselves; they also follow the task. */
-export async function notifyAssignment(tx: Tx, { teamId, taskId, assigneeId, actorId }: { teamId: string; taskId: string; assigneeId: string | null; actorId: string }) {
+export async function notifyAssignment(
+  tx: Tx,
+  {
+    teamId,
+    taskId,
+    assigneeId,
+    actorId,
+  }: { teamId: string; taskId: string; assigneeId: string | null; actorId: string },
+) {
   if (!assigneeId) return;
   await tx.taskFollower.upsert({
     where: { taskId_userId: { taskId, userId: assigneeId } },
@@ -44,7 +64,18 @@ export async function notifyAssignment(tx: Tx, { teamId, taskId, assigneeId, act
   await tx.notification.create({ data: { teamId, userId: assigneeId, actorId, taskId, kind: "task.assigned" } });
 }
 
-const TRACKED = ["title", "description", "areaCode", "pathCode", "priority", "status", "assigneeId", "dueDate", "progress", "dilemmas"] as const;
+const TRACKED = [
+  "title",
+  "description",
+  "areaCode",
+  "pathCode",
+  "priority",
+  "status",
+  "assigneeId",
+  "dueDate",
+  "progress",
+  "dilemmas",
+] as const;
 
 type Snapshot = Partial<Record<(typeof TRACKED)[number], unknown>>;
 

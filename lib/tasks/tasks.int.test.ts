@@ -70,7 +70,10 @@ function taskInput(overrides: Partial<CreateTaskInput> = {}): CreateTaskInput {
 
 /** A full edit of the task as it is now (what the form submits), with overrides. */
 async function editOf(taskId: string, overrides: Partial<UpdateTaskInput> = {}): Promise<UpdateTaskInput> {
-  const t = await db.task.findUniqueOrThrow({ where: { id: taskId }, include: { dilemmas: { orderBy: { dilemmaCode: "asc" } } } });
+  const t = await db.task.findUniqueOrThrow({
+    where: { id: taskId },
+    include: { dilemmas: { orderBy: { dilemmaCode: "asc" } } },
+  });
   return {
     taskId: t.id,
     version: t.version,
@@ -92,7 +95,11 @@ const newTask = (overrides: Partial<Parameters<typeof createTestTask>[0]> = {}) 
   createTestTask({ teamId: team.id, planId, title: "Old title", createdById: owner.userId, ...overrides });
 
 const eventsOf = (taskId: string) =>
-  db.activityEvent.findMany({ where: { taskId }, orderBy: { id: "asc" }, select: { kind: true, actorId: true, before: true, after: true } });
+  db.activityEvent.findMany({
+    where: { taskId },
+    orderBy: { id: "asc" },
+    select: { kind: true, actorId: true, before: true, after: true },
+  });
 
 const linksOf = async (taskId: string) =>
   Object.fromEntries((await db.taskDilemma.findMany({ where: { taskId } })).map((l) => [l.dilemmaCode, l.weight]));
@@ -120,7 +127,11 @@ const refusedFields: [string, () => Partial<TaskFields>, string][] = [
     }),
     "dilemmas",
   ],
-  ["an unknown dilemma", () => ({ dilemmas: [{ dilemmaCode: "D5" as DilemmaCode, weight: 1 }] }), "dilemmas.0.dilemmaCode"],
+  [
+    "an unknown dilemma",
+    () => ({ dilemmas: [{ dilemmaCode: "D5" as DilemmaCode, weight: 1 }] }),
+    "dilemmas.0.dilemmaCode",
+  ],
   ["an unknown area", () => ({ areaCode: "R5" as AreaCode }), "areaCode"],
   ["an unknown path", () => ({ pathCode: "P0" as PathCode }), "pathCode"],
   ["a due date before the plan starts", () => ({ dueDate: "2025-12-31" }), "dueDate"],
@@ -182,10 +193,12 @@ describe("createTask", () => {
         },
       },
     ]);
-    expect((await db.taskFollower.findMany({ where: { taskId: id } })).map((f) => f.userId).sort()).toEqual([member.userId, member2.userId].sort());
-    expect(await db.notification.findMany({ where: { taskId: id }, select: { userId: true, actorId: true, kind: true } })).toEqual([
-      { userId: member2.userId, actorId: member.userId, kind: "task.assigned" },
-    ]);
+    expect((await db.taskFollower.findMany({ where: { taskId: id } })).map((f) => f.userId).sort()).toEqual(
+      [member.userId, member2.userId].sort(),
+    );
+    expect(
+      await db.notification.findMany({ where: { taskId: id }, select: { userId: true, actorId: true, kind: true } }),
+    ).toEqual([{ userId: member2.userId, actorId: member.userId, kind: "task.assigned" }]);
   });
 
   it("does not notify someone who assigns themselves", async () => {
@@ -245,7 +258,10 @@ describe("createTask", () => {
 
   it("refuses a plan id that does not exist (NOT_FOUND)", async () => {
     const before = await snapshotTeamData(team.id);
-    expect((await appErrorOf(runAs(createTask, member.userId, team.slug, taskInput({ planId: `no-plan-${randomHex()}` })))).code).toBe("NOT_FOUND");
+    expect(
+      (await appErrorOf(runAs(createTask, member.userId, team.slug, taskInput({ planId: `no-plan-${randomHex()}` }))))
+        .code,
+    ).toBe("NOT_FOUND");
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
 });
@@ -253,10 +269,28 @@ describe("createTask", () => {
 describe("updateTask", () => {
   it("saves the fields; task.updated holds only the changed ones", async () => {
     const task = await newTask();
-    expect(await runAs(updateTask, member.userId, team.slug, await editOf(task.id, { title: "  New title  ", priority: "URGENT" }))).toEqual({ id: task.id, version: 2 });
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ title: "New title", priority: "URGENT", version: 2, status: "TODO", progress: 0 });
+    expect(
+      await runAs(
+        updateTask,
+        member.userId,
+        team.slug,
+        await editOf(task.id, { title: "  New title  ", priority: "URGENT" }),
+      ),
+    ).toEqual({ id: task.id, version: 2 });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      title: "New title",
+      priority: "URGENT",
+      version: 2,
+      status: "TODO",
+      progress: 0,
+    });
     expect(await eventsOf(task.id)).toEqual([
-      { kind: "task.updated", actorId: member.userId, before: { title: "Old title", priority: "MEDIUM" }, after: { title: "New title", priority: "URGENT" } },
+      {
+        kind: "task.updated",
+        actorId: member.userId,
+        before: { title: "Old title", priority: "MEDIUM" },
+        after: { title: "New title", priority: "URGENT" },
+      },
     ]);
   });
 
@@ -264,7 +298,12 @@ describe("updateTask", () => {
     const task = await newTask({ status: "IN_PROGRESS", progress: 10 });
     await runAs(updateTask, member.userId, team.slug, await editOf(task.id, { progress: 40 }));
     expect(await eventsOf(task.id)).toEqual([
-      { kind: "task.updated", actorId: member.userId, before: { status: "IN_PROGRESS", progress: 10 }, after: { status: "IN_PROGRESS", progress: 40 } },
+      {
+        kind: "task.updated",
+        actorId: member.userId,
+        before: { status: "IN_PROGRESS", progress: 10 },
+        after: { status: "IN_PROGRESS", progress: 40 },
+      },
     ]);
   });
 
@@ -272,7 +311,12 @@ describe("updateTask", () => {
     const task = await newTask({ status: "TODO", progress: 0 });
     await runAs(updateTask, member.userId, team.slug, await editOf(task.id, { status: "BLOCKED" }));
     expect(await eventsOf(task.id)).toEqual([
-      { kind: "task.updated", actorId: member.userId, before: { status: "TODO", progress: 0 }, after: { status: "BLOCKED", progress: 0 } },
+      {
+        kind: "task.updated",
+        actorId: member.userId,
+        before: { status: "TODO", progress: 0 },
+        after: { status: "BLOCKED", progress: 0 },
+      },
     ]);
   });
 
@@ -292,7 +336,11 @@ describe("updateTask", () => {
       }),
     );
     expect(await linksOf(task.id)).toEqual({ D1: 3, D2: 1 });
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ dueDate: utc("2026-05-01"), assigneeId: member2.userId, version: 2 });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      dueDate: utc("2026-05-01"),
+      assigneeId: member2.userId,
+      version: 2,
+    });
     expect(await eventsOf(task.id)).toEqual([
       {
         kind: "task.updated",
@@ -308,7 +356,9 @@ describe("updateTask", () => {
         },
       },
     ]);
-    expect(await db.notification.findMany({ where: { taskId: task.id }, select: { userId: true, kind: true } })).toEqual([{ userId: member2.userId, kind: "task.assigned" }]);
+    expect(
+      await db.notification.findMany({ where: { taskId: task.id }, select: { userId: true, kind: true } }),
+    ).toEqual([{ userId: member2.userId, kind: "task.assigned" }]);
     expect(await db.taskFollower.count({ where: { taskId: task.id, userId: member2.userId } })).toBe(1);
   });
 
@@ -316,7 +366,9 @@ describe("updateTask", () => {
     const task = await newTask({ dueDate: utc("2026-09-09") });
     await runAs(updateTask, member.userId, team.slug, await editOf(task.id, { dueDate: "" }));
     expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).dueDate).toBeNull();
-    expect(await eventsOf(task.id)).toEqual([expect.objectContaining({ before: { dueDate: "2026-09-09" }, after: { dueDate: null } })]);
+    expect(await eventsOf(task.id)).toEqual([
+      expect.objectContaining({ before: { dueDate: "2026-09-09" }, after: { dueDate: null } }),
+    ]);
   });
 
   it("writes no event for a save that changes nothing", async () => {
@@ -327,13 +379,24 @@ describe("updateTask", () => {
 
   for (const [name, overrides, field] of refusedFields) {
     it(`refuses ${name} (VALIDATION on ${field}); the task keeps its version and fields`, async () => {
-      const task = await newTask({ status: "IN_PROGRESS", progress: 30, dueDate: utc("2026-04-01"), weights: { D1: 2, D4: 1 } });
+      const task = await newTask({
+        status: "IN_PROGRESS",
+        progress: 30,
+        dueDate: utc("2026-04-01"),
+        weights: { D1: 2, D4: 1 },
+      });
       const before = await snapshotTeamData(team.id);
-      const error = await appErrorOf(runAs(updateTask, member.userId, team.slug, await editOf(task.id, { title: "Changed too", ...overrides() })));
+      const error = await appErrorOf(
+        runAs(updateTask, member.userId, team.slug, await editOf(task.id, { title: "Changed too", ...overrides() })),
+      );
       expect(error.code).toBe("VALIDATION");
       expect(Object.keys(error.fieldErrors ?? {})).toContain(field);
       expect(await snapshotTeamData(team.id)).toEqual(before);
-      expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ version: 1, title: "Old title", progress: 30 });
+      expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+        version: 1,
+        title: "Old title",
+        progress: 30,
+      });
     });
   }
 });
@@ -341,32 +404,55 @@ describe("updateTask", () => {
 describe("status rules", () => {
   it("DONE sets progress to 100 and the completion time; the event carries both", async () => {
     const task = await newTask({ status: "IN_PROGRESS", progress: 35 });
-    expect(await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "DONE" })).toEqual({ id: task.id, version: 2 });
+    expect(
+      await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "DONE" }),
+    ).toEqual({ id: task.id, version: 2 });
     const done = await db.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(done).toMatchObject({ status: "DONE", progress: 100, version: 2 });
     expect(done.completedAt).toBeInstanceOf(Date);
     expect(await eventsOf(task.id)).toEqual([
-      { kind: "task.updated", actorId: member.userId, before: { status: "IN_PROGRESS", progress: 35 }, after: { status: "DONE", progress: 100 } },
+      {
+        kind: "task.updated",
+        actorId: member.userId,
+        before: { status: "IN_PROGRESS", progress: 35 },
+        after: { status: "DONE", progress: 100 },
+      },
     ]);
   });
 
   it("DONE through updateTask also means 100 %, whatever progress was submitted", async () => {
     const task = await newTask({ status: "IN_PROGRESS", progress: 20 });
     await runAs(updateTask, member.userId, team.slug, await editOf(task.id, { status: "DONE", progress: 20 }));
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "DONE", progress: 100 });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: "DONE",
+      progress: 100,
+    });
   });
 
   it("moving back from DONE by status alone keeps 100 % and clears the completion time", async () => {
     const task = await newTask({ status: "DONE", progress: 100 });
     await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "IN_PROGRESS" });
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "IN_PROGRESS", progress: 100, completedAt: null });
-    expect(await eventsOf(task.id)).toEqual([expect.objectContaining({ before: { status: "DONE", progress: 100 }, after: { status: "IN_PROGRESS", progress: 100 } })]);
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: "IN_PROGRESS",
+      progress: 100,
+      completedAt: null,
+    });
+    expect(await eventsOf(task.id)).toEqual([
+      expect.objectContaining({
+        before: { status: "DONE", progress: 100 },
+        after: { status: "IN_PROGRESS", progress: 100 },
+      }),
+    ]);
   });
 
   it("moving back from DONE with a given progress keeps that progress", async () => {
     const task = await newTask({ status: "DONE", progress: 100 });
     await runAs(updateTask, member.userId, team.slug, await editOf(task.id, { status: "IN_PROGRESS", progress: 60 }));
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "IN_PROGRESS", progress: 60, completedAt: null });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: "IN_PROGRESS",
+      progress: 60,
+      completedAt: null,
+    });
   });
 
   it("DONE again on a DONE task keeps the completion time and writes no event", async () => {
@@ -379,13 +465,18 @@ describe("status rules", () => {
   it("CANCELLED keeps the progress", async () => {
     const task = await newTask({ status: "IN_PROGRESS", progress: 45 });
     await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "CANCELLED" });
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "CANCELLED", progress: 45 });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: "CANCELLED",
+      progress: 45,
+    });
   });
 
   it("refuses an unknown status (VALIDATION) and changes nothing", async () => {
     const task = await newTask();
     const before = await snapshotTeamData(team.id);
-    const error = await appErrorOf(runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "FINISHED" as "DONE" }));
+    const error = await appErrorOf(
+      runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "FINISHED" as "DONE" }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(await snapshotTeamData(team.id)).toEqual(before);
   });
@@ -417,7 +508,12 @@ describe("conflicts", () => {
         dilemmas: [{ dilemmaCode: "D1", weight: 2 }],
       },
     });
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ title: "First save", priority: "MEDIUM", progress: 30, version: 2 });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      title: "First save",
+      priority: "MEDIUM",
+      progress: 30,
+      version: 2,
+    });
     expect((await eventsOf(task.id)).map((e) => e.actorId)).toEqual([member.userId]);
   });
 
@@ -425,7 +521,9 @@ describe("conflicts", () => {
     const task = await newTask();
     await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "BLOCKED" });
     const before = await snapshotTeamData(team.id);
-    const error = await appErrorOf(runAs(setTaskStatus, member2.userId, team.slug, { taskId: task.id, version: 1, status: "DONE" }));
+    const error = await appErrorOf(
+      runAs(setTaskStatus, member2.userId, team.slug, { taskId: task.id, version: 1, status: "DONE" }),
+    );
     expect(error.code).toBe("CONFLICT");
     expect(error.details).toEqual({ current: expect.objectContaining({ status: "BLOCKED", version: 2 }) });
     expect(await snapshotTeamData(team.id)).toEqual(before);
@@ -438,7 +536,10 @@ describe("conflicts", () => {
       const first = await editOf(task.id, { title: "Member's save", progress: 10, status: "IN_PROGRESS" });
       const second = await editOf(task.id, { title: "Member 2's save", priority: "LOW" });
       const edits = [first, second];
-      const results = await Promise.allSettled([runAs(updateTask, member.userId, team.slug, first), runAs(updateTask, member2.userId, team.slug, second)]);
+      const results = await Promise.allSettled([
+        runAs(updateTask, member.userId, team.slug, first),
+        runAs(updateTask, member2.userId, team.slug, second),
+      ]);
       const winners = results.flatMap((r, i) => (r.status === "fulfilled" ? [edits[i]] : []));
       const losers = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
       expect(winners, `round ${round}`).toHaveLength(1);
@@ -446,8 +547,15 @@ describe("conflicts", () => {
       const winner = winners[0];
       const error = await appErrorOf(Promise.reject(losers[0]));
       expect(error.code).toBe("CONFLICT");
-      expect(error.details, `round ${round}`).toEqual({ current: expect.objectContaining({ title: winner?.title, priority: winner?.priority, version: 2 }) });
-      expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ title: winner?.title, priority: winner?.priority, progress: winner?.progress, version: 2 });
+      expect(error.details, `round ${round}`).toEqual({
+        current: expect.objectContaining({ title: winner?.title, priority: winner?.priority, version: 2 }),
+      });
+      expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+        title: winner?.title,
+        priority: winner?.priority,
+        progress: winner?.progress,
+        version: 2,
+      });
       expect(await db.activityEvent.count({ where: { taskId: task.id, kind: "task.updated" } })).toBe(1);
     }
   });
@@ -461,7 +569,8 @@ describe("conflicts", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const after = await db.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(after.version).toBe(2);
-    if (results[0].status === "fulfilled") expect(after).toMatchObject({ status: "DONE", progress: 100, title: "Old title" });
+    if (results[0].status === "fulfilled")
+      expect(after).toMatchObject({ status: "DONE", progress: 100, title: "Old title" });
     else expect(after).toMatchObject({ status: "TODO", progress: 0, title: "Renamed" });
   });
 });
@@ -480,11 +589,15 @@ describe("tasks of an ARCHIVED plan are read-only", () => {
     updateTask: async () => runAs(updateTask, owner.userId, team.slug, await editOf(taskId, { title: "Edited" })),
     setTaskStatus: () => runAs(setTaskStatus, owner.userId, team.slug, { taskId, version: 1, status: "DONE" }),
     addComment: () => runAs(addComment, owner.userId, team.slug, { taskId, body: "Still there?" }),
-    "bulkTasks assign": () => runAs(bulkTasks, owner.userId, team.slug, { action: "assign", taskIds: [taskId], assigneeId: member.userId }),
-    "bulkTasks status": () => runAs(bulkTasks, owner.userId, team.slug, { action: "status", taskIds: [taskId], status: "DONE" }),
-    "bulkTasks dueDate": () => runAs(bulkTasks, owner.userId, team.slug, { action: "dueDate", taskIds: [taskId], dueDate: "2026-10-10" }),
+    "bulkTasks assign": () =>
+      runAs(bulkTasks, owner.userId, team.slug, { action: "assign", taskIds: [taskId], assigneeId: member.userId }),
+    "bulkTasks status": () =>
+      runAs(bulkTasks, owner.userId, team.slug, { action: "status", taskIds: [taskId], status: "DONE" }),
+    "bulkTasks dueDate": () =>
+      runAs(bulkTasks, owner.userId, team.slug, { action: "dueDate", taskIds: [taskId], dueDate: "2026-10-10" }),
     "bulkTasks delete": () => runAs(bulkTasks, owner.userId, team.slug, { action: "delete", taskIds: [taskId] }),
-    addTemplates: () => runAs(addTemplates, owner.userId, team.slug, { planId: archivedPlanId, templateKeys: ["R1.1"] }),
+    addTemplates: () =>
+      runAs(addTemplates, owner.userId, team.slug, { planId: archivedPlanId, templateKeys: ["R1.1"] }),
   };
   for (const [name, write] of Object.entries(writes)) {
     it(`${name} → FORBIDDEN, even for the OWNER; nothing changes`, async () => {

@@ -3,7 +3,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import { defineOperation, type TeamContext } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { applyStatus, assertAssignable, assertDueDate, diffTask, getWritablePlan, notifyAssignment } from "@/lib/tasks/task-rules";
+import {
+  applyStatus,
+  assertAssignable,
+  assertDueDate,
+  diffTask,
+  getWritablePlan,
+  notifyAssignment,
+} from "@/lib/tasks/task-rules";
 import { toDateInput } from "@/lib/validation/common";
 import { setTaskStatusSchema, updateTaskSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
@@ -57,10 +64,21 @@ async function applyChange(
     Object.assign(next, applyStatus(fields.status ?? current.status, fields.progress ?? current.progress));
   }
   const diff = diffTask(current, { ...next, ...(dilemmas ? { dilemmas } : {}) });
-  const completedAt = next.status === undefined ? undefined : next.status === "DONE" ? (current.status === "DONE" ? undefined : new Date()) : null;
+  const completedAt =
+    next.status === undefined
+      ? undefined
+      : next.status === "DONE"
+        ? current.status === "DONE"
+          ? undefined
+          : new Date()
+        : null;
   const { count } = await tx.task.updateMany({
     where: { id: current.id, teamId: ctx.team.id, version },
-    data: { ...(next as Prisma.TaskUpdateManyMutationInput), ...(completedAt !== undefined ? { completedAt } : {}), version: { increment: 1 } },
+    data: {
+      ...(next as Prisma.TaskUpdateManyMutationInput),
+      ...(completedAt !== undefined ? { completedAt } : {}),
+      version: { increment: 1 },
+    },
   });
   if (count === 0) {
     // Re-read: `current` may predate a save that committed while this UPDATE waited for the row.
@@ -75,11 +93,27 @@ async function applyChange(
   }
   if (diff.hasChanges) {
     await tx.activityEvent.create({
-      data: { teamId: ctx.team.id, planId: current.planId, taskId: current.id, actorId: ctx.userId, kind: "task.updated", entityType: "task", entityId: current.id, before: diff.before as Prisma.InputJsonObject, after: diff.after as Prisma.InputJsonObject, ip: ctx.ip },
+      data: {
+        teamId: ctx.team.id,
+        planId: current.planId,
+        taskId: current.id,
+        actorId: ctx.userId,
+        kind: "task.updated",
+        entityType: "task",
+        entityId: current.id,
+        before: diff.before as Prisma.InputJsonObject,
+        after: diff.after as Prisma.InputJsonObject,
+        ip: ctx.ip,
+      },
     });
   }
   if (fields.assigneeId !== undefined && fields.assigneeId !== current.assigneeId) {
-    await notifyAssignment(tx, { teamId: ctx.team.id, taskId: current.id, assigneeId: fields.assigneeId, actorId: ctx.userId });
+    await notifyAssignment(tx, {
+      teamId: ctx.team.id,
+      taskId: current.id,
+      assigneeId: fields.assigneeId,
+      actorId: ctx.userId,
+    });
   }
   return { id: current.id, version: version + 1 };
 }
@@ -92,7 +126,10 @@ export const updateTask = defineOperation("tasks.write", updateTaskSchema, async
     await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
     assertDueDate(input.dueDate, plan.startDate);
     const { taskId: _taskId, version, ...fields } = input;
-    return applyChange(tx, ctx, current, version, { ...fields, dilemmas: [...fields.dilemmas].sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode)) });
+    return applyChange(tx, ctx, current, version, {
+      ...fields,
+      dilemmas: [...fields.dilemmas].sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode)),
+    });
   });
 });
 

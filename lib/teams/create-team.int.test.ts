@@ -28,7 +28,10 @@ async function rejection(userId: string, input: unknown): Promise<AppError> {
 
 /** How many teams the user belongs to, and how many events they caused. */
 function footprint(userId: string) {
-  return Promise.all([db.membership.count({ where: { userId } }), db.activityEvent.count({ where: { actorId: userId } })]);
+  return Promise.all([
+    db.membership.count({ where: { userId } }),
+    db.activityEvent.count({ where: { actorId: userId } }),
+  ]);
 }
 
 describe("createTeam", () => {
@@ -46,7 +49,13 @@ describe("createTeam", () => {
     expect(memberships).toEqual([expect.objectContaining({ userId, role: "OWNER" })]);
     const events = await db.activityEvent.findMany({ where: { teamId: team.id } });
     expect(events).toEqual([
-      expect.objectContaining({ kind: "team.created", actorId: userId, entityType: "team", entityId: team.id, after: { name: `Acme ${hex}`, slug: `acme-${hex}` } }),
+      expect.objectContaining({
+        kind: "team.created",
+        actorId: userId,
+        entityType: "team",
+        entityId: team.id,
+        after: { name: `Acme ${hex}`, slug: `acme-${hex}` },
+      }),
     ]);
   });
 

@@ -21,7 +21,14 @@ export async function createTeam({ userId, input }: { userId: string; input: unk
         const team = await tx.team.create({ data: { name, slug }, select: { id: true, name: true, slug: true } });
         await tx.membership.create({ data: { teamId: team.id, userId, role: "OWNER" } });
         await tx.activityEvent.create({
-          data: { teamId: team.id, actorId: userId, kind: "team.created", entityType: "team", entityId: team.id, after: { name, slug } },
+          data: {
+            teamId: team.id,
+            actorId: userId,
+            kind: "team.created",
+            entityType: "team",
+            entityId: team.id,
+            after: { name, slug },
+          },
         });
         return team;
       });

@@ -14,7 +14,14 @@ export const deleteTeam = defineOperation("team.delete", deleteTeamSchema, async
     await tx.team.delete({ where: { id: ctx.team.id } });
     // The team's own log goes with it; this audit line outlives it.
     await tx.activityEvent.create({
-      data: { actorId: ctx.userId, kind: "team.deleted", entityType: "team", entityId: ctx.team.id, before: { name: ctx.team.name, slug: ctx.team.slug }, ip: ctx.ip },
+      data: {
+        actorId: ctx.userId,
+        kind: "team.deleted",
+        entityType: "team",
+        entityId: ctx.team.id,
+        before: { name: ctx.team.name, slug: ctx.team.slug },
+        ip: ctx.ip,
+      },
     });
   });
   return { id: ctx.team.id };

@@ -10,7 +10,11 @@ import { msg } from "@/lib/i18n/error-text";
 export const updateTeam = defineOperation("team.update", updateTeamSchema, async (ctx, input) => {
   try {
     return await db.$transaction(async (tx) => {
-      const team = await tx.team.update({ where: { id: ctx.team.id }, data: input, select: { id: true, name: true, slug: true } });
+      const team = await tx.team.update({
+        where: { id: ctx.team.id },
+        data: input,
+        select: { id: true, name: true, slug: true },
+      });
       await tx.activityEvent.create({
         data: {
           teamId: ctx.team.id,

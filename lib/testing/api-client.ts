@@ -7,9 +7,24 @@ import { db } from "@/lib/db";
 import { randomIp } from "@/lib/testing/factories";
 
 /** Creates an API token of the user in the team with a role ceiling; returns the row and the secret. */
-export async function createTestApiToken({ teamId, userId, roleCeiling, expiresAt = null, revokedAt = null }: { teamId: string; userId: string; roleCeiling: Role; expiresAt?: Date | null; revokedAt?: Date | null }) {
+export async function createTestApiToken({
+  teamId,
+  userId,
+  roleCeiling,
+  expiresAt = null,
+  revokedAt = null,
+}: {
+  teamId: string;
+  userId: string;
+  roleCeiling: Role;
+  expiresAt?: Date | null;
+  revokedAt?: Date | null;
+}) {
   const { token, tokenHash, prefix } = newApiToken();
-  const row = await db.apiToken.create({ data: { teamId, userId, name: `Token ${prefix}`, tokenHash, prefix, roleCeiling, expiresAt, revokedAt }, select: { id: true } });
+  const row = await db.apiToken.create({
+    data: { teamId, userId, name: `Token ${prefix}`, tokenHash, prefix, roleCeiling, expiresAt, revokedAt },
+    select: { id: true },
+  });
   return { id: row.id, token };
 }
 
@@ -33,21 +48,38 @@ const TEMPLATES = [
 export function matchRoute(pathname: string, templates: readonly string[] = TEMPLATES) {
   for (const template of templates) {
     const names: string[] = [];
-    const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), "([^/]+)"))}$`);
+    const pattern = new RegExp(
+      `^${template.replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), "([^/]+)"))}$`,
+    );
     const match = pattern.exec(pathname);
-    if (match) return { template, params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? "")])) };
+    if (match)
+      return {
+        template,
+        params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? "")])),
+      };
   }
   throw new Error(`No API route for ${pathname}`);
 }
 
-type RouteModule = Record<string, ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined>;
+type RouteModule = Record<
+  string,
+  ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined
+>;
 
 /** Loads the route module of a template (throws when the file does not exist). */
 export async function loadRouteModule(template: string): Promise<RouteModule> {
   return (await import(routeFileOf(template))) as RouteModule;
 }
 
-export type ApiCall = { method?: string; url: string; token?: string | null; body?: unknown; rawBody?: string; ip?: string; headers?: Record<string, string> };
+export type ApiCall = {
+  method?: string;
+  url: string;
+  token?: string | null;
+  body?: unknown;
+  rawBody?: string;
+  ip?: string;
+  headers?: Record<string, string>;
+};
 
 /** Calls the route handler for `url` like Next.js would; returns status, headers and the parsed JSON body. */
 export async function callApi({ method = "GET", url, token, body, rawBody, ip = randomIp(), headers = {} }: ApiCall) {
@@ -59,7 +91,9 @@ export async function callApi({ method = "GET", url, token, body, rawBody, ip = 
   if (token) requestHeaders.set("authorization", `Bearer ${token}`);
   const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
   if (payload !== undefined) requestHeaders.set("content-type", "application/json");
-  const response = await handler(new Request(full, { method, headers: requestHeaders, body: payload }), { params: Promise.resolve(params) });
+  const response = await handler(new Request(full, { method, headers: requestHeaders, body: payload }), {
+    params: Promise.resolve(params),
+  });
   const text = await response.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary JSON
   const json = (text ? JSON.parse(text) : null) as any;

@@ -75,7 +75,11 @@ export async function createTestUser(overrides: { email?: string; name?: string;
 }
 
 /** Creates a team with a unique slug `t-<hex>`; with ownerId, that user joins it with `role` (default OWNER). */
-export async function createTestTeam({ ownerId, role = "OWNER", name }: { ownerId?: string; role?: Role; name?: string } = {}) {
+export async function createTestTeam({
+  ownerId,
+  role = "OWNER",
+  name,
+}: { ownerId?: string; role?: Role; name?: string } = {}) {
   const slug = `t-${randomHex()}`;
   const team = await db.team.create({ data: { name: name ?? `Team ${slug}`, slug } });
   track({ teamId: team.id });
@@ -110,7 +114,9 @@ export async function createTestInvitation({
   expiresAt?: Date;
 }) {
   const { token, tokenHash } = newToken();
-  const invitation = await db.invitation.create({ data: { teamId, email: email.toLowerCase(), role, tokenHash, invitedById, expiresAt } });
+  const invitation = await db.invitation.create({
+    data: { teamId, email: email.toLowerCase(), role, tokenHash, invitedById, expiresAt },
+  });
   return { ...invitation, token };
 }
 
@@ -120,7 +126,8 @@ export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
     (value: unknown) => ({ isRejected: false as const, value }),
     (error: unknown) => ({ isRejected: true as const, error }),
   );
-  if (!outcome.isRejected) throw new Error(`Expected an AppError, but it resolved with ${JSON.stringify(outcome.value)}`);
+  if (!outcome.isRejected)
+    throw new Error(`Expected an AppError, but it resolved with ${JSON.stringify(outcome.value)}`);
   if (!(outcome.error instanceof AppError)) throw outcome.error;
   return outcome.error;
 }
@@ -142,17 +149,35 @@ export function createTestPlan({
   createdById?: string;
 }) {
   return db.plan.create({
-    data: { teamId, title: title ?? `Plan ${randomHex()}`, status, startDate, targetDate, catalogVersion: CATALOG_VERSION, createdById },
+    data: {
+      teamId,
+      title: title ?? `Plan ${randomHex()}`,
+      status,
+      startDate,
+      targetDate,
+      catalogVersion: CATALOG_VERSION,
+      createdById,
+    },
   });
 }
 
 /** Inserts the tasks into the plan in order, each with its dilemma links (weights); returns the created rows. */
-export async function createTestTasks({ teamId, planId, tasks }: { teamId: string; planId: string; tasks: readonly ProgressTask[] }) {
+export async function createTestTasks({
+  teamId,
+  planId,
+  tasks,
+}: {
+  teamId: string;
+  planId: string;
+  tasks: readonly ProgressTask[];
+}) {
   return db.$transaction(
     async (tx) => {
       const created = [];
       for (const [i, t] of tasks.entries()) {
-        const links = Object.entries(t.weights).flatMap(([dilemmaCode, weight]) => (weight ? [{ dilemmaCode, weight }] : []));
+        const links = Object.entries(t.weights).flatMap(([dilemmaCode, weight]) =>
+          weight ? [{ dilemmaCode, weight }] : [],
+        );
         created.push(
           await tx.task.create({
             data: {
@@ -176,7 +201,12 @@ export async function createTestTasks({ teamId, planId, tasks }: { teamId: strin
 }
 
 /** Runs a team operation as the user in the team with that slug (through the same guard as actions and the API), from a fresh IP. */
-export function runAs<S extends z.ZodType, R>(operation: TeamOperation<S, R>, userId: string, teamSlug: string, input: z.input<S>): Promise<R> {
+export function runAs<S extends z.ZodType, R>(
+  operation: TeamOperation<S, R>,
+  userId: string,
+  teamSlug: string,
+  input: z.input<S>,
+): Promise<R> {
   return runOperation(operation, { userId, teamSlug, ip: randomIp() }, input);
 }
 
@@ -270,10 +300,24 @@ export async function createTestIndicator({
   readings?: { value: number; recordedOn: string }[];
 }) {
   const indicator = await db.indicator.create({
-    data: { teamId, planId, dilemmaCode, name: name ?? `Indicator ${randomHex()}`, unit: "%", direction, baseline, target },
+    data: {
+      teamId,
+      planId,
+      dilemmaCode,
+      name: name ?? `Indicator ${randomHex()}`,
+      unit: "%",
+      direction,
+      baseline,
+      target,
+    },
   });
   await db.indicatorReading.createMany({
-    data: readings.map((r) => ({ teamId, indicatorId: indicator.id, value: r.value, recordedOn: new Date(`${r.recordedOn}T00:00:00Z`) })),
+    data: readings.map((r) => ({
+      teamId,
+      indicatorId: indicator.id,
+      value: r.value,
+      recordedOn: new Date(`${r.recordedOn}T00:00:00Z`),
+    })),
   });
   return indicator;
 }

@@ -10,7 +10,12 @@ import type { ActionResult } from "@/lib/errors";
 import { requestOrigin } from "@/lib/request-origin";
 import { changePassword, updateProfile } from "@/lib/users/update-profile";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
-import type { ChangePasswordInput, ForgotPasswordInput, ResetPasswordInput, UpdateProfileInput } from "@/lib/validation/profile";
+import type {
+  ChangePasswordInput,
+  ForgotPasswordInput,
+  ResetPasswordInput,
+  UpdateProfileInput,
+} from "@/lib/validation/profile";
 
 /** Saves name and language. */
 export async function updateProfileAction(input: UpdateProfileInput): Promise<ActionResult> {

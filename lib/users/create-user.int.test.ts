@@ -37,13 +37,18 @@ describe("createUser", () => {
     track({ userId: user.id });
     expect(user.email).toBe(email.toLowerCase());
 
-    const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, name: true, passwordHash: true } });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { email: true, name: true, passwordHash: true },
+    });
     expect(row.email).toBe(email.toLowerCase());
     expect(row.name).toBe("Ada Lovelace");
     expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(await verifyPassword(row.passwordHash, PASSWORD)).toBe(true);
     const events = await db.activityEvent.findMany({ where: { actorId: user.id } });
-    expect(events).toEqual([expect.objectContaining({ kind: "user.signed_up", entityType: "user", entityId: user.id, ip })]);
+    expect(events).toEqual([
+      expect.objectContaining({ kind: "user.signed_up", entityType: "user", entityId: user.id, ip }),
+    ]);
   });
 
   it("refuses an email that is taken in another case with VALIDATION on the email field", async () => {

@@ -18,8 +18,12 @@ export async function requestPasswordReset({ input, origin, ip }: { input: unkno
   if (!user) return;
   const { token, tokenHash } = newToken();
   await db.$transaction([
-    db.passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) } }),
-    db.activityEvent.create({ data: { actorId: user.id, kind: "user.password_reset_requested", entityType: "user", entityId: user.id, ip } }),
+    db.passwordResetToken.create({
+      data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+    }),
+    db.activityEvent.create({
+      data: { actorId: user.id, kind: "user.password_reset_requested", entityType: "user", entityId: user.id, ip },
+    }),
   ]);
   await sendMail({
     to: user.email,
@@ -30,7 +34,10 @@ export async function requestPasswordReset({ input, origin, ip }: { input: unkno
 
 /** Whether a reset token can still be used. */
 export async function isResetTokenUsable(token: string): Promise<boolean> {
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true } });
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, expiresAt: true },
+  });
   return Boolean(row && !row.usedAt && row.expiresAt > new Date());
 }
 
@@ -46,9 +53,18 @@ export async function resetPassword({ token, input, ip }: { token: string; input
       data: { usedAt: new Date() },
     });
     if (claimed.count !== 1) throw new AppError("CONFLICT", { userMessage: msg("resetLinkUsed") });
-    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
-    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { id: true, email: true } });
-    await tx.activityEvent.create({ data: { actorId: user.id, kind: "user.password_reset", entityType: "user", entityId: user.id, ip } });
+    const row = await tx.passwordResetToken.findUniqueOrThrow({
+      where: { tokenHash: hashToken(token) },
+      select: { userId: true },
+    });
+    const user = await tx.user.update({
+      where: { id: row.userId },
+      data: { passwordHash },
+      select: { id: true, email: true },
+    });
+    await tx.activityEvent.create({
+      data: { actorId: user.id, kind: "user.password_reset", entityType: "user", entityId: user.id, ip },
+    });
     return { email: user.email };
   });
 }

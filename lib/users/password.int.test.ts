@@ -20,7 +20,9 @@ async function hasPassword(userId: string, password: string): Promise<boolean> {
 describe("changePassword", () => {
   it("refuses a wrong current password with VALIDATION on currentPassword; the old password still works", async () => {
     const user = await createTestUser();
-    const error = await appErrorOf(changePassword({ userId: user.id, input: { currentPassword: `${user.password}x`, newPassword: NEW_PASSWORD } }));
+    const error = await appErrorOf(
+      changePassword({ userId: user.id, input: { currentPassword: `${user.password}x`, newPassword: NEW_PASSWORD } }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors?.currentPassword).toHaveLength(1);
     expect(await hasPassword(user.id, user.password)).toBe(true);
@@ -30,9 +32,13 @@ describe("changePassword", () => {
 
   it("refuses a missing current password and a weak new one with VALIDATION", async () => {
     const user = await createTestUser();
-    const missing = await appErrorOf(changePassword({ userId: user.id, input: { currentPassword: "", newPassword: NEW_PASSWORD } }));
+    const missing = await appErrorOf(
+      changePassword({ userId: user.id, input: { currentPassword: "", newPassword: NEW_PASSWORD } }),
+    );
     expect(missing.fieldErrors?.currentPassword).toHaveLength(1);
-    const weak = await appErrorOf(changePassword({ userId: user.id, input: { currentPassword: user.password, newPassword: "short" } }));
+    const weak = await appErrorOf(
+      changePassword({ userId: user.id, input: { currentPassword: user.password, newPassword: "short" } }),
+    );
     expect(weak.code).toBe("VALIDATION");
     expect(weak.fieldErrors?.newPassword?.length).toBeGreaterThan(0);
     expect(await hasPassword(user.id, user.password)).toBe(true);
@@ -62,7 +68,9 @@ describe("password reset", () => {
   /** The mails logged to the console (SMTP_URL is unset in tests), addressed to the email. */
   function mailsTo(email: string): { to: string; text: string }[] {
     return log.mock.calls
-      .map(([line]) => (typeof line === "string" ? (JSON.parse(line) as { event?: string; to: string; text: string }) : undefined))
+      .map(([line]) =>
+        typeof line === "string" ? (JSON.parse(line) as { event?: string; to: string; text: string }) : undefined,
+      )
       .filter((mail) => mail?.event === "mail.logged" && mail.to === email)
       .map((mail) => ({ to: mail?.to ?? "", text: mail?.text ?? "" }));
   }
@@ -70,7 +78,9 @@ describe("password reset", () => {
   /** Requests a reset for the email and returns the token from the mailed link. */
   async function requestToken(email: string): Promise<string> {
     await requestPasswordReset({ input: { email }, origin: ORIGIN, ip: randomIp() });
-    const links = mailsTo(email.toLowerCase()).map((mail) => new RegExp(`${ORIGIN}/reset-password/([A-Za-z0-9_-]+)`).exec(mail.text)?.[1]);
+    const links = mailsTo(email.toLowerCase()).map(
+      (mail) => new RegExp(`${ORIGIN}/reset-password/([A-Za-z0-9_-]+)`).exec(mail.text)?.[1],
+    );
     const token = links.at(-1);
     if (!token) throw new Error(`No reset link was mailed to ${email}`);
     return token;
@@ -84,7 +94,9 @@ describe("password reset", () => {
     expect(mailsTo(email)).toEqual([]);
 
     const user = await createTestUser();
-    await expect(requestPasswordReset({ input: { email: user.email }, origin: ORIGIN, ip: randomIp() })).resolves.toBeUndefined();
+    await expect(
+      requestPasswordReset({ input: { email: user.email }, origin: ORIGIN, ip: randomIp() }),
+    ).resolves.toBeUndefined();
   });
 
   it("for a known email (any case) stores only the token's hash, valid for one hour", async () => {
@@ -98,13 +110,17 @@ describe("password reset", () => {
     expect(row?.usedAt).toBeNull();
     expect(Math.abs((row?.expiresAt.getTime() ?? 0) - (Date.now() + RESET_TTL_MS))).toBeLessThan(10_000);
     expect(await isResetTokenUsable(token)).toBe(true);
-    expect(await db.activityEvent.count({ where: { actorId: user.id, kind: "user.password_reset_requested" } })).toBe(1);
+    expect(await db.activityEvent.count({ where: { actorId: user.id, kind: "user.password_reset_requested" } })).toBe(
+      1,
+    );
   });
 
   it("resets the password once; a second use is CONFLICT", async () => {
     const user = await createTestUser();
     const token = await requestToken(user.email);
-    expect(await resetPassword({ token, input: { password: NEW_PASSWORD }, ip: randomIp() })).toEqual({ email: user.email });
+    expect(await resetPassword({ token, input: { password: NEW_PASSWORD }, ip: randomIp() })).toEqual({
+      email: user.email,
+    });
     expect(await hasPassword(user.id, NEW_PASSWORD)).toBe(true);
     expect(await hasPassword(user.id, user.password)).toBe(false);
     expect(await isResetTokenUsable(token)).toBe(false);
@@ -123,13 +139,18 @@ describe("password reset", () => {
       resetPassword({ token, input: { password: "second passphrase 2" } }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected")).toEqual([{ status: "rejected", reason: expect.objectContaining({ code: "CONFLICT" }) }]);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([
+      { status: "rejected", reason: expect.objectContaining({ code: "CONFLICT" }) },
+    ]);
   });
 
   it("refuses an expired token with CONFLICT; the password is unchanged", async () => {
     const user = await createTestUser();
     const token = await requestToken(user.email);
-    await db.passwordResetToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.passwordResetToken.update({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await isResetTokenUsable(token)).toBe(false);
     expect((await appErrorOf(resetPassword({ token, input: { password: NEW_PASSWORD } }))).code).toBe("CONFLICT");
     expect(await hasPassword(user.id, user.password)).toBe(true);
@@ -137,7 +158,9 @@ describe("password reset", () => {
 
   it("refuses an unknown token with CONFLICT", async () => {
     expect(await isResetTokenUsable("no-such-token")).toBe(false);
-    expect((await appErrorOf(resetPassword({ token: "no-such-token", input: { password: NEW_PASSWORD } }))).code).toBe("CONFLICT");
+    expect((await appErrorOf(resetPassword({ token: "no-such-token", input: { password: NEW_PASSWORD } }))).code).toBe(
+      "CONFLICT",
+    );
   });
 
   it("refuses a weak new password with VALIDATION without using up the token", async () => {
@@ -148,7 +171,9 @@ describe("password reset", () => {
       expect(error.code).toBe("VALIDATION");
       expect(error.fieldErrors?.password?.length).toBeGreaterThan(0);
     }
-    expect((await db.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt).toBeNull();
+    expect(
+      (await db.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt,
+    ).toBeNull();
     expect(await isResetTokenUsable(token)).toBe(true);
     expect(await hasPassword(user.id, user.password)).toBe(true);
 
@@ -160,7 +185,9 @@ describe("password reset", () => {
 describe("updateProfile", () => {
   it("refuses a 10,000-character name with VALIDATION; the name is unchanged", async () => {
     const user = await createTestUser();
-    const error = await appErrorOf(updateProfile({ userId: user.id, input: { name: "x".repeat(10_000), locale: "en" } }));
+    const error = await appErrorOf(
+      updateProfile({ userId: user.id, input: { name: "x".repeat(10_000), locale: "en" } }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors?.name).toHaveLength(1);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(user.name);
@@ -181,11 +208,16 @@ describe("updateProfile", () => {
   ] as const)("stores a %s name literally", async (_label, name, locale) => {
     const user = await createTestUser();
     expect(await updateProfile({ userId: user.id, input: { name, locale } })).toEqual({ id: user.id, name, locale });
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, locale: true } })).toEqual({ name, locale });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, locale: true } })).toEqual({
+      name,
+      locale,
+    });
   });
 
   it("trims the name", async () => {
     const user = await createTestUser();
-    expect((await updateProfile({ userId: user.id, input: { name: "  Grace Hopper  ", locale: "en" } })).name).toBe("Grace Hopper");
+    expect((await updateProfile({ userId: user.id, input: { name: "  Grace Hopper  ", locale: "en" } })).name).toBe(
+      "Grace Hopper",
+    );
   });
 });

@@ -24,6 +24,8 @@ export async function changePassword({ userId, input, ip }: { userId: string; in
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
-    db.activityEvent.create({ data: { actorId: userId, kind: "user.password_changed", entityType: "user", entityId: userId, ip } }),
+    db.activityEvent.create({
+      data: { actorId: userId, kind: "user.password_changed", entityType: "user", entityId: userId, ip },
+    }),
   ]);
 }

@@ -7,8 +7,18 @@ export const API_TOKEN_LIFETIMES = [7, 30, 90, 365] as const;
 
 /** A new personal API token: a name to recognise it by and an optional lifetime in days. */
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, msg("apiTokenNameRequired")).max(100, msg("tooLong", { max: 100 })),
-  expiresInDays: z.union([z.literal("").transform(() => null), z.null(), z.coerce.number().int(msg("apiTokenLifetime")).min(1, msg("apiTokenLifetime")).max(3650, msg("apiTokenLifetime"))]).default(null),
+  name: z
+    .string()
+    .trim()
+    .min(1, msg("apiTokenNameRequired"))
+    .max(100, msg("tooLong", { max: 100 })),
+  expiresInDays: z
+    .union([
+      z.literal("").transform(() => null),
+      z.null(),
+      z.coerce.number().int(msg("apiTokenLifetime")).min(1, msg("apiTokenLifetime")).max(3650, msg("apiTokenLifetime")),
+    ])
+    .default(null),
 });
 export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;
 

@@ -25,7 +25,10 @@ export const displayNameSchema = z
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, msg("passwordRequired")).max(200, msg("tooLong", { max: 200 })),
+  password: z
+    .string()
+    .min(1, msg("passwordRequired"))
+    .max(200, msg("tooLong", { max: 200 })),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 

@@ -1,6 +1,14 @@
 import { type ErrorKey, msg, parseDescriptor } from "@/lib/i18n/error-text";
 
-type Issue = { path: readonly PropertyKey[]; message: string; code?: string; origin?: unknown; minimum?: unknown; maximum?: unknown; input?: unknown };
+type Issue = {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  input?: unknown;
+};
 
 /** zod issues as { "field.path": [error descriptors] } for forms and API errors (translated for the reader later). */
 export function fieldErrorsOf(error: { issues: readonly Issue[] }) {
@@ -27,14 +35,16 @@ export function zodErrorMap(issue: Omit<Issue, "path" | "message">): string {
 
 function genericDescriptor(issue: Omit<Issue, "path" | "message">): string {
   const isList = issue.origin === "array" || issue.origin === "set";
-  const bound = (value: unknown) => (typeof value === "number" || typeof value === "bigint" ? Number(value) : undefined);
+  const bound = (value: unknown) =>
+    typeof value === "number" || typeof value === "bigint" ? Number(value) : undefined;
   const generic = (key: ErrorKey, values?: Record<string, number>) => msg(key, values);
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined || issue.input === null ? generic("required") : generic("invalid");
     case "too_small": {
       const min = bound(issue.minimum);
-      if (issue.origin === "string" && min !== undefined) return min <= 1 ? generic("required") : generic("tooShort", { min });
+      if (issue.origin === "string" && min !== undefined)
+        return min <= 1 ? generic("required") : generic("tooShort", { min });
       if (isList && min !== undefined) return generic("tooFew", { min });
       return generic("invalid");
     }

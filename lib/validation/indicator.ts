@@ -34,8 +34,16 @@ export const createIndicatorSchema = z
     planId: idSchema,
     dilemmaCode: z.enum(DILEMMA_CODES, { error: msg("dilemmaChoose") }),
     suggestedKey: z.union([z.literal("").transform(() => null), z.null(), z.string().max(16)]).optional(),
-    name: z.string().trim().min(1, msg("indicatorNameRequired")).max(200, msg("tooLong", { max: 200 })),
-    unit: z.string().trim().min(1, msg("unitRequired")).max(20, msg("tooLong", { max: 20 })),
+    name: z
+      .string()
+      .trim()
+      .min(1, msg("indicatorNameRequired"))
+      .max(200, msg("tooLong", { max: 200 })),
+    unit: z
+      .string()
+      .trim()
+      .min(1, msg("unitRequired"))
+      .max(20, msg("tooLong", { max: 20 })),
     direction: z.enum(DIRECTIONS, { error: msg("directionRequired") }),
     baseline: decimalSchema,
     target: decimalSchema,
@@ -58,7 +66,11 @@ export const addReadingSchema = z.object({
   indicatorId: idSchema,
   value: decimalSchema,
   recordedOn: dateSchema.refine((day) => toDateInput(day) <= latestToday(), msg("readingInFuture")),
-  note: z.string().trim().max(1000, msg("tooLong", { max: 1000 })).default(""),
+  note: z
+    .string()
+    .trim()
+    .max(1000, msg("tooLong", { max: 1000 }))
+    .default(""),
 });
 export type AddReadingInput = z.input<typeof addReadingSchema>;
 

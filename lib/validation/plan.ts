@@ -25,7 +25,8 @@ const planFields = {
 };
 
 function datesOrdered(v: { startDate: Date; targetDate: Date }, ctx: z.RefinementCtx) {
-  if (v.targetDate < v.startDate) ctx.addIssue({ code: "custom", path: ["targetDate"], message: msg("targetBeforeStart") });
+  if (v.targetDate < v.startDate)
+    ctx.addIssue({ code: "custom", path: ["targetDate"], message: msg("targetBeforeStart") });
 }
 
 /** The plan wizard's input: details, chosen templates and an optional default assignee per area. */
@@ -43,7 +44,9 @@ export const createPlanSchema = z
   .superRefine(datesOrdered);
 export type CreatePlanInput = z.input<typeof createPlanSchema>;
 
-export const updatePlanSchema = z.object({ planId: idSchema, version: versionSchema, ...planFields }).superRefine(datesOrdered);
+export const updatePlanSchema = z
+  .object({ planId: idSchema, version: versionSchema, ...planFields })
+  .superRefine(datesOrdered);
 export type UpdatePlanInput = z.input<typeof updatePlanSchema>;
 
 export const setPlanStatusSchema = z.object({ planId: idSchema, status: z.enum(PLAN_STATUSES) });

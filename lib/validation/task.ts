@@ -7,7 +7,12 @@ export const TASK_STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELL
 export const PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
 
 export const dilemmaLinksSchema = z
-  .array(z.object({ dilemmaCode: z.enum(DILEMMA_CODES), weight: z.coerce.number().int(msg("weightWhole")).min(1, msg("weightRange")).max(3, msg("weightRange")) }))
+  .array(
+    z.object({
+      dilemmaCode: z.enum(DILEMMA_CODES),
+      weight: z.coerce.number().int(msg("weightWhole")).min(1, msg("weightRange")).max(3, msg("weightRange")),
+    }),
+  )
   .min(1, msg("dilemmaRequired"))
   .max(4)
   .refine((links) => new Set(links.map((l) => l.dilemmaCode)).size === links.length, msg("dilemmaOnce"));
@@ -33,16 +38,31 @@ export type CreateTaskInput = z.input<typeof createTaskSchema>;
 export const updateTaskSchema = taskFieldsSchema.extend({ taskId: idSchema, version: versionSchema });
 export type UpdateTaskInput = z.input<typeof updateTaskSchema>;
 
-export const setTaskStatusSchema = z.object({ taskId: idSchema, version: versionSchema, status: z.enum(TASK_STATUSES) });
+export const setTaskStatusSchema = z.object({
+  taskId: idSchema,
+  version: versionSchema,
+  status: z.enum(TASK_STATUSES),
+});
 
 export const bulkTasksSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("assign"), taskIds: z.array(idSchema).min(1).max(500), assigneeId: z.string().max(64).nullable() }),
+  z.object({
+    action: z.literal("assign"),
+    taskIds: z.array(idSchema).min(1).max(500),
+    assigneeId: z.string().max(64).nullable(),
+  }),
   z.object({ action: z.literal("status"), taskIds: z.array(idSchema).min(1).max(500), status: z.enum(TASK_STATUSES) }),
   z.object({ action: z.literal("dueDate"), taskIds: z.array(idSchema).min(1).max(500), dueDate: optionalDateSchema }),
   z.object({ action: z.literal("delete"), taskIds: z.array(idSchema).min(1).max(500) }),
 ]);
 export type BulkTasksInput = z.input<typeof bulkTasksSchema>;
 
-export const commentSchema = z.object({ taskId: idSchema, body: z.string().trim().min(1, msg("commentRequired")).max(10_000, msg("tooLong", { max: 10_000 })) });
+export const commentSchema = z.object({
+  taskId: idSchema,
+  body: z
+    .string()
+    .trim()
+    .min(1, msg("commentRequired"))
+    .max(10_000, msg("tooLong", { max: 10_000 })),
+});
 export const editCommentSchema = z.object({ commentId: idSchema, body: commentSchema.shape.body });
 export const commentIdSchema = z.object({ commentId: idSchema });

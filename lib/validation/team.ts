@@ -10,7 +10,11 @@ export const slugSchema = z
   .max(48, msg("tooLong", { max: 48 }))
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, msg("slugFormat"));
 
-export const teamNameSchema = z.string().trim().min(1, msg("teamNameRequired")).max(100, msg("tooLong", { max: 100 }));
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(1, msg("teamNameRequired"))
+  .max(100, msg("tooLong", { max: 100 }));
 
 export const createTeamSchema = z.object({
   name: teamNameSchema,

@@ -15,7 +15,13 @@ export const DEMO_TEAM = { name: "Demo Commerce Co.", slug: "demo-commerce" } as
 export const DEMO_PLAN_TITLE = "2026 New-quality productivity upgrade";
 
 // Template, then its state today and the day (from the plan start) it last moved.
-const SCRIPT: { key: string; owner: "owner" | "member" | null; status: TaskStatus; progress: number; movedOn: number }[] = [
+const SCRIPT: {
+  key: string;
+  owner: "owner" | "member" | null;
+  status: TaskStatus;
+  progress: number;
+  movedOn: number;
+}[] = [
   { key: "R1.1", owner: "owner", status: "IN_PROGRESS", progress: 40, movedOn: 30 },
   { key: "R1.2", owner: "member", status: "DONE", progress: 100, movedOn: 35 },
   { key: "R1.4", owner: "member", status: "IN_PROGRESS", progress: 25, movedOn: 20 },
@@ -70,7 +76,16 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<bool
         },
       });
       await tx.activityEvent.create({
-        data: { teamId: team.id, planId: plan.id, actorId: owner.id, kind: "plan.created", entityType: "plan", entityId: plan.id, after: { title: plan.title, status: "ACTIVE" }, createdAt: at(0, 9) },
+        data: {
+          teamId: team.id,
+          planId: plan.id,
+          actorId: owner.id,
+          kind: "plan.created",
+          entityType: "plan",
+          entityId: plan.id,
+          after: { title: plan.title, status: "ACTIVE" },
+          createdAt: at(0, 9),
+        },
       });
 
       const drafts = tasksFromTemplates({ templateKeys: SCRIPT.map((s) => s.key), startDate: start, locale: "en" });
@@ -95,18 +110,39 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<bool
         });
         const base = { teamId: team.id, planId: plan.id, taskId: task.id, entityType: "task", entityId: task.id };
         await tx.activityEvent.create({
-          data: { ...base, actorId: owner.id, kind: "task.created", after: { status: "TODO", progress: 0, assigneeId }, createdAt: at(0, 9) },
+          data: {
+            ...base,
+            actorId: owner.id,
+            kind: "task.created",
+            after: { status: "TODO", progress: 0, assigneeId },
+            createdAt: at(0, 9),
+          },
         });
         if (step.status === "TODO") continue;
         // A first move half-way, then the state of today.
         const midDay = Math.max(1, Math.floor(step.movedOn / 2));
-        const midProgress = step.status === "CANCELLED" ? 0 : Math.min(step.progress, Math.round(step.progress / 2 / 5) * 5);
+        const midProgress =
+          step.status === "CANCELLED" ? 0 : Math.min(step.progress, Math.round(step.progress / 2 / 5) * 5);
         const actorId = assigneeId ?? owner.id;
         await tx.activityEvent.create({
-          data: { ...base, actorId, kind: "task.updated", before: { status: "TODO", progress: 0 }, after: { status: "IN_PROGRESS", progress: midProgress }, createdAt: at(midDay) },
+          data: {
+            ...base,
+            actorId,
+            kind: "task.updated",
+            before: { status: "TODO", progress: 0 },
+            after: { status: "IN_PROGRESS", progress: midProgress },
+            createdAt: at(midDay),
+          },
         });
         await tx.activityEvent.create({
-          data: { ...base, actorId, kind: "task.updated", before: { status: "IN_PROGRESS", progress: midProgress }, after: { status: step.status, progress: step.progress }, createdAt: at(step.movedOn, 15) },
+          data: {
+            ...base,
+            actorId,
+            kind: "task.updated",
+            before: { status: "IN_PROGRESS", progress: midProgress },
+            after: { status: step.status, progress: step.progress },
+            createdAt: at(step.movedOn, 15),
+          },
         });
       }
     },

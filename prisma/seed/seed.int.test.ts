@@ -40,7 +40,9 @@ describe("seedCatalog", () => {
 
   it("holds exactly the rows of the catalog arrays", async () => {
     const weightCount = taskTemplates.reduce((n, t) => n + Object.keys(t.weights).length, 0);
-    expect([dilemmas.length, paths.length, areas.length, taskTemplates.length, suggestedIndicators.length]).toEqual([4, 4, 4, 34, 11]);
+    expect([dilemmas.length, paths.length, areas.length, taskTemplates.length, suggestedIndicators.length]).toEqual([
+      4, 4, 4, 34, 11,
+    ]);
     expect(await db.dilemma.count()).toBe(dilemmas.length);
     expect(await db.path.count()).toBe(paths.length);
     expect(await db.area.count()).toBe(areas.length);

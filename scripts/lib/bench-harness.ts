@@ -22,17 +22,33 @@ import {
 } from "./postgres";
 
 // autocannon ships no types: the part of its programmatic API used here.
-export type AutocannonOptions = { url: string; connections: number; duration: number; amount?: number; timeout: number; connectionRate?: number; headers: Record<string, string> };
+export type AutocannonOptions = {
+  url: string;
+  connections: number;
+  duration: number;
+  amount?: number;
+  timeout: number;
+  connectionRate?: number;
+  headers: Record<string, string>;
+};
 export type AutocannonResult = { errors: number; timeouts: number };
 export type AutocannonInstance = PromiseLike<AutocannonResult> & {
-  on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+  on(
+    event: "response",
+    listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+  ): void;
   stop(): void;
 };
-export const autocannon = createRequire(path.join(ROOT, "package.json"))("autocannon") as (options: AutocannonOptions) => AutocannonInstance;
+export const autocannon = createRequire(path.join(ROOT, "package.json"))("autocannon") as (
+  options: AutocannonOptions,
+) => AutocannonInstance;
 
 export const toDateInput = (date: Date) => date.toISOString().slice(0, 10);
 
-export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "—");
+export const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "—";
 
 export function step(name: string) {
   console.log(`\n▶ ${name}`);
@@ -46,7 +62,8 @@ export function percentile(sorted: number[], p: number): number {
 
 export function printTable(header: string[], lines: string[][], alignLeft: number[]) {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
-  const render = (cells: string[]) => cells.map((c, i) => (alignLeft.includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const render = (cells: string[]) =>
+    cells.map((c, i) => (alignLeft.includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(render(header));
   console.log(widths.map((w) => "─".repeat(w)).join("  "));
   for (const line of lines) console.log(render(line));
@@ -99,7 +116,8 @@ export class BenchHarness {
 
   /** Stops the embedded PostgreSQL for `downMs`, then starts it again on the same port and data. */
   async restartEmbedded(downMs: number): Promise<{ stoppedAt: number; startedAt: number }> {
-    if (!this.embedded || !this.embeddedDir || !this.embeddedPort) throw new StartupError("Only an embedded PostgreSQL can be restarted.");
+    if (!this.embedded || !this.embeddedDir || !this.embeddedPort)
+      throw new StartupError("Only an embedded PostgreSQL can be restarted.");
     await this.embedded.stop();
     const stoppedAt = performance.now();
     this.embedded = undefined;
@@ -124,12 +142,16 @@ export class BenchHarness {
   /** Starts `next start` on a free port and waits for /api/health; returns its base URL. */
   async startApp(env: NodeJS.ProcessEnv): Promise<string> {
     const port = await freePort();
-    const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true, // own process group, so cleanup reaches every process it starts
-    });
+    const app = spawn(
+      path.join(ROOT, "node_modules", ".bin", "next"),
+      ["start", "-p", String(port), "-H", "127.0.0.1"],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true, // own process group, so cleanup reaches every process it starts
+      },
+    );
     this.app = app;
     const keep = (chunk: Buffer) => {
       this.appLog.push(...chunk.toString().split("\n").filter(Boolean));
@@ -138,13 +160,17 @@ export class BenchHarness {
     app.stdout?.on("data", keep);
     app.stderr?.on("data", keep);
     app.on("exit", (code, signal) => {
-      if (!this.isStoppingApp) console.error(`\n[${this.label}] next start exited unexpectedly (${signal ?? `exit ${code}`})`);
+      if (!this.isStoppingApp)
+        console.error(`\n[${this.label}] next start exited unexpectedly (${signal ?? `exit ${code}`})`);
     });
     const base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
-      if (app.exitCode !== null) throw new StartupError(`next start exited (${app.exitCode}):\n${this.appLog.join("\n")}`);
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+      if (app.exitCode !== null)
+        throw new StartupError(`next start exited (${app.exitCode}):\n${this.appLog.join("\n")}`);
+      const ok = await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) return base;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -180,7 +206,10 @@ export class BenchHarness {
     } catch {
       return;
     }
-    const timedOut = await Promise.race([exited.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 10_000))]);
+    const timedOut = await Promise.race([
+      exited.then(() => false),
+      new Promise((resolve) => setTimeout(() => resolve(true), 10_000)),
+    ]);
     if (timedOut) {
       try {
         process.kill(-app.pid, "SIGKILL");
@@ -198,7 +227,10 @@ export class BenchHarness {
         // (an embedded server's whole data directory goes below)
         await dropDatabase(this.adminUrl, this.dbName).then(
           () => console.log(`Dropped database ${this.dbName}`),
-          (error: unknown) => console.error(`Could not drop database ${this.dbName}: ${error instanceof Error ? error.message : String(error)}`),
+          (error: unknown) =>
+            console.error(
+              `Could not drop database ${this.dbName}: ${error instanceof Error ? error.message : String(error)}`,
+            ),
         );
       }
       await this.embedded?.stop().catch(() => undefined);
@@ -232,7 +264,9 @@ export class BenchHarness {
     main()
       .then(() => this.cleanup())
       .catch(async (error: unknown) => {
-        console.error(`\n[${this.label}] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        console.error(
+          `\n[${this.label}] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         if (this.app && this.appLog.length) console.error(`Last lines of the app's output:\n${this.appLog.join("\n")}`);
         await this.cleanup();
         process.exit(1);

@@ -9,7 +9,14 @@ import { CATALOG_VERSION } from "../../lib/catalog/catalog";
 export type BenchSizes = { bigTasks: number; plans: number; tasksPerPlan: number; members: number };
 
 /** What the benchmark needs to sign in and to address the big plan. */
-export type BenchTeam = { teamId: string; slug: string; planAId: string; userId: string; email: string; password: string };
+export type BenchTeam = {
+  teamId: string;
+  slug: string;
+  planAId: string;
+  userId: string;
+  email: string;
+  password: string;
+};
 
 export type BenchSeedResult = { team: BenchTeam; counts: Record<string, number>; ms: number };
 
@@ -35,7 +42,11 @@ export function benchSizesFromEnv(env: NodeJS.ProcessEnv = process.env): BenchSi
 }
 
 /** Seeds the bench team into a migrated database with the catalog; returns sign-in details, row counts and the time taken. */
-export async function seedBenchTeam(databaseUrl: string, sizes: BenchSizes, now = new Date()): Promise<BenchSeedResult> {
+export async function seedBenchTeam(
+  databaseUrl: string,
+  sizes: BenchSizes,
+  now = new Date(),
+): Promise<BenchSeedResult> {
   const started = performance.now();
   const team: BenchTeam = {
     teamId: "bench_team",
@@ -64,7 +75,10 @@ export async function seedBenchTeam(databaseUrl: string, sizes: BenchSizes, now 
       const { rows } = await client.query<{ count: number }>(`SELECT COUNT(*)::int AS count FROM "${table}"`);
       counts[table] = rows[0]?.count ?? 0;
     }
-    const { rows } = await client.query<{ count: number }>(`SELECT COUNT(*)::int AS count FROM "Task" WHERE "planId" = $1`, [team.planAId]);
+    const { rows } = await client.query<{ count: number }>(
+      `SELECT COUNT(*)::int AS count FROM "Task" WHERE "planId" = $1`,
+      [team.planAId],
+    );
     counts["Task (plan A)"] = rows[0]?.count ?? 0;
     return { team, counts, ms: performance.now() - started };
   } catch (error) {
@@ -77,7 +91,10 @@ export async function seedBenchTeam(databaseUrl: string, sizes: BenchSizes, now 
 
 type Ctx = { team: BenchTeam; now: Date };
 
-async function seedPeople(client: pg.Client, { team, passwordHash, members, now }: Ctx & { passwordHash: string; members: number }) {
+async function seedPeople(
+  client: pg.Client,
+  { team, passwordHash, members, now }: Ctx & { passwordHash: string; members: number },
+) {
   const since = `${HISTORY_DAYS + 10} days`;
   await client.query(
     `INSERT INTO "Team" (id, name, slug, "createdAt", "updatedAt") VALUES ($1, 'Bench Commerce Group', $2, $3::timestamp - $4::interval, $3::timestamp)`,
@@ -105,7 +122,9 @@ async function seedPeople(client: pg.Client, { team, passwordHash, members, now 
 
 async function seedPlans(client: pg.Client, { team, sizes, now }: Ctx & { sizes: BenchSizes }) {
   // bench_plan(id, ord, n): plan A first, then the other plans; drives the task insert.
-  await client.query(`CREATE TEMP TABLE bench_plan (id text PRIMARY KEY, ord int NOT NULL, n int NOT NULL) ON COMMIT DROP`);
+  await client.query(
+    `CREATE TEMP TABLE bench_plan (id text PRIMARY KEY, ord int NOT NULL, n int NOT NULL) ON COMMIT DROP`,
+  );
   await client.query(
     `INSERT INTO bench_plan SELECT CASE WHEN g = 0 THEN $1 ELSE format('bench_plan_%s', lpad(g::text, 3, '0')) END, g, CASE WHEN g = 0 THEN $2::int ELSE $3::int END
        FROM generate_series(0, $4::int) g`,

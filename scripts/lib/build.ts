@@ -2,7 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "./postgres";
 
-const SOURCES = ["app", "components", "lib", "messages", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "proxy.ts",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(entry: string): number {
   const full = path.join(ROOT, entry);

@@ -26,7 +26,8 @@ export function findPgTool(name: "pg_dump" | "pg_restore", env: NodeJS.ProcessEn
   else {
     candidates.push(name);
     const debianRoot = "/usr/lib/postgresql";
-    if (fs.existsSync(debianRoot)) for (const version of fs.readdirSync(debianRoot)) candidates.push(path.join(debianRoot, version, "bin", name));
+    if (fs.existsSync(debianRoot))
+      for (const version of fs.readdirSync(debianRoot)) candidates.push(path.join(debianRoot, version, "bin", name));
   }
   let best: PgTool | undefined;
   for (const candidate of candidates) {
@@ -49,9 +50,16 @@ export async function serverMajor(url: string): Promise<number> {
 }
 
 /** A tool able to talk to this server (pg_dump refuses servers newer than itself), or a one-line explanation. */
-export async function pgToolFor(name: "pg_dump" | "pg_restore", url: string, env: NodeJS.ProcessEnv = process.env): Promise<PgTool> {
+export async function pgToolFor(
+  name: "pg_dump" | "pg_restore",
+  url: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PgTool> {
   const tool = findPgTool(name, env);
-  if (!tool) throw new StartupError(`${name} not found. Install the PostgreSQL client tools (Debian: apt-get install postgresql-client) or set PG_BIN to their directory.`);
+  if (!tool)
+    throw new StartupError(
+      `${name} not found. Install the PostgreSQL client tools (Debian: apt-get install postgresql-client) or set PG_BIN to their directory.`,
+    );
   const major = await serverMajor(url);
   if (tool.major < major) {
     throw new StartupError(
@@ -72,9 +80,16 @@ export function libpqArgs(url: string): { dbname: string; env: Record<string, st
 /** Runs a PostgreSQL tool, passing its output through; rejects on a non-zero exit. */
 export function runPgTool(tool: PgTool, args: string[], extraEnv: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool.path, args, { env: { ...process.env, ...extraEnv }, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(tool.path, args, {
+      env: { ...process.env, ...extraEnv },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new StartupError(`${path.basename(tool.path)} failed (${signal ?? `exit ${code}`}).`))));
+    child.on("exit", (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new StartupError(`${path.basename(tool.path)} failed (${signal ?? `exit ${code}`}).`)),
+    );
   });
 }
 
@@ -84,14 +99,19 @@ export type ScriptDatabase = { url: string; description: string; close: () => Pr
 export async function scriptDatabase(): Promise<ScriptDatabase> {
   if (process.env.DATABASE_URL) {
     const u = parseDatabaseUrl(process.env.DATABASE_URL);
-    return { url: process.env.DATABASE_URL, description: `${u.pathname.slice(1)} on ${u.host}`, close: async () => undefined };
+    return {
+      url: process.env.DATABASE_URL,
+      description: `${u.pathname.slice(1)} on ${u.host}`,
+      close: async () => undefined,
+    };
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/pathwise`;
   const description = `the embedded database (port ${port})`;
   if (await isPortInUse(port)) return { url, description, close: async () => undefined };
   const dir = path.join(ROOT, ".data", "postgres");
-  if (!fs.existsSync(path.join(dir, "PG_VERSION"))) throw new StartupError("No database: set DATABASE_URL, or run `npm start` once to create the embedded one.");
+  if (!fs.existsSync(path.join(dir, "PG_VERSION")))
+    throw new StartupError("No database: set DATABASE_URL, or run `npm start` once to create the embedded one.");
   const server: EmbeddedServer = await startEmbedded({ dir, port });
   return { url, description, close: () => server.stop() };
 }

@@ -68,7 +68,9 @@ export async function assertReachable(url: string): Promise<void> {
   } catch (error) {
     const { hostname, port, pathname } = new URL(url);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new StartupError(`Cannot reach the database ${pathname.slice(1)} at ${hostname || "localhost"}:${port || 5432}: ${reason}`);
+    throw new StartupError(
+      `Cannot reach the database ${pathname.slice(1)} at ${hostname || "localhost"}:${port || 5432}: ${reason}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -77,9 +79,19 @@ export async function assertReachable(url: string): Promise<void> {
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
 
 /** Starts the embedded PostgreSQL in `dir` (initialised on first use; data kept unless `persistent` is false). */
-export async function startEmbedded({ dir, port, persistent = true }: { dir: string; port: number; persistent?: boolean }): Promise<EmbeddedServer> {
+export async function startEmbedded({
+  dir,
+  port,
+  persistent = true,
+}: {
+  dir: string;
+  port: number;
+  persistent?: boolean;
+}): Promise<EmbeddedServer> {
   if (await isPortInUse(port)) {
-    throw new StartupError(`Port ${port} for the embedded PostgreSQL is in use (is Pathwise already running?). Set EMBEDDED_PG_PORT to another port.`);
+    throw new StartupError(
+      `Port ${port} for the embedded PostgreSQL is in use (is Pathwise already running?). Set EMBEDDED_PG_PORT to another port.`,
+    );
   }
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
@@ -100,7 +112,9 @@ export async function startEmbedded({ dir, port, persistent = true }: { dir: str
     await server.start();
   } catch (error) {
     const tail = logs.slice(-5).join(" ").trim();
-    throw new StartupError(`The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)} ${tail}`);
+    throw new StartupError(
+      `The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)} ${tail}`,
+    );
   }
   return {
     url: (database) => `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`,
@@ -139,7 +153,12 @@ export function adminUrlOf(url: string): string {
 }
 
 /** Runs a command from node_modules/.bin, inheriting output; rejects on a non-zero exit. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, options: { quiet?: boolean } = {}): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  options: { quiet?: boolean } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const bin = path.join(ROOT, "node_modules", ".bin", command);
     const child = spawn(fs.existsSync(bin) ? bin : command, args, {
@@ -153,7 +172,12 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new StartupError(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`}).${output ? `\n${output.trim()}` : ""}`));
+      else
+        reject(
+          new StartupError(
+            `${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`}).${output ? `\n${output.trim()}` : ""}`,
+          ),
+        );
     });
   });
 }

@@ -7,7 +7,11 @@ import { findNotifications } from "@/lib/notifications/notifications";
 
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const [items, t, format] = await Promise.all([findNotifications({ userId: user.id }), getTranslations("notifications"), getFormatter()]);
+  const [items, t, format] = await Promise.all([
+    findNotifications({ userId: user.id }),
+    getTranslations("notifications"),
+    getFormatter(),
+  ]);
   const now = new Date();
   const hasUnread = items.some((n) => !n.readAt);
   return (
@@ -29,11 +33,17 @@ export default async function NotificationsPage() {
       ) : (
         <ul className="flex flex-col gap-2">
           {items.map((n) => (
-            <li key={n.id} className={`flex flex-wrap items-center justify-between gap-2 rounded-lg border p-3 text-sm ${n.readAt ? "border-slate-200 bg-white" : "border-brand-600 bg-brand-50"}`}>
+            <li
+              key={n.id}
+              className={`flex flex-wrap items-center justify-between gap-2 rounded-lg border p-3 text-sm ${n.readAt ? "border-slate-200 bg-white" : "border-brand-600 bg-brand-50"}`}
+            >
               <span>
                 {t(n.kind === "task.assigned" ? "assigned" : "commented", { actor: n.actor?.name ?? "—" })}{" "}
                 {n.task ? (
-                  <Link href={`/t/${n.team.slug}/plans/${n.task.planId}/tasks/${n.task.id}`} className="font-medium text-brand-800 underline">
+                  <Link
+                    href={`/t/${n.team.slug}/plans/${n.task.planId}/tasks/${n.task.id}`}
+                    className="font-medium text-brand-800 underline"
+                  >
                     {n.task.title}
                   </Link>
                 ) : null}

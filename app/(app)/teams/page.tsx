@@ -22,7 +22,10 @@ export default async function TeamsPage() {
         <ul className="grid gap-3 sm:grid-cols-2" aria-label={t("yourTeams")}>
           {teams.map((team) => (
             <li key={team.id}>
-              <Link href={`/t/${team.slug}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+              <Link
+                href={`/t/${team.slug}`}
+                className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600"
+              >
                 <span className="flex items-center justify-between gap-2">
                   <span className="font-medium">{team.name}</span>
                   <Badge>{tr(team.role)}</Badge>

@@ -5,7 +5,11 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/validation/auth";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; reset?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; reset?: string }>;
+}) {
   const { next, reset } = await searchParams;
   if (await getCurrentUser()) redirect(safeNextPath(next));
   const t = await getTranslations("auth");

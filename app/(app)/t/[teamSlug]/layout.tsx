@@ -6,7 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 
 // The membership guard of every team page: non-members get a 404.
-export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamSlug: string }> }) {
+export default async function TeamLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ teamSlug: string }>;
+}) {
   const { teamSlug } = await params;
   const { team, role } = await getTeamContext(teamSlug);
   const tr = await getTranslations("enums.role");

@@ -55,7 +55,11 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
                 · {t("tasks", { count: plan.taskCount })}
               </p>
               <div className="mt-2 max-w-md">
-                <ProgressBar value={plan.progress} label={`${t("progress")}: ${plan.title}`} notAddressed={tc("notAddressed")} />
+                <ProgressBar
+                  value={plan.progress}
+                  label={`${t("progress")}: ${plan.title}`}
+                  notAddressed={tc("notAddressed")}
+                />
               </div>
             </li>
           ))}

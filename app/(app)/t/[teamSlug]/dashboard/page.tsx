@@ -17,7 +17,13 @@ type Props = { params: Promise<{ teamSlug: string }> };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Heat-map shades, lightest to darkest; the text colour keeps at least 4.5:1 contrast on each.
-const SHADES = ["bg-brand-600/10", "bg-brand-600/25", "bg-brand-600/40", "bg-brand-600/60", "bg-brand-700 text-white"] as const;
+const SHADES = [
+  "bg-brand-600/10",
+  "bg-brand-600/25",
+  "bg-brand-600/40",
+  "bg-brand-600/60",
+  "bg-brand-700 text-white",
+] as const;
 
 function shadeOf(progress: number): string {
   return SHADES[Math.min(SHADES.length - 1, Math.floor(progress * SHADES.length))] ?? SHADES[0];
@@ -42,7 +48,8 @@ export default async function TeamDashboardPage({ params }: Props) {
   ]);
   const base = `/t/${team.slug}`;
   const now = new Date();
-  const percent = (progress: number | null) => (progress === null ? t("notAddressed") : t("percent", { value: toPercent(progress) }));
+  const percent = (progress: number | null) =>
+    progress === null ? t("notAddressed") : t("percent", { value: toPercent(progress) });
   const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
 
   const cell = (rollup: Rollup, key: string) =>
@@ -51,7 +58,10 @@ export default async function TeamDashboardPage({ params }: Props) {
         {t("notAddressed")}
       </td>
     ) : (
-      <td key={key} className={`border border-slate-200 px-3 py-2 text-center font-medium tabular-nums ${shadeOf(rollup.progress)}`}>
+      <td
+        key={key}
+        className={`border border-slate-200 px-3 py-2 text-center font-medium tabular-nums ${shadeOf(rollup.progress)}`}
+      >
         {percent(rollup.progress)}
       </td>
     );
@@ -83,11 +93,17 @@ export default async function TeamDashboardPage({ params }: Props) {
                 { label: t("summary.activePlans"), value: String(data.plans.length) },
                 { label: t("summary.overall"), value: percent(data.totals.overall.progress) },
                 { label: t("summary.open"), value: String(data.totals.openCount) },
-                { label: t("summary.overdue"), value: String(data.totals.overdueCount), isAlert: data.totals.overdueCount > 0 },
+                {
+                  label: t("summary.overdue"),
+                  value: String(data.totals.overdueCount),
+                  isAlert: data.totals.overdueCount > 0,
+                },
               ].map((item) => (
                 <Card key={item.label} className="flex flex-col gap-1">
                   <dt className="text-sm text-slate-600">{item.label}</dt>
-                  <dd className={`text-2xl font-semibold tabular-nums ${item.isAlert ? "text-red-800" : ""}`}>{item.value}</dd>
+                  <dd className={`text-2xl font-semibold tabular-nums ${item.isAlert ? "text-red-800" : ""}`}>
+                    {item.value}
+                  </dd>
                 </Card>
               ))}
             </dl>
@@ -107,7 +123,11 @@ export default async function TeamDashboardPage({ params }: Props) {
                         {t("heatmap.plan")}
                       </th>
                       {dilemmas.map((d) => (
-                        <th key={d.code} scope="col" className="border border-slate-200 px-3 py-2 text-center align-bottom">
+                        <th
+                          key={d.code}
+                          scope="col"
+                          className="border border-slate-200 px-3 py-2 text-center align-bottom"
+                        >
                           <span className="block">{d.code}</span>
                           <span className="block text-xs font-normal text-slate-600">{localize(d.name, locale)}</span>
                         </th>
@@ -141,11 +161,18 @@ export default async function TeamDashboardPage({ params }: Props) {
                         {dilemmas.map((d) => cell(plan.dilemmas[d.code], d.code))}
                         {cell(plan.overall, "overall")}
                         <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{plan.openCount}</td>
-                        <td className={`border border-slate-200 px-3 py-2 text-right tabular-nums ${plan.overdueCount > 0 ? "font-medium text-red-800" : ""}`}>
+                        <td
+                          className={`border border-slate-200 px-3 py-2 text-right tabular-nums ${plan.overdueCount > 0 ? "font-medium text-red-800" : ""}`}
+                        >
                           {plan.overdueCount}
                         </td>
                         <td className="border border-slate-200 px-3 py-2">
-                          <HealthBadge health={planHealth(plan.overall.progress, expectedProgress(plan.startDate, plan.targetDate, now))} />
+                          <HealthBadge
+                            health={planHealth(
+                              plan.overall.progress,
+                              expectedProgress(plan.startDate, plan.targetDate, now),
+                            )}
+                          />
                         </td>
                       </tr>
                     ))}
@@ -157,8 +184,12 @@ export default async function TeamDashboardPage({ params }: Props) {
                       </th>
                       {dilemmas.map((d) => cell(data.totals.dilemmas[d.code], d.code))}
                       {cell(data.totals.overall, "overall")}
-                      <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{data.totals.openCount}</td>
-                      <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{data.totals.overdueCount}</td>
+                      <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">
+                        {data.totals.openCount}
+                      </td>
+                      <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">
+                        {data.totals.overdueCount}
+                      </td>
                       <td className="border border-slate-200 px-3 py-2" />
                     </tr>
                   </tfoot>
@@ -212,7 +243,10 @@ export default async function TeamDashboardPage({ params }: Props) {
                       {data.overdue.map((task) => (
                         <tr key={task.id}>
                           <td className="py-2 pr-3">
-                            <Link href={`${base}/plans/${task.planId}/tasks/${task.id}`} className="font-medium text-brand-700 hover:underline">
+                            <Link
+                              href={`${base}/plans/${task.planId}/tasks/${task.id}`}
+                              className="font-medium text-brand-700 hover:underline"
+                            >
                               {displayTitle(task, locale)}
                             </Link>
                           </td>
@@ -224,12 +258,20 @@ export default async function TeamDashboardPage({ params }: Props) {
                           <td className="py-2 pr-3 whitespace-nowrap">
                             {formatDay(task.dueDate)}
                             <span className="block text-xs font-medium text-red-800">
-                              {t("overdue.daysLate", { days: Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS) })}
+                              {t("overdue.daysLate", {
+                                days: Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS),
+                              })}
                             </span>
                           </td>
                           <td className="py-2 pr-3">{task.assignee?.name ?? t("overdue.unassigned")}</td>
                           <td className="py-2">
-                            <Badge tone={task.status === "BLOCKED" ? "red" : task.status === "IN_PROGRESS" ? "blue" : "slate"}>{ts(task.status)}</Badge>
+                            <Badge
+                              tone={
+                                task.status === "BLOCKED" ? "red" : task.status === "IN_PROGRESS" ? "blue" : "slate"
+                              }
+                            >
+                              {ts(task.status)}
+                            </Badge>
                           </td>
                         </tr>
                       ))}

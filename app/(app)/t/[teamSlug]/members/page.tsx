@@ -39,10 +39,20 @@ export default async function MembersPage({ params }: { params: Promise<{ teamSl
           <caption className="sr-only">{t("title")}</caption>
           <TableHead>
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t("name")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("role")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("joined")}</th>
-              {canManage ? <th scope="col" className="px-4 py-2 font-medium">{t("actions")}</th> : null}
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("name")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("role")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("joined")}
+              </th>
+              {canManage ? (
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("actions")}
+                </th>
+              ) : null}
             </tr>
           </TableHead>
           <tbody>
@@ -62,7 +72,13 @@ export default async function MembersPage({ params }: { params: Promise<{ teamSl
                   {canManage ? (
                     <td className="px-4 py-2">
                       {isEditable ? (
-                        <MemberControls teamSlug={team.slug} membershipId={m.id} role={m.role} memberName={m.user.name} roles={assignable} />
+                        <MemberControls
+                          teamSlug={team.slug}
+                          membershipId={m.id}
+                          role={m.role}
+                          memberName={m.user.name}
+                          roles={assignable}
+                        />
                       ) : null}
                     </td>
                   ) : null}
@@ -92,7 +108,9 @@ export default async function MembersPage({ params }: { params: Promise<{ teamSl
                       <span className="block text-xs text-slate-600">
                         {inv.expiresAt < now
                           ? t("expired")
-                          : t("expires", { date: format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                          : t("expires", {
+                              date: format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
+                            })}
                       </span>
                     </div>
                     <InvitationControls teamSlug={team.slug} invitationId={inv.id} email={inv.email} />

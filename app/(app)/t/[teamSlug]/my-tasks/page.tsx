@@ -24,7 +24,10 @@ export default async function MyTasksPage({ params }: { params: Promise<{ teamSl
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       {tasks.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} actions={[{ href: `/t/${teamSlug}`, label: t("toPlans"), variant: "secondary" }]}>
+        <EmptyState
+          title={t("emptyTitle")}
+          actions={[{ href: `/t/${teamSlug}`, label: t("toPlans"), variant: "secondary" }]}
+        >
           {t("empty")}
         </EmptyState>
       ) : (
@@ -33,9 +36,15 @@ export default async function MyTasksPage({ params }: { params: Promise<{ teamSl
             const title = displayTitle(task, locale);
             const isOverdue = Boolean(task.dueDate && task.dueDate < now);
             return (
-              <li key={task.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:flex-row sm:items-center sm:justify-between">
+              <li
+                key={task.id}
+                className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:flex-row sm:items-center sm:justify-between"
+              >
                 <div className="text-sm">
-                  <Link href={`/t/${team.slug}/plans/${task.planId}/tasks/${task.id}`} className="font-medium text-brand-800 hover:underline">
+                  <Link
+                    href={`/t/${team.slug}/plans/${task.planId}/tasks/${task.id}`}
+                    className="font-medium text-brand-800 hover:underline"
+                  >
                     {title}
                   </Link>
                   <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
@@ -53,7 +62,13 @@ export default async function MyTasksPage({ params }: { params: Promise<{ teamSl
                   </p>
                 </div>
                 {canWrite ? (
-                  <QuickStatus teamSlug={team.slug} taskId={task.id} version={task.version} status={task.status} title={title} />
+                  <QuickStatus
+                    teamSlug={team.slug}
+                    taskId={task.id}
+                    version={task.version}
+                    status={task.status}
+                    title={title}
+                  />
                 ) : (
                   <span className="text-sm">{ts(task.status)}</span>
                 )}

@@ -21,7 +21,10 @@ import { findTasks, today } from "@/lib/tasks/find-tasks";
 import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-filters";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 
-type Props = { params: Promise<{ teamSlug: string; planId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ teamSlug: string; planId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function PlanPage({ params, searchParams }: Props) {
   const { teamSlug, planId } = await params;
@@ -62,7 +65,11 @@ export default async function PlanPage({ params, searchParams }: Props) {
   }));
   const groups = areas
     .filter((a) => filters.areas.length === 0 || filters.areas.includes(a.code))
-    .map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}`, tasks: rows.filter((r) => r.areaCode === a.code) }));
+    .map((a) => ({
+      code: a.code,
+      label: `${a.code} · ${localize(a.name, locale)}`,
+      tasks: rows.filter((r) => r.areaCode === a.code),
+    }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -120,7 +127,11 @@ export default async function PlanPage({ params, searchParams }: Props) {
                 {d.code} · {localize(d.name, locale)}
               </dt>
               <dd>
-                <ProgressBar value={progress.dilemmas[d.code].progress} label={`${d.code} ${localize(d.name, locale)}`} notAddressed={tc("notAddressed")} />
+                <ProgressBar
+                  value={progress.dilemmas[d.code].progress}
+                  label={`${d.code} ${localize(d.name, locale)}`}
+                  notAddressed={tc("notAddressed")}
+                />
               </dd>
             </div>
           ))}
@@ -132,7 +143,10 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <h2 id="tasks-heading" className="text-lg font-semibold">
             {tv("tasksHeading", { count: rows.length })}
           </h2>
-          <nav aria-label={tv("views")} className="flex gap-1 rounded-md border border-slate-300 bg-white p-0.5 text-sm">
+          <nav
+            aria-label={tv("views")}
+            className="flex gap-1 rounded-md border border-slate-300 bg-white p-0.5 text-sm"
+          >
             {(["list", "board"] as const).map((v) => (
               <Link
                 key={v}
@@ -148,7 +162,10 @@ export default async function PlanPage({ params, searchParams }: Props) {
         <TaskFiltersBar filters={filters} members={members} view={view} basePath={basePath} />
         {rows.length === 0 ? (
           hasFilters(filters) ? (
-            <EmptyState title={tv("noMatch")} actions={[{ href: `${basePath}?view=${view}`, label: tv("clearFilters"), variant: "secondary" }]} />
+            <EmptyState
+              title={tv("noMatch")}
+              actions={[{ href: `${basePath}?view=${view}`, label: tv("clearFilters"), variant: "secondary" }]}
+            />
           ) : (
             <EmptyState
               title={tv("emptyPlan")}
@@ -168,7 +185,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
         {view === "board" ? (
           <TaskBoard teamSlug={team.slug} planId={plan.id} tasks={rows} canWrite={canWrite} />
         ) : (
-          <TaskList teamSlug={team.slug} planId={plan.id} groups={groups} members={members.map((m) => m.user)} canWrite={canWrite} />
+          <TaskList
+            teamSlug={team.slug}
+            planId={plan.id}
+            groups={groups}
+            members={members.map((m) => m.user)}
+            canWrite={canWrite}
+          />
         )}
       </section>
     </div>

@@ -33,7 +33,10 @@ export default async function NewPlanPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <Card>
           <p className="text-slate-700">{t("cannotCreate")}</p>
-          <Link href={`/t/${team.slug}`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={`/t/${team.slug}`}
+            className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline"
+          >
             {t("backToPlans")}
           </Link>
         </Card>
@@ -42,7 +45,11 @@ export default async function NewPlanPage({ params, searchParams }: Props) {
   }
 
   const [memberships, locale, query] = await Promise.all([findMembers({ teamId: team.id }), getLocale(), searchParams]);
-  const members: WizardMember[] = memberships.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email }));
+  const members: WizardMember[] = memberships.map((m) => ({
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+  }));
   const catalog: WizardAreaView[] = areas.map((area) => ({
     code: area.code,
     name: localize(area.name, locale),

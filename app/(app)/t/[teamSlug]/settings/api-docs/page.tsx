@@ -26,7 +26,9 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
   const { team } = await getTeamContext(teamSlug);
   const t = await getTranslations("apiDocs");
   const doc = openApiDocument();
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation as Operation })));
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation as Operation })),
+  );
   const schemas = doc.components.schemas as Record<string, JsonSchema>;
   const labels = { requiredLabel: t("required"), anyValue: t("anyValue"), arrayOf: t("arrayOf") };
 
@@ -54,9 +56,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
           </Link>
         </p>
         <h3 className="text-sm font-medium">{t("example")}</h3>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
-          {CURL_EXAMPLE}
-        </pre>
+        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{CURL_EXAMPLE}</pre>
         <h2 className="mt-4 mb-2 text-lg font-semibold">{t("errors")}</h2>
         <p className="text-sm text-slate-700">{t("errorsText")}</p>
       </Card>
@@ -70,7 +70,10 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
           return (
             <Card key={`${method} ${path}`}>
               <article aria-labelledby={`op-${operation.operationId}`} className="flex flex-col gap-3">
-                <h3 id={`op-${operation.operationId}`} className="flex flex-wrap items-center gap-2 text-base font-semibold">
+                <h3
+                  id={`op-${operation.operationId}`}
+                  className="flex flex-wrap items-center gap-2 text-base font-semibold"
+                >
                   <Badge tone={methodTone[method as keyof typeof methodTone] ?? "slate"}>{method.toUpperCase()}</Badge>
                   <code className="font-mono text-sm">{path}</code>
                   <span>— {operation.summary}</span>
@@ -82,10 +85,18 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
                       <caption className="text-left text-sm font-medium">{t("parameters")}</caption>
                       <thead className="border-b border-slate-200 text-slate-700">
                         <tr>
-                          <th scope="col" className="py-1 pr-3 font-medium">{t("paramName")}</th>
-                          <th scope="col" className="py-1 pr-3 font-medium">{t("paramIn")}</th>
-                          <th scope="col" className="py-1 pr-3 font-medium">{t("paramType")}</th>
-                          <th scope="col" className="py-1 font-medium">{t("paramDescription")}</th>
+                          <th scope="col" className="py-1 pr-3 font-medium">
+                            {t("paramName")}
+                          </th>
+                          <th scope="col" className="py-1 pr-3 font-medium">
+                            {t("paramIn")}
+                          </th>
+                          <th scope="col" className="py-1 pr-3 font-medium">
+                            {t("paramType")}
+                          </th>
+                          <th scope="col" className="py-1 font-medium">
+                            {t("paramDescription")}
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
@@ -113,7 +124,9 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
                     {body.example ? (
                       <>
                         <h5 className="text-xs font-medium text-slate-700">{t("exampleBody")}</h5>
-                        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(body.example, null, 2)}</pre>
+                        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+                          {JSON.stringify(body.example, null, 2)}
+                        </pre>
                       </>
                     ) : null}
                   </div>
@@ -128,7 +141,12 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ teamSl
                         </dt>
                         <dd className="text-slate-700">
                           {response.description}
-                          {response.content ? <> — <SchemaView schema={response.content["application/json"].schema} {...labels} /></> : null}
+                          {response.content ? (
+                            <>
+                              {" "}
+                              — <SchemaView schema={response.content["application/json"].schema} {...labels} />
+                            </>
+                          ) : null}
                         </dd>
                       </div>
                     ))}

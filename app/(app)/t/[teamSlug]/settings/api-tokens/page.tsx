@@ -40,14 +40,32 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ team
           <caption className="px-4 pt-3 text-left text-lg font-semibold">{t("listTitle")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t("colName")}</th>
-              {canManageAll ? <th scope="col" className="px-4 py-2 font-medium">{t("colOwner")}</th> : null}
-              <th scope="col" className="px-4 py-2 font-medium">{t("colRole")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("colCreated")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("colExpires")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("colLastUsed")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("colStatus")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("colActions")}</th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("colName")}
+              </th>
+              {canManageAll ? (
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("colOwner")}
+                </th>
+              ) : null}
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("colRole")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("colCreated")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("colExpires")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("colLastUsed")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("colStatus")}
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("colActions")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -71,11 +89,19 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ team
                   <td className="px-4 py-2">{tr(token.roleCeiling)}</td>
                   <td className="px-4 py-2">{day(token.createdAt, "")}</td>
                   <td className="px-4 py-2">{day(token.expiresAt, t("never"))}</td>
-                  <td className="px-4 py-2">{token.lastUsedAt ? format.dateTime(token.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : t("notUsed")}</td>
+                  <td className="px-4 py-2">
+                    {token.lastUsedAt
+                      ? format.dateTime(token.lastUsedAt, { dateStyle: "medium", timeStyle: "short" })
+                      : t("notUsed")}
+                  </td>
                   <td className="px-4 py-2">
                     <Badge tone={status === "active" ? "green" : "slate"}>{t(status)}</Badge>
                   </td>
-                  <td className="px-4 py-2">{status === "active" ? <RevokeTokenButton teamSlug={team.slug} tokenId={token.id} name={token.name} /> : null}</td>
+                  <td className="px-4 py-2">
+                    {status === "active" ? (
+                      <RevokeTokenButton teamSlug={team.slug} tokenId={token.id} name={token.name} />
+                    ) : null}
+                  </td>
                 </tr>
               );
             })}

@@ -12,7 +12,11 @@ export default async function AddTemplatesPage({ params }: { params: Promise<{ t
   const { teamSlug, planId } = await params;
   const { team, role } = await getTeamContext(teamSlug);
   const plan = await getPlan({ teamId: team.id, planId });
-  const [locale, t, inPlan] = await Promise.all([getLocale(), getTranslations("addTemplates"), findTemplateKeysInPlan({ teamId: team.id, planId })]);
+  const [locale, t, inPlan] = await Promise.all([
+    getLocale(),
+    getTranslations("addTemplates"),
+    findTemplateKeysInPlan({ teamId: team.id, planId }),
+  ]);
   const isWritable = can(role, "tasks.write") && plan.status !== "ARCHIVED";
   const groups = areas.map((a) => ({
     code: a.code,

@@ -74,7 +74,12 @@ export default async function PlanDashboardPage({ params }: Props) {
     <div className="flex flex-col gap-6 print:gap-4 print:[print-color-adjust:exact]">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <PlanPageTitle planHref={basePath} backLabel={t("backToPlan")} planTitle={plan.title} pageTitle={t("title")} />
+          <PlanPageTitle
+            planHref={basePath}
+            backLabel={t("backToPlan")}
+            planTitle={plan.title}
+            pageTitle={t("title")}
+          />
           <p className="mt-1 text-sm text-slate-600">{t("asOf", { date: formatDay(today) })}</p>
         </div>
         <PrintButton />
@@ -86,7 +91,11 @@ export default async function PlanDashboardPage({ params }: Props) {
         health={planHealth(now.overall.progress, expected)}
         start={formatDay(plan.startDate)}
         target={formatDay(plan.targetDate)}
-        dilemmas={now.dilemmas.map((d) => ({ code: d.code, name: dilemmaName(d.code), health: planHealth(d.progress, expected) }))}
+        dilemmas={now.dilemmas.map((d) => ({
+          code: d.code,
+          name: dilemmaName(d.code),
+          health: planHealth(d.progress, expected),
+        }))}
       />
 
       <section aria-labelledby="dilemmas-heading" className="flex flex-col gap-3">
@@ -141,7 +150,10 @@ export default async function PlanDashboardPage({ params }: Props) {
             {trendRows.length === 0 ? (
               <p className="text-sm text-slate-600">{t("trend.empty")}</p>
             ) : (
-              <TrendChart rows={trendRows} dilemmas={dilemmas.map((d) => ({ code: d.code, name: localize(d.name, locale) }))} />
+              <TrendChart
+                rows={trendRows}
+                dilemmas={dilemmas.map((d) => ({ code: d.code, name: localize(d.name, locale) }))}
+              />
             )}
           </section>
         </Card>

@@ -17,16 +17,37 @@ export const generateMetadata = planPageMetadata("indicators");
 export default async function PlanIndicatorsPage({ params }: Props) {
   const { teamSlug, planId } = await params;
   const { team, role, plan } = await getPlanContext(teamSlug, planId);
-  const [indicators, locale, timeZone, t] = await Promise.all([findIndicators({ teamId: team.id, planId: plan.id }), getLocale(), getTimeZone(), getTranslations("indicators")]);
+  const [indicators, locale, timeZone, t] = await Promise.all([
+    findIndicators({ teamId: team.id, planId: plan.id }),
+    getLocale(),
+    getTimeZone(),
+    getTranslations("indicators"),
+  ]);
   const isArchived = plan.status === "ARCHIVED";
   const canManage = can(role, "plans.create") && !isArchived;
   const canRecord = can(role, "readings.write") && !isArchived;
   const basePath = `/t/${team.slug}/plans/${plan.id}`;
   // "YYYY-MM-DD" in the app's time zone: the default and latest date of a new reading.
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const unitLabels: Record<string, string> = { "%": t("units.percent"), count: t("units.count"), days: t("units.days"), CNY: t("units.cny") };
+  const today = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
+  const unitLabels: Record<string, string> = {
+    "%": t("units.percent"),
+    count: t("units.count"),
+    days: t("units.days"),
+    CNY: t("units.cny"),
+  };
   const dilemmaOptions = dilemmas.map((d) => ({ code: d.code, name: localize(d.name, locale) }));
-  const suggestions = suggestedIndicators.map((s) => ({ key: s.key, dilemma: s.dilemma, name: localize(s.name, locale), unit: unitLabels[s.unit] ?? s.unit, direction: s.direction }));
+  const suggestions = suggestedIndicators.map((s) => ({
+    key: s.key,
+    dilemma: s.dilemma,
+    name: localize(s.name, locale),
+    unit: unitLabels[s.unit] ?? s.unit,
+    direction: s.direction,
+  }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -66,7 +87,14 @@ export default async function PlanIndicatorsPage({ params }: Props) {
               ) : (
                 <div className="grid gap-4 lg:grid-cols-2">
                   {own.map((i) => (
-                    <IndicatorCard key={i.id} indicator={i} teamSlug={team.slug} today={today} canDelete={canManage} canRecord={canRecord} />
+                    <IndicatorCard
+                      key={i.id}
+                      indicator={i}
+                      teamSlug={team.slug}
+                      today={today}
+                      canDelete={canManage}
+                      canRecord={canRecord}
+                    />
                   ))}
                 </div>
               )}
@@ -84,7 +112,12 @@ export default async function PlanIndicatorsPage({ params }: Props) {
               </h2>
               <p className="text-sm text-slate-600">{t("add.description")}</p>
             </div>
-            <AddIndicatorForm teamSlug={team.slug} planId={plan.id} dilemmas={dilemmaOptions} suggestions={suggestions} />
+            <AddIndicatorForm
+              teamSlug={team.slug}
+              planId={plan.id}
+              dilemmas={dilemmaOptions}
+              suggestions={suggestions}
+            />
           </section>
         </Card>
       ) : null}

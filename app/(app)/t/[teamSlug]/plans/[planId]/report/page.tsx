@@ -21,7 +21,8 @@ type Props = { params: Promise<{ teamSlug: string; planId: string }> };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // The app header and team tabs come from the layouts; on paper only the report shows.
-const PRINT_CSS = "@media print { header, nav { display: none !important; } body { background: #fff; } @page { margin: 15mm; } }";
+const PRINT_CSS =
+  "@media print { header, nav { display: none !important; } body { background: #fff; } @page { margin: 15mm; } }";
 
 const cellClass = "border-b border-slate-100 py-1.5 pr-3";
 const headClass = "border-b border-slate-300 py-1.5 pr-3 font-medium";
@@ -44,7 +45,8 @@ export default async function PlanReportPage({ params }: Props) {
   const basePath = `/t/${team.slug}/plans/${plan.id}`;
   const exportPath = `/api/teams/${team.slug}/plans/${plan.id}/export`;
   const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
-  const percent = (value: number | null) => (value === null ? t("notAddressed") : t("percent", { value: toPercent(value) }));
+  const percent = (value: number | null) =>
+    value === null ? t("notAddressed") : t("percent", { value: toPercent(value) });
   const number = (value: number) => format.number(value, { maximumFractionDigits: 2 });
 
   const rollupTable = (
@@ -115,7 +117,12 @@ export default async function PlanReportPage({ params }: Props) {
       <style>{PRINT_CSS}</style>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <PlanPageTitle planHref={basePath} backLabel={t("backToPlan")} planTitle={plan.title} pageTitle={t("title")} />
+          <PlanPageTitle
+            planHref={basePath}
+            backLabel={t("backToPlan")}
+            planTitle={plan.title}
+            pageTitle={t("title")}
+          />
           <dl className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-slate-700">
             <div className="flex items-center gap-2">
               <dt className="text-slate-600">{t("status")}</dt>
@@ -229,9 +236,14 @@ export default async function PlanReportPage({ params }: Props) {
                       <td className={`${cellClass} text-right tabular-nums`}>
                         {i.current === null || i.currentOn === null
                           ? t("indicators.noReading")
-                          : t("indicators.currentOn", { value: number(i.current), date: formatDay(new Date(`${i.currentOn}T00:00:00Z`)) })}
+                          : t("indicators.currentOn", {
+                              value: number(i.current),
+                              date: formatDay(new Date(`${i.currentOn}T00:00:00Z`)),
+                            })}
                       </td>
-                      <td className={`${cellClass} text-right tabular-nums`}>{i.progress === null ? t("indicators.noReading") : percent(i.progress)}</td>
+                      <td className={`${cellClass} text-right tabular-nums`}>
+                        {i.progress === null ? t("indicators.noReading") : percent(i.progress)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -274,13 +286,20 @@ export default async function PlanReportPage({ params }: Props) {
                 {due.overdue.map((task) => (
                   <tr key={task.id} className="break-inside-avoid">
                     <th scope="row" className={`${cellClass} font-medium`}>
-                      <Link href={`${basePath}/tasks/${task.id}`} className="text-brand-700 hover:underline print:text-black print:no-underline">
+                      <Link
+                        href={`${basePath}/tasks/${task.id}`}
+                        className="text-brand-700 hover:underline print:text-black print:no-underline"
+                      >
                         {displayTitle(task, locale)}
                       </Link>
                     </th>
-                    <td className={`${cellClass} whitespace-nowrap`}>{task.dueDate ? formatDay(task.dueDate) : null}</td>
+                    <td className={`${cellClass} whitespace-nowrap`}>
+                      {task.dueDate ? formatDay(task.dueDate) : null}
+                    </td>
                     <td className={`${cellClass} text-right tabular-nums`}>
-                      {task.dueDate ? format.number(Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS)) : null}
+                      {task.dueDate
+                        ? format.number(Math.round((today.getTime() - task.dueDate.getTime()) / DAY_MS))
+                        : null}
                     </td>
                     <td className={cellClass}>{task.assignee?.name ?? t("overdue.unassigned")}</td>
                     <td className={cellClass}>{ts(task.status)}</td>

@@ -33,7 +33,14 @@ export default async function PlanSettingsPage({ params }: { params: Promise<{ t
         {can(role, "plans.update") && plan.status !== "ARCHIVED" ? (
           <PlanDetailsForm
             teamSlug={team.slug}
-            defaults={{ planId: plan.id, version: plan.version, title: plan.title, description: plan.description, startDate: toDateInput(plan.startDate), targetDate: toDateInput(plan.targetDate) }}
+            defaults={{
+              planId: plan.id,
+              version: plan.version,
+              title: plan.title,
+              description: plan.description,
+              startDate: toDateInput(plan.startDate),
+              targetDate: toDateInput(plan.targetDate),
+            }}
           />
         ) : (
           <p className="text-sm text-slate-700">{t("detailsReadOnly")}</p>

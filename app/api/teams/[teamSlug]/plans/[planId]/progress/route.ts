@@ -4,4 +4,7 @@ import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTeamRoute(getPlanProgress, (params, search) => ({ planId: params.planId, at: search.get("at") ?? undefined }));
+export const GET = withTeamRoute(getPlanProgress, (params, search) => ({
+  planId: params.planId,
+  at: search.get("at") ?? undefined,
+}));

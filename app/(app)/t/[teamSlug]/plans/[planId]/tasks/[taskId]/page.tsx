@@ -64,7 +64,8 @@ export default async function TaskPage({ params }: Params) {
     version: task.version,
   } as TaskSnapshot; // area, path and dilemma codes in the database are catalog codes
 
-  const labelOf = (options: { code: string; label: string }[], code: string) => options.find((o) => o.code === code)?.label ?? code;
+  const labelOf = (options: { code: string; label: string }[], code: string) =>
+    options.find((o) => o.code === code)?.label ?? code;
 
   return (
     <div className="flex flex-col gap-6">
@@ -85,7 +86,11 @@ export default async function TaskPage({ params }: Params) {
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold break-words">{title}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          {task.templateKey ? <Badge tone="blue">{t("template", { key: task.templateKey })}</Badge> : <Badge>{t("customTask")}</Badge>}
+          {task.templateKey ? (
+            <Badge tone="blue">{t("template", { key: task.templateKey })}</Badge>
+          ) : (
+            <Badge>{t("customTask")}</Badge>
+          )}
           <StatusBadge status={task.status} label={ts(task.status)} />
           <Badge tone={task.priority === "URGENT" ? "red" : task.priority === "HIGH" ? "amber" : "slate"}>
             {t("priorityBadge", { priority: tp(task.priority) })}
@@ -94,9 +99,13 @@ export default async function TaskPage({ params }: Params) {
       </header>
 
       {isArchived ? (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("readOnlyArchived")}</p>
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("readOnlyArchived")}
+        </p>
       ) : !canEdit ? (
-        <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-800">{t("readOnlyViewer")}</p>
+        <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-800">
+          {t("readOnlyViewer")}
+        </p>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-5">
@@ -118,7 +127,9 @@ export default async function TaskPage({ params }: Params) {
             <dl className="grid gap-4 text-sm sm:grid-cols-2">
               <div className="sm:col-span-2">
                 <dt className="font-medium text-slate-700">{t("fields.description")}</dt>
-                <dd className="mt-1 whitespace-pre-line break-words text-slate-900">{task.description || t("values.noDescription")}</dd>
+                <dd className="mt-1 whitespace-pre-line break-words text-slate-900">
+                  {task.description || t("values.noDescription")}
+                </dd>
               </div>
               <div>
                 <dt className="font-medium text-slate-700">{t("fields.area")}</dt>
@@ -134,7 +145,8 @@ export default async function TaskPage({ params }: Params) {
                   <ul className="flex flex-col gap-1">
                     {task.dilemmas.map((l) => (
                       <li key={l.dilemmaCode}>
-                        {labelOf(dilemmaOptions, l.dilemmaCode)} <Badge>{t("values.dilemmaLink", { code: l.dilemmaCode, weight: l.weight })}</Badge>
+                        {labelOf(dilemmaOptions, l.dilemmaCode)}{" "}
+                        <Badge>{t("values.dilemmaLink", { code: l.dilemmaCode, weight: l.weight })}</Badge>
                       </li>
                     ))}
                   </ul>
@@ -150,16 +162,28 @@ export default async function TaskPage({ params }: Params) {
               </div>
               <div>
                 <dt className="font-medium text-slate-700">{t("fields.assignee")}</dt>
-                <dd className="mt-1">{task.assigneeId ? (memberNames[task.assigneeId] ?? t("values.formerMember")) : t("values.unassigned")}</dd>
+                <dd className="mt-1">
+                  {task.assigneeId
+                    ? (memberNames[task.assigneeId] ?? t("values.formerMember"))
+                    : t("values.unassigned")}
+                </dd>
               </div>
               <div>
                 <dt className="font-medium text-slate-700">{t("fields.dueDate")}</dt>
-                <dd className="mt-1">{task.dueDate ? format.dateTime(task.dueDate, { dateStyle: "medium", timeZone: "UTC" }) : t("values.noDueDate")}</dd>
+                <dd className="mt-1">
+                  {task.dueDate
+                    ? format.dateTime(task.dueDate, { dateStyle: "medium", timeZone: "UTC" })
+                    : t("values.noDueDate")}
+                </dd>
               </div>
               <div className="sm:col-span-2">
                 <dt className="font-medium text-slate-700">{t("fields.progress")}</dt>
                 <dd className="mt-1">
-                  <ProgressBar value={task.progress / 100} label={t("fields.progress")} notAddressed={t("values.none")} />
+                  <ProgressBar
+                    value={task.progress / 100}
+                    label={t("fields.progress")}
+                    notAddressed={t("values.none")}
+                  />
                 </dd>
               </div>
             </dl>
@@ -170,9 +194,17 @@ export default async function TaskPage({ params }: Params) {
           <Card>
             <section aria-labelledby="comments-heading">
               <h2 id="comments-heading" className="mb-3 text-lg font-semibold">
-                {t("comments.title")} <span className="text-sm font-normal text-slate-500">({task.comments.length})</span>
+                {t("comments.title")}{" "}
+                <span className="text-sm font-normal text-slate-500">({task.comments.length})</span>
               </h2>
-              <TaskComments teamSlug={team.slug} taskId={task.id} comments={task.comments} currentUserId={user.id} canComment={canComment} now={now} />
+              <TaskComments
+                teamSlug={team.slug}
+                taskId={task.id}
+                comments={task.comments}
+                currentUserId={user.id}
+                canComment={canComment}
+                now={now}
+              />
             </section>
           </Card>
           <Card>

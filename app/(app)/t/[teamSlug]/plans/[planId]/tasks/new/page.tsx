@@ -14,7 +14,11 @@ export default async function NewTaskPage({ params }: { params: Promise<{ teamSl
   const { teamSlug, planId } = await params;
   const { team, role } = await getTeamContext(teamSlug);
   const plan = await getPlan({ teamId: team.id, planId });
-  const [members, locale, t] = await Promise.all([findMembers({ teamId: team.id }), getLocale(), getTranslations("task")]);
+  const [members, locale, t] = await Promise.all([
+    findMembers({ teamId: team.id }),
+    getLocale(),
+    getTranslations("task"),
+  ]);
   const isWritable = can(role, "tasks.write") && plan.status !== "ARCHIVED";
   return (
     <div className="flex flex-col gap-4">
@@ -29,7 +33,19 @@ export default async function NewTaskPage({ params }: { params: Promise<{ teamSl
             planId={plan.id}
             teamSlug={team.slug}
             taskId="new"
-            initial={{ title: "", description: "", areaCode: "R1", pathCode: "P1", dilemmas: [], priority: "MEDIUM", status: "TODO", assigneeId: null, dueDate: "", progress: 0, version: 1 }}
+            initial={{
+              title: "",
+              description: "",
+              areaCode: "R1",
+              pathCode: "P1",
+              dilemmas: [],
+              priority: "MEDIUM",
+              status: "TODO",
+              assigneeId: null,
+              dueDate: "",
+              progress: 0,
+              version: 1,
+            }}
             members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
             areas={areas.map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}` }))}
             paths={paths.map((p) => ({ code: p.code, label: `${p.code} · ${localize(p.name, locale)}` }))}

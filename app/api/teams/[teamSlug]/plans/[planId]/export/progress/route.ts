@@ -4,4 +4,7 @@ import { exportPlanProgress } from "@/lib/reports/export-plan";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTeamCsvRoute(exportPlanProgress, (params, _search, locale) => ({ planId: params.planId, locale }));
+export const GET = withTeamCsvRoute(exportPlanProgress, (params, _search, locale) => ({
+  planId: params.planId,
+  locale,
+}));

@@ -34,6 +34,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: `next start -p ${port} -H 127.0.0.1`,
+    // Links in mails (invitations, resets) point at the server under test.
+    env: { PORT: String(port), APP_URL: baseURL },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -19,6 +19,14 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The public address of the app (scheme, host, optional port and path); every link in a mail starts with it. */
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "APP_URL must be an http:// or https:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** How many reverse proxies stand in front of the app (0: the socket's address is the client's). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),

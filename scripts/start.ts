@@ -135,7 +135,7 @@ async function main() {
     const name = String.fromCharCode(65 + index);
     const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
       cwd: ROOT,
-      env,
+      env: { ...env, PORT: String(port) },
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.on("exit", (code, signal) => {

@@ -8,11 +8,11 @@ import { renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invi
 import { sendMail } from "@/lib/mail";
 import { changeRole } from "@/lib/members/change-role";
 import { removeMember } from "@/lib/members/remove-member";
-import { requestOrigin } from "@/lib/request-origin";
+import { appLink } from "@/lib/app-url";
 import type { ChangeRoleInput, InviteInput } from "@/lib/validation/member";
 
 async function deliverInvitation(teamSlug: string, invitation: { email: string; token: string }) {
-  const url = `${await requestOrigin()}/invite/${invitation.token}`;
+  const url = appLink(`/invite/${invitation.token}`);
   const t = await getTranslations("members");
   const delivery = await sendMail({
     to: invitation.email,

@@ -72,14 +72,12 @@ describe("bulk assign", () => {
     expect(await bulk({ action: "assign", taskIds: ids, assigneeId: member2.userId })).toEqual({ count: 3 });
     for (const task of await rows(ids)) expect(task).toMatchObject({ assigneeId: member2.userId, version: 2 });
     expect(await updateEvents(ids)).toEqual(
-      [...ids]
-        .sort()
-        .map((taskId) => ({
-          taskId,
-          actorId: member.userId,
-          before: { assigneeId: null },
-          after: { assigneeId: member2.userId },
-        })),
+      [...ids].sort().map((taskId) => ({
+        taskId,
+        actorId: member.userId,
+        before: { assigneeId: null },
+        after: { assigneeId: member2.userId },
+      })),
     );
     expect(
       await db.notification.findMany({
@@ -139,22 +137,28 @@ describe("bulk status", () => {
       completedAt: done.completedAt,
     });
     expect(await updateEvents(ids)).toEqual(
-      [a?.id, b?.id]
-        .sort()
-        .map((taskId) => ({
-          taskId,
-          actorId: member.userId,
-          before: { status: "IN_PROGRESS", progress: 20 },
-          after: { status: "DONE", progress: 100 },
-        })),
+      [a?.id, b?.id].sort().map((taskId) => ({
+        taskId,
+        actorId: member.userId,
+        before: { status: "IN_PROGRESS", progress: 20 },
+        after: { status: "DONE", progress: 100 },
+      })),
     );
   });
 
-  it("setting DONE tasks back keeps their 100 % and clears the completion time", async () => {
-    const ids = (await threeTasks({ status: "DONE", progress: 100 })).map((t) => t.id);
+  it("setting DONE tasks back restores the progress they had before and clears the completion time", async () => {
+    const ids = (await threeTasks({ status: "IN_PROGRESS", progress: 30 })).map((t) => t.id);
+    await bulk({ action: "status", taskIds: ids, status: "DONE" });
     await bulk({ action: "status", taskIds: ids, status: "TODO" });
     for (const task of await rows(ids))
-      expect(task).toMatchObject({ status: "TODO", progress: 100, completedAt: null, version: 2 });
+      expect(task).toMatchObject({ status: "TODO", progress: 30, completedAt: null, version: 3 });
+  });
+
+  it("moving DONE tasks to CANCELLED clears the completion time; moving between open statuses keeps progress", async () => {
+    const ids = (await threeTasks({ status: "IN_PROGRESS", progress: 50 })).map((t) => t.id);
+    await bulk({ action: "status", taskIds: ids, status: "BLOCKED" });
+    for (const task of await rows(ids))
+      expect(task).toMatchObject({ status: "BLOCKED", progress: 50, completedAt: null });
   });
 });
 

@@ -18,6 +18,7 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
         planId: true,
         status: true,
         progress: true,
+        progressBeforeDone: true,
         assigneeId: true,
         dueDate: true,
         title: true,
@@ -48,14 +49,19 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
     for (const task of tasks) {
       let change: Record<string, unknown>;
       if (input.action === "assign") change = { assigneeId: input.assigneeId };
-      else if (input.action === "status") change = applyStatus(input.status, task.progress);
+      else if (input.action === "status") change = applyStatus(task, { status: input.status });
       else {
         assertDueDate(input.dueDate, task.plan.startDate);
         change = { dueDate: input.dueDate };
       }
       const diff = diffTask(task, change);
       if (!diff.hasChanges) continue;
-      const completedAt = input.action === "status" ? (input.status === "DONE" ? new Date() : null) : undefined;
+      const completedAt =
+        input.action !== "status" || input.status === task.status
+          ? undefined
+          : input.status === "DONE"
+            ? new Date()
+            : null;
       await tx.task.update({
         where: { id: task.id },
         data: {

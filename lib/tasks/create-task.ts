@@ -16,7 +16,10 @@ export const createTask = defineOperation("tasks.write", createTaskSchema, async
     const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: input.planId });
     await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
     assertDueDate(input.dueDate, plan.startDate);
-    const { status, progress } = applyStatus(input.status, input.progress);
+    const { status, progress, progressBeforeDone } = applyStatus(null, {
+      status: input.status,
+      progress: input.progress,
+    });
     const task = await tx.task.create({
       data: {
         teamId: ctx.team.id,
@@ -26,8 +29,9 @@ export const createTask = defineOperation("tasks.write", createTaskSchema, async
         areaCode: input.areaCode,
         pathCode: input.pathCode,
         priority: input.priority,
-        status: status as typeof input.status,
+        status,
         progress,
+        progressBeforeDone,
         assigneeId: input.assigneeId,
         dueDate: input.dueDate,
         sortOrder: 1000,

@@ -39,9 +39,31 @@ export function assertDueDate(dueDate: Date | null | undefined, planStart: Date,
   }
 }
 
-/** Status and progress together: DONE means 100 %; leaving DONE keeps the progress. */
-export function applyStatus(status: string, progress: number) {
-  return status === "DONE" ? { status, progress: 100 } : { status, progress };
+type StatusState<S extends string> = { status: S; progress: number; progressBeforeDone: number | null };
+
+/**
+ * Status and progress together. DONE means 100 %, and the progress the task had
+ * is kept in `progressBeforeDone`; reopening a DONE task restores it (0 when the
+ * task was created done), so a reopened task no longer counts as complete. A
+ * progress sent with the reopening wins, unless it is the 100 a form re-sends.
+ * `current` is null for a new task.
+ */
+export function applyStatus<S extends string>(
+  current: StatusState<S> | null,
+  change: { status?: S; progress?: number },
+): StatusState<S> {
+  const status = change.status ?? current?.status;
+  if (status === undefined) throw new Error("applyStatus: a new task needs a status");
+  if (status === "DONE") {
+    if (current?.status === "DONE") return { status, progress: 100, progressBeforeDone: current.progressBeforeDone };
+    const before = change.progress !== undefined && change.progress < 100 ? change.progress : current?.progress;
+    return { status, progress: 100, progressBeforeDone: before !== undefined && before < 100 ? before : null };
+  }
+  if (current?.status === "DONE") {
+    const chosen = change.progress !== undefined && change.progress !== 100 ? change.progress : undefined;
+    return { status, progress: chosen ?? current.progressBeforeDone ?? 0, progressBeforeDone: null };
+  }
+  return { status, progress: change.progress ?? current?.progress ?? 0, progressBeforeDone: null };
 }
 
 /** Tells the new assignee, unless they assigned themselves; they also follow the task. */

@@ -429,20 +429,39 @@ describe("status rules", () => {
     });
   });
 
-  it("moving back from DONE by status alone keeps 100 % and clears the completion time", async () => {
+  it("reopening a task restores the progress it had before it was done and clears the completion time", async () => {
+    const task = await newTask({ status: "IN_PROGRESS", progress: 40 });
+    await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "DONE" });
+    await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 2, status: "IN_PROGRESS" });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: "IN_PROGRESS",
+      progress: 40,
+      progressBeforeDone: null,
+      completedAt: null,
+    });
+    expect((await eventsOf(task.id))[1]).toEqual(
+      expect.objectContaining({
+        before: { status: "DONE", progress: 100 },
+        after: { status: "IN_PROGRESS", progress: 40 },
+      }),
+    );
+  });
+
+  it("reopening through the form, which re-sends 100 %, also restores the earlier progress", async () => {
+    const task = await newTask({ status: "TODO", progress: 25 });
+    await runAs(updateTask, member.userId, team.slug, await editOf(task.id, { status: "DONE", progress: 25 }));
+    await runAs(updateTask, member.userId, team.slug, await editOf(task.id, { status: "TODO", progress: 100 }));
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "TODO", progress: 25 });
+  });
+
+  it("reopening a task that was created done starts it at 0 %, so it no longer counts as complete", async () => {
     const task = await newTask({ status: "DONE", progress: 100 });
     await runAs(setTaskStatus, member.userId, team.slug, { taskId: task.id, version: 1, status: "IN_PROGRESS" });
     expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
       status: "IN_PROGRESS",
-      progress: 100,
+      progress: 0,
       completedAt: null,
     });
-    expect(await eventsOf(task.id)).toEqual([
-      expect.objectContaining({
-        before: { status: "DONE", progress: 100 },
-        after: { status: "IN_PROGRESS", progress: 100 },
-      }),
-    ]);
   });
 
   it("moving back from DONE with a given progress keeps that progress", async () => {

@@ -30,6 +30,7 @@ const taskState = {
   assigneeId: true,
   dueDate: true,
   progress: true,
+  progressBeforeDone: true,
   dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
 } as const;
 
@@ -42,7 +43,7 @@ async function loadTask(tx: Tx, ctx: TeamContext, taskId: string) {
 type TaskState = Awaited<ReturnType<typeof loadTask>>;
 
 /** The task as the client shows it (dates as YYYY-MM-DD), e.g. in a conflict message. */
-export function serialiseTask(task: TaskState) {
+export function serialiseTask({ progressBeforeDone: _kept, ...task }: TaskState) {
   return { ...task, dueDate: toDateInput(task.dueDate) };
 }
 
@@ -56,12 +57,12 @@ async function applyChange(
   ctx: TeamContext,
   current: TaskState,
   version: number,
-  change: Partial<Omit<TaskState, "id" | "planId" | "version">>,
+  change: Partial<Omit<TaskState, "id" | "planId" | "version" | "progressBeforeDone">>,
 ) {
   const { dilemmas, ...fields } = change;
   const next = { ...fields };
   if (fields.status !== undefined || fields.progress !== undefined) {
-    Object.assign(next, applyStatus(fields.status ?? current.status, fields.progress ?? current.progress));
+    Object.assign(next, applyStatus(current, { status: fields.status, progress: fields.progress }));
   }
   const diff = diffTask(current, { ...next, ...(dilemmas ? { dilemmas } : {}) });
   const completedAt =

@@ -22,7 +22,8 @@ const planSelect = {
   version: true,
   catalogVersion: true,
   createdAt: true,
-  _count: { select: { tasks: true } },
+  // taskCount: the tasks that count towards progress (every task but cancelled ones), as in the rollups.
+  _count: { select: { tasks: { where: { status: { not: "CANCELLED" } } } } },
 } as const satisfies Prisma.PlanSelect;
 
 type PlanRow = Prisma.PlanGetPayload<{ select: typeof planSelect }>;

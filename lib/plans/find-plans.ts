@@ -13,7 +13,8 @@ export async function findPlans({ teamId }: { teamId: string }) {
       status: true,
       startDate: true,
       targetDate: true,
-      _count: { select: { tasks: true } },
+      // taskCount: the tasks that count towards progress (every task but cancelled ones), as in the rollups.
+      _count: { select: { tasks: { where: { status: { not: "CANCELLED" } } } } },
     },
   });
   const progress = await sqlRollups(db, { teamId, planIds: plans.map((p) => p.id), by: "plan" });

@@ -5,6 +5,7 @@ import type { AreaCode, TaskTemplate } from "@/lib/catalog/types";
 import { db } from "@/lib/db";
 import { addTemplates } from "@/lib/plans/add-templates";
 import { createPlan } from "@/lib/plans/create-plan";
+import { findPlans } from "@/lib/plans/find-plans";
 import { deletePlan, duplicatePlan, setPlanStatus } from "@/lib/plans/plan-lifecycle";
 import { updatePlan } from "@/lib/plans/update-plan";
 import { createTask } from "@/lib/tasks/create-task";
@@ -324,6 +325,17 @@ describe("createPlan (the wizard)", () => {
         targetDate: utc("2026-05-05"),
       });
     });
+  });
+});
+
+describe("findPlans", () => {
+  it("counts the tasks that count towards progress: cancelled ones are left out, as in the rollups", async () => {
+    const plan = await createTestPlan({ teamId: team.id });
+    await createTestTask({ teamId: team.id, planId: plan.id, status: "TODO" });
+    await createTestTask({ teamId: team.id, planId: plan.id, status: "DONE", progress: 100 });
+    await createTestTask({ teamId: team.id, planId: plan.id, status: "CANCELLED" });
+    const listed = (await findPlans({ teamId: team.id })).find((p) => p.id === plan.id);
+    expect(listed).toMatchObject({ taskCount: 2, progress: 0.5 });
   });
 });
 

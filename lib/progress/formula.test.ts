@@ -374,10 +374,10 @@ describe("planHealth", () => {
   });
   it("nothing expected yet → ON_TRACK", () => {
     expect(planHealth(0, 0)).toBe("ON_TRACK");
-    expect(planHealth(null, 0)).toBe("ON_TRACK");
   });
-  it("null progress counts as 0", () => {
-    expect(planHealth(null, 0.5)).toBe("OFF_TRACK");
-    expect(planHealth(null, 0.5)).toBe(planHealth(0, 0.5));
+  it("no task counts towards it (null progress) → NOT_ADDRESSED, never ON_TRACK, whatever is expected", () => {
+    expect(planHealth(null, 0)).toBe("NOT_ADDRESSED");
+    expect(planHealth(null, 0.5)).toBe("NOT_ADDRESSED");
+    expect(planHealth(null, 1)).toBe("NOT_ADDRESSED");
   });
 });

@@ -33,8 +33,8 @@ export type Rollup = {
   weightSum: number;
 };
 
-/** Plan health band shown on the dashboard. */
-export type Health = "ON_TRACK" | "AT_RISK" | "OFF_TRACK";
+/** Plan health band shown on the dashboard; NOT_ADDRESSED when no task counts towards it. */
+export type Health = "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NOT_ADDRESSED";
 
 /** Tolerance used to absorb binary floating-point error at band / rounding edges. */
 const EPS = 1e-9;
@@ -157,10 +157,15 @@ export function expectedProgress(start: Date, target: Date, now: Date): number {
   return clamp01((n - s) / (e - s));
 }
 
-/** Health from ratio = progress/expected (null progress = 0): ON_TRACK if expected ≤ 0 or ratio ≥ 0.95, AT_RISK if ≥ 0.85, else OFF_TRACK. */
+/**
+ * Health from ratio = progress/expected: NOT_ADDRESSED when progress is null (no
+ * task counts towards it; never "on track"), ON_TRACK if expected ≤ 0 or ratio ≥ 0.95,
+ * AT_RISK if ≥ 0.85, else OFF_TRACK.
+ */
 export function planHealth(progress: number | null, expected: number): Health {
+  if (progress === null) return "NOT_ADDRESSED";
   if (!(expected > 0)) return "ON_TRACK";
-  const ratio = (progress ?? 0) / expected;
+  const ratio = progress / expected;
   if (ratio + EPS >= 0.95) return "ON_TRACK";
   if (ratio + EPS >= 0.85) return "AT_RISK";
   return "OFF_TRACK";

@@ -1,20 +1,26 @@
 import type { Role } from "@/generated/prisma/enums";
 
 /** Every action a member can take in a team, and the roles allowed to take it. */
+// Each name says what it gates; the README's role table is checked against this
+// matrix (lib/authz.test.ts).
 export const permissions = {
   "team.read": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
+  "team.leave": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
   "team.update": ["OWNER", "ADMIN"],
   "team.delete": ["OWNER"],
   "members.manage": ["OWNER", "ADMIN"],
   "owners.manage": ["OWNER"],
   "plans.create": ["OWNER", "ADMIN", "MEMBER"],
+  "plans.lifecycle": ["OWNER", "ADMIN", "MEMBER"],
   "plans.update": ["OWNER", "ADMIN"],
   "plans.archive": ["OWNER", "ADMIN"],
   "plans.delete": ["OWNER", "ADMIN"],
   "tasks.write": ["OWNER", "ADMIN", "MEMBER"],
   "comments.write": ["OWNER", "ADMIN", "MEMBER"],
+  "indicators.write": ["OWNER", "ADMIN", "MEMBER"],
   "readings.write": ["OWNER", "ADMIN", "MEMBER"],
   "tokens.manage": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
+  "tokens.manageOthers": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

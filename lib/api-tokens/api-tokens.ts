@@ -62,7 +62,7 @@ export const revokeApiToken = defineOperation("tokens.manage", revokeApiTokenSch
       select: { id: true, userId: true, name: true, revokedAt: true },
     });
     if (!row) throw new AppError("NOT_FOUND");
-    if (row.userId !== ctx.userId && !can(ctx.role, "members.manage")) throw new AppError("FORBIDDEN");
+    if (row.userId !== ctx.userId && !can(ctx.role, "tokens.manageOthers")) throw new AppError("FORBIDDEN");
     if (row.revokedAt) return { id: row.id };
     await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
     await tx.activityEvent.create({
@@ -91,7 +91,7 @@ export async function findApiTokens({
   role: Parameters<typeof can>[0];
 }) {
   return db.apiToken.findMany({
-    where: { teamId, ...(can(role, "members.manage") ? {} : { userId }) },
+    where: { teamId, ...(can(role, "tokens.manageOthers") ? {} : { userId }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
       id: true,

@@ -8,7 +8,7 @@ import { toDateInput } from "@/lib/validation/common";
 import { addReadingSchema, createIndicatorSchema, deleteIndicatorSchema } from "@/lib/validation/indicator";
 
 /** Adds an indicator to a writable plan of the team (MEMBER and up). */
-export const createIndicator = defineOperation("plans.create", createIndicatorSchema, async (ctx, input) => {
+export const createIndicator = defineOperation("indicators.write", createIndicatorSchema, async (ctx, input) => {
   return db.$transaction(async (tx) => {
     const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: input.planId });
     const fields = {
@@ -87,7 +87,7 @@ export const addReading = defineOperation("readings.write", addReadingSchema, as
 });
 
 /** Deletes an indicator with its readings (MEMBER and up). */
-export const deleteIndicator = defineOperation("plans.create", deleteIndicatorSchema, async (ctx, input) => {
+export const deleteIndicator = defineOperation("indicators.write", deleteIndicatorSchema, async (ctx, input) => {
   return db.$transaction(async (tx) => {
     const indicator = await getWritableIndicator(tx, { teamId: ctx.team.id, indicatorId: input.indicatorId });
     await tx.indicator.delete({ where: { id: indicator.id } });

@@ -49,7 +49,7 @@ export const removeMember = defineOperation("members.manage", membershipIdSchema
 });
 
 /** Leaves the team (any role); the last OWNER cannot leave. */
-export const leaveTeam = defineOperation("team.read", emptySchema, async (ctx) => {
+export const leaveTeam = defineOperation("team.leave", emptySchema, async (ctx) => {
   await db.$transaction(async (tx) => {
     const self = await tx.membership.findFirst({
       where: { teamId: ctx.team.id, userId: ctx.userId },

@@ -7,7 +7,7 @@ import { deletePlanSchema, planIdSchema, PLAN_TRANSITIONS, setPlanStatusSchema }
 import { msg } from "@/lib/i18n/error-text";
 
 /** Moves a plan along its lifecycle; archiving and un-archiving need OWNER or ADMIN, other moves MEMBER and up. */
-export const setPlanStatus = defineOperation("plans.create", setPlanStatusSchema, async (ctx, input) => {
+export const setPlanStatus = defineOperation("plans.lifecycle", setPlanStatusSchema, async (ctx, input) => {
   return db.$transaction(async (tx) => {
     const plan = await tx.plan.findFirst({
       where: { id: input.planId, teamId: ctx.team.id },

@@ -17,7 +17,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ team
     getTranslations("enums.role"),
     getFormatter(),
   ]);
-  const canManageAll = can(role, "members.manage");
+  const canManageAll = can(role, "tokens.manageOthers");
   const now = new Date();
   const day = (date: Date | null, empty: string) => (date ? format.dateTime(date, { dateStyle: "medium" }) : empty);
 

@@ -24,7 +24,7 @@ export default async function PlanIndicatorsPage({ params }: Props) {
     getTranslations("indicators"),
   ]);
   const isArchived = plan.status === "ARCHIVED";
-  const canManage = can(role, "plans.create") && !isArchived;
+  const canManage = can(role, "indicators.write") && !isArchived;
   const canRecord = can(role, "readings.write") && !isArchived;
   const basePath = `/t/${team.slug}/plans/${plan.id}`;
   // "YYYY-MM-DD" in the app's time zone: the default and latest date of a new reading.

@@ -16,7 +16,7 @@ export default async function PlanSettingsPage({ params }: { params: Promise<{ t
   const plan = await getPlan({ teamId: team.id, planId });
   const t = await getTranslations("planSettings");
   const canArchive = can(role, "plans.archive");
-  const moves = can(role, "plans.create")
+  const moves = can(role, "plans.lifecycle")
     ? PLAN_TRANSITIONS[plan.status].filter((s) => canArchive || (s !== "ARCHIVED" && plan.status !== "ARCHIVED"))
     : [];
   return (

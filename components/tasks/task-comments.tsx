@@ -2,12 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
+import { Markdown } from "@/components/ui/markdown";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/errors";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/tasks/actions";
@@ -22,61 +23,6 @@ export type TaskComment = {
   updatedAt: Date;
   author: { id: string; name: string } | null;
 };
-
-// Code first, so nothing inside backticks is formatted; URLs stop at whitespace, quotes and angle brackets.
-const INLINE = /`([^`\n]+)`|\*\*(?!\s)([^*\n]+?)(?<!\s)\*\*|\*(?!\s)([^*\n]+?)(?<!\s)\*|(https?:\/\/[^\s<>"'`]+)/g;
-
-function splitTrailing(url: string): [string, string] {
-  const match = /[.,;:!?'")\]]+$/.exec(url);
-  if (!match) return [url, ""];
-  let cut = match.index;
-  // Keep a closing parenthesis that belongs to the URL, e.g. a Wikipedia link.
-  if (url[cut] === ")" && url.slice(0, cut).includes("(")) cut += 1;
-  return [url.slice(0, cut), url.slice(cut)];
-}
-
-/**
- * Renders comment text with **bold**, *italic*, `code` and bare http(s) links as
- * React elements; everything else stays text, so markup in a comment is never HTML.
- */
-export function renderCommentText(text: string, keyPrefix = "c", depth = 0): ReactNode[] {
-  const out: ReactNode[] = [];
-  let last = 0;
-  for (const match of text.matchAll(INLINE)) {
-    const [whole, code, bold, italic, url] = match;
-    const index = match.index;
-    if (index > last) out.push(text.slice(last, index));
-    const key = `${keyPrefix}-${index}`;
-    if (code !== undefined) {
-      out.push(
-        <code key={key} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">
-          {code}
-        </code>,
-      );
-    } else if (bold !== undefined) {
-      out.push(<strong key={key}>{depth < 2 ? renderCommentText(bold, key, depth + 1) : bold}</strong>);
-    } else if (italic !== undefined) {
-      out.push(<em key={key}>{depth < 2 ? renderCommentText(italic, key, depth + 1) : italic}</em>);
-    } else if (url !== undefined) {
-      const [href, trailing] = splitTrailing(url);
-      out.push(
-        <a
-          key={key}
-          href={href}
-          target="_blank"
-          rel="noopener noreferrer nofollow ugc"
-          className="break-all text-brand-700 underline hover:text-brand-800"
-        >
-          {href}
-        </a>,
-      );
-      if (trailing) out.push(trailing);
-    }
-    last = index + whole.length;
-  }
-  if (last < text.length) out.push(text.slice(last));
-  return out;
-}
 
 const bodySchema = commentSchema.pick({ body: true });
 type BodyInput = z.input<typeof bodySchema>;
@@ -204,9 +150,7 @@ function CommentItem({
           }}
         />
       ) : (
-        <p className="whitespace-pre-wrap break-words text-sm text-slate-800">
-          {renderCommentText(comment.body, comment.id)}
-        </p>
+        <Markdown text={comment.body} className="text-sm text-slate-800" />
       )}
       {isOwn && canComment && !isEditing ? (
         <div className="flex gap-1">

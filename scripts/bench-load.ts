@@ -16,6 +16,7 @@ import { BenchHarness, autocannon, fmt, percentile, printTable, step, toDateInpu
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { needsBuild } from "./lib/build";
 import { migrate, run, seed } from "./lib/postgres";
+import { addDays } from "@/lib/time";
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 50);
 // Requests per second of each client (an integration pauses between calls); 0 sends back to back.
@@ -189,7 +190,7 @@ async function drive(base: string, fixture: Fixture, seconds: number, during?: (
         path: `/api/v1/indicators/${plan.indicatorId}/readings`,
         setupRequest: (req, context) => {
           context.sentAt = performance.now();
-          const recordedOn = toDateInput(new Date(Date.now() - Math.floor(Math.random() * 60) * 86_400_000));
+          const recordedOn = toDateInput(addDays(new Date(), -Math.floor(Math.random() * 60)));
           return {
             ...req,
             headers: json,

@@ -21,8 +21,8 @@ import { BenchHarness, autocannon, fmt, percentile, printTable, step, toDateInpu
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { needsBuild } from "./lib/build";
 import { StartupError, migrate, run, seed } from "./lib/postgres";
+import { DAY_MS } from "@/lib/time";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SEQUENTIAL_MAX_REQUESTS = 200;
 const SEQUENTIAL_MIN_REQUESTS = 5; // a slow page keeps going past BENCH_SECONDS until it has these

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { setTaskStatusAction } from "@/lib/tasks/actions";
-import { TASK_STATUSES } from "@/lib/validation/task";
+import { TASK_STATUSES } from "@/lib/tasks/status";
 
 /** A status select that saves at once (conflict-checked by version). */
 export function QuickStatus({

@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { DilemmaBadges } from "@/components/tasks/task-meta";
 import { FormError } from "@/components/ui/form-error";
 import { setTaskStatusAction } from "@/lib/tasks/actions";
-import { TASK_STATUSES } from "@/lib/validation/task";
+import { TASK_STATUSES } from "@/lib/tasks/status";
 
 type Status = (typeof TASK_STATUSES)[number];
 

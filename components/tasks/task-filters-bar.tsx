@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { areas, dilemmas, paths } from "@/lib/catalog/catalog";
 import { localize } from "@/lib/i18n/config";
 import { hasFilters, type TaskFilters } from "@/lib/tasks/task-filters";
-import { PRIORITIES, TASK_STATUSES } from "@/lib/validation/task";
+import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 
 type Member = { user: { id: string; name: string } };
 

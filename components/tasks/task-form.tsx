@@ -13,13 +13,8 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import type { AreaCode, DilemmaCode, PathCode } from "@/lib/catalog/types";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
-import {
-  PRIORITIES,
-  TASK_STATUSES,
-  taskFieldsSchema,
-  updateTaskSchema,
-  type UpdateTaskInput,
-} from "@/lib/validation/task";
+import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
+import { taskFieldsSchema, updateTaskSchema, type UpdateTaskInput } from "@/lib/validation/task";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 

@@ -10,7 +10,7 @@ import { useConfirm } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { bulkTasksAction } from "@/lib/tasks/actions";
 import type { BulkTasksInput } from "@/lib/validation/task";
-import { TASK_STATUSES } from "@/lib/validation/task";
+import { TASK_STATUSES } from "@/lib/tasks/status";
 
 export type ListTask = {
   id: string;

@@ -6,8 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/tokens";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-token";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "@/lib/time";
 
 /** Every API token starts with this, so a leaked one is easy to recognise (e.g. by secret scanners). */
 export const API_TOKEN_PREFIX = "pw_";

@@ -6,7 +6,8 @@ import { msg } from "@/lib/i18n/error-text";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import { addReadingSchema } from "@/lib/validation/indicator";
 import { createPlanSchema, PLAN_STATUSES } from "@/lib/validation/plan";
-import { createTaskSchema, PRIORITIES, TASK_STATUSES, updateTaskSchema } from "@/lib/validation/task";
+import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
+import { createTaskSchema, updateTaskSchema } from "@/lib/validation/task";
 import { idSchema } from "@/lib/validation/common";
 
 /** The named schemas of the API: the OpenAPI document's components. */

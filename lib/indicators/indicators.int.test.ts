@@ -15,10 +15,11 @@ import {
 } from "@/lib/testing/factories";
 import { toDateInput } from "@/lib/validation/common";
 import { addReadingSchema, createIndicatorSchema } from "@/lib/validation/indicator";
+import { DAY_MS } from "@/lib/time";
 
 afterAll(cleanupTestData);
 
-const DAY = 24 * 60 * 60 * 1000;
+const DAY = DAY_MS;
 const daysAgo = (n: number) => toDateInput(new Date(Date.now() - n * DAY));
 
 type Fixture = {

@@ -6,8 +6,9 @@ import { AppError } from "@/lib/errors";
 import { newToken } from "@/lib/tokens";
 import { inviteSchema } from "@/lib/validation/member";
 import { msg } from "@/lib/i18n/error-text";
+import { DAY_MS } from "@/lib/time";
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const INVITATION_TTL_MS = 7 * DAY_MS;
 
 /** Invites an email with a role (OWNER, ADMIN; only OWNERs invite OWNERs). Returns the one-time token; only its hash is stored. */
 export const createInvitation = defineOperation("members.manage", inviteSchema, async (ctx, input) => {

@@ -23,12 +23,12 @@ import {
   snapshotTeamData,
 } from "@/lib/testing/factories";
 import type { CreatePlanInput } from "@/lib/validation/plan";
+import { DAY_MS } from "@/lib/time";
 
 afterAll(cleanupTestData);
 
 type Member = { userId: string; membershipId: string };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** A "YYYY-MM-DD" calendar date as the UTC midnight the database stores. */
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 /** A calendar date plus whole days, computed independently of the app's own helper. */

@@ -1,5 +1,6 @@
 import { getTemplate } from "@/lib/catalog/catalog";
 import type { AreaCode, DilemmaCode, PathCode, Priority } from "@/lib/catalog/types";
+import { DAY_MS } from "@/lib/time";
 
 export type TemplateTaskDraft = {
   templateKey: string;
@@ -13,8 +14,6 @@ export type TemplateTaskDraft = {
   sortOrder: number;
   dilemmas: { dilemmaCode: DilemmaCode; weight: number }[];
 };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Adds whole days to a calendar date (UTC midnight). */
 export function addDays(date: Date, days: number): Date {

@@ -4,11 +4,10 @@
  * Deterministic — no Math.random, no dates.
  */
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES, type DilemmaCode } from "@/lib/catalog/types";
-import type { ProgressTask, TaskStatus } from "./formula";
+import type { ProgressTask } from "./formula";
+import { TASK_STATUSES } from "@/lib/tasks/status";
 
 export type ProgressFixture = { name: string; tasks: ProgressTask[] };
-
-const STATUSES: readonly TaskStatus[] = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"];
 
 /** 32-bit LCG (glibc constants); same seed → same sequence everywhere. */
 function lcg(seed: number): () => number {
@@ -32,7 +31,7 @@ function generated(seed: number, count: number): ProgressTask[] {
     // Cycle areas/paths/statuses by index so every value is guaranteed present.
     const area = pick(AREA_CODES, i);
     const path = pick(PATH_CODES, i + Math.floor(i / PATH_CODES.length));
-    const status = pick(STATUSES, i + next());
+    const status = pick(TASK_STATUSES, i + next());
     const progress = status === "TODO" && next() % 2 === 0 ? 0 : next() % 101;
     const weights: Partial<Record<DilemmaCode, number>> = {};
     const linkCount = 1 + (next() % 3);

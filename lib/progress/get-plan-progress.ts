@@ -8,6 +8,8 @@ import { taskStateEvents } from "@/lib/progress/queries";
 import { planProgressAt } from "@/lib/progress/progress-at";
 import { planProgress } from "@/lib/progress/sql";
 import { dateSchema, idSchema, toDateInput } from "@/lib/validation/common";
+import { DAY_MS } from "@/lib/time";
+import { TASK_STATUSES } from "@/lib/tasks/status";
 
 export const planProgressQuerySchema = z.object({ planId: idSchema, at: dateSchema.optional() });
 
@@ -18,8 +20,6 @@ const toList = <C extends string>(record: Record<C, Rollup>) =>
     taskCount: r.taskCount,
     weightSum: r.weightSum,
   }));
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A plan's progress per dilemma, area and path, status counts and indicators, now or at the end of `at` (UTC). */
 export const getPlanProgress = defineOperation("team.read", planProgressQuerySchema, async (ctx, input) => {
@@ -61,10 +61,7 @@ export const getPlanProgress = defineOperation("team.read", planProgressQuerySch
     }),
   ]);
   const statusCounts = Object.fromEntries(
-    ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"].map((s) => [
-      s,
-      statusRows.find((r) => r.status === s)?.count ?? 0,
-    ]),
+    TASK_STATUSES.map((s) => [s, statusRows.find((r) => r.status === s)?.count ?? 0]),
   );
   return {
     planId: plan.id,

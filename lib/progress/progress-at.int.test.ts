@@ -8,10 +8,11 @@ import { planProgress } from "@/lib/progress/sql";
 import { setTaskStatus, updateTask } from "@/lib/tasks/update-task";
 import { cleanupTestData, createTestTeam, createTestUser } from "@/lib/testing/factories";
 import { toDateInput } from "@/lib/validation/common";
+import { DAY_MS } from "@/lib/time";
 
 afterAll(cleanupTestData);
 
-const DAY = 24 * 60 * 60 * 1000;
+const DAY = DAY_MS;
 const daysAgo = (n: number) =>
   new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - n * DAY);
 

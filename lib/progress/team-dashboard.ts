@@ -7,8 +7,7 @@ import { teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
 import { completeRollups } from "@/lib/progress/sql";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
 import { toDateInput } from "@/lib/validation/common";
-
-const OPEN_STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED"] as const;
+import { OPEN_STATUSES } from "@/lib/tasks/status";
 
 const emptyRollup: Rollup = { progress: null, taskCount: 0, weightSum: 0 };
 

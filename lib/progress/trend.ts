@@ -3,8 +3,7 @@ import { db } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
 import { dilemmaSumsOnSql, progressDayLockSql, storeProgressDaysSql } from "@/lib/progress/queries";
 import { toDateInput } from "@/lib/validation/common";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "@/lib/time";
 
 /** The most points a trend has (plus the last day). */
 export const MAX_TREND_POINTS = 120;

@@ -8,10 +8,11 @@ import {
   createTestTeam,
   createTestUser,
 } from "@/lib/testing/factories";
+import { DAY_MS } from "@/lib/time";
 
 afterAll(cleanupTestData);
 
-const DAY = 24 * 60 * 60 * 1000;
+const DAY = DAY_MS;
 const today = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
 const inDays = (n: number) => new Date(today.getTime() + n * DAY);
 

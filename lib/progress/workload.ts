@@ -1,8 +1,8 @@
 import "server-only";
 import { dbRead } from "@/lib/db";
 import { toDateInput } from "@/lib/validation/common";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "@/lib/time";
+import { OPEN_STATUSES } from "@/lib/tasks/status";
 
 /** One member's open work in a plan; userId null is the "Unassigned" row. */
 export type WorkloadRow = {
@@ -80,7 +80,7 @@ export async function findDueTasks({ teamId, planId, today }: { teamId: string; 
   const open = {
     teamId,
     planId,
-    status: { in: ["TODO", "IN_PROGRESS", "BLOCKED"] as ("TODO" | "IN_PROGRESS" | "BLOCKED")[] },
+    status: { in: [...OPEN_STATUSES] },
   };
   const [overdue, dueSoon] = await Promise.all([
     dbRead.task.findMany({

@@ -2,8 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { TaskFilters } from "@/lib/tasks/task-filters";
-
-const OPEN_STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED"] as const;
+import { OPEN_STATUSES } from "@/lib/tasks/status";
 
 /** A calendar day as UTC midnight, the way due dates are stored. */
 export function today(now = new Date()): Date {

@@ -6,7 +6,7 @@ import {
   type DilemmaCode,
   type PathCode,
 } from "@/lib/catalog/types";
-import { PRIORITIES, TASK_STATUSES } from "@/lib/validation/task";
+import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 
 type Status = (typeof TASK_STATUSES)[number];
 type PriorityValue = (typeof PRIORITIES)[number];

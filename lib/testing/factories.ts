@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import type { AreaCode, DilemmaCode, PathCode } from "@/lib/catalog/types";
 import type { ProgressTask } from "@/lib/progress/formula";
 import { newToken } from "@/lib/tokens";
+import { addDays } from "@/lib/time";
 
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]", ""];
 
@@ -105,7 +106,7 @@ export async function createTestInvitation({
   email = randomEmail(),
   role = "MEMBER",
   invitedById,
-  expiresAt = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
+  expiresAt = addDays(new Date(), 7),
 }: {
   teamId: string;
   email?: string;

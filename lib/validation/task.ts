@@ -2,9 +2,7 @@ import { z } from "zod";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import { descriptionSchema, idSchema, optionalDateSchema, titleSchema, versionSchema } from "@/lib/validation/common";
 import { msg } from "@/lib/i18n/error-text";
-
-export const TASK_STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
-export const PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
+import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 
 export const dilemmaLinksSchema = z
   .array(

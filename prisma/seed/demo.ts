@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { TaskStatus } from "../../generated/prisma/enums";
 import { CATALOG_VERSION } from "../../lib/catalog/catalog";
 import { addDays, tasksFromTemplates } from "../../lib/plans/template-tasks";
+import { DAY_MS } from "@/lib/time";
 
 /** Sign-in details printed by `npm start` and shown in the README. */
 export const DEMO_USERS = {
@@ -38,8 +39,6 @@ const SCRIPT: {
   { key: "R4.5", owner: "owner", status: "DONE", progress: 100, movedOn: 40 },
   { key: "R4.8", owner: null, status: "CANCELLED", progress: 0, movedOn: 18 },
 ];
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Creates the demo team unless the database already has users. Returns whether it did. */
 export async function seedDemo(db: PrismaClient, now = new Date()): Promise<boolean> {

@@ -11,10 +11,9 @@ import { getTeamDashboard } from "@/lib/progress/team-dashboard";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
 import { getTeamContext } from "@/lib/teams/get-team-context";
+import { DAY_MS } from "@/lib/time";
 
 type Props = { params: Promise<{ teamSlug: string }> };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Heat-map shades, lightest to darkest; the text colour keeps at least 4.5:1 contrast on each.
 const SHADES = [

@@ -20,6 +20,7 @@ import { displayTitle } from "@/lib/tasks/display-title";
 import { findTasks, today } from "@/lib/tasks/find-tasks";
 import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-filters";
 import { getTeamContext } from "@/lib/teams/get-team-context";
+import { isOpenStatus } from "@/lib/tasks/status";
 
 type Props = {
   params: Promise<{ teamSlug: string; planId: string }>;
@@ -57,7 +58,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     priority: task.priority,
     progress: task.progress,
     dueDate: task.dueDate,
-    isOverdue: Boolean(task.dueDate && task.dueDate < now && ["TODO", "IN_PROGRESS", "BLOCKED"].includes(task.status)),
+    isOverdue: Boolean(task.dueDate && task.dueDate < now && isOpenStatus(task.status)),
     pathLabel: localize(getPath(task.pathCode).name, locale),
     assigneeName: task.assignee?.name ?? null,
     areaCode: task.areaCode,

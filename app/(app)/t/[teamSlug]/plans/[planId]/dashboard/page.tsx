@@ -22,11 +22,10 @@ import { findDueTasks, getPlanWorkload } from "@/lib/progress/workload";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
 import { toDateInput } from "@/lib/validation/common";
+import { DAY_MS } from "@/lib/time";
+import { TASK_STATUSES } from "@/lib/tasks/status";
 
 type Props = { params: Promise<{ teamSlug: string; planId: string }> };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const STATUSES = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
 
 export const generateMetadata = planPageMetadata("dashboard");
 
@@ -56,7 +55,7 @@ export default async function PlanDashboardPage({ params }: Props) {
   const dilemmaName = (code: string) => localize(dilemmas.find((d) => d.code === code)!.name, locale);
   const trend = trendDayList.map((day) => ({ day, dilemmas: history.get(day)! }));
   const pastOf = (day: string, code: string) => history.get(day)?.[code as DilemmaCode] ?? null;
-  const statusCounts: StatusCount[] = STATUSES.map((status) => ({ status, count: now.statusCounts[status] ?? 0 }));
+  const statusCounts: StatusCount[] = TASK_STATUSES.map((status) => ({ status, count: now.statusCounts[status] ?? 0 }));
   const trendRows = trend.map((p) => ({
     day: p.day,
     values: Object.fromEntries(Object.entries(p.dilemmas).map(([code, v]) => [code, v === null ? null : toPercent(v)])),

@@ -15,10 +15,9 @@ import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 import { findDueTasks } from "@/lib/progress/workload";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
+import { DAY_MS } from "@/lib/time";
 
 type Props = { params: Promise<{ teamSlug: string; planId: string }> };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 // The app header and team tabs come from the layouts; on paper only the report shows.
 const PRINT_CSS =

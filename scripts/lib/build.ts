@@ -8,6 +8,8 @@ const SOURCES = [
   "lib",
   "messages",
   "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
   "prisma/schema.prisma",
   "next.config.ts",
   "package-lock.json",

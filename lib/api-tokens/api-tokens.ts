@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/tokens";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-token";
 import { DAY_MS } from "@/lib/time";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Every API token starts with this, so a leaked one is easy to recognise (e.g. by secret scanners). */
 export const API_TOKEN_PREFIX = "pw_";
@@ -38,16 +39,10 @@ export const createApiToken = defineOperation("tokens.manage", createApiTokenSch
       },
       select: { id: true, name: true, prefix: true, roleCeiling: true, expiresAt: true },
     });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        actorId: ctx.userId,
-        kind: "api_token.created",
-        entityType: "api_token",
-        entityId: row.id,
-        after: { name: row.name, prefix, roleCeiling: ctx.role, expiresAt },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "api_token.created",
+      tokenId: row.id,
+      after: { name: row.name, prefix, roleCeiling: ctx.role, expiresAt },
     });
     return { ...row, token };
   });
@@ -64,17 +59,7 @@ export const revokeApiToken = defineOperation("tokens.manage", revokeApiTokenSch
     if (row.userId !== ctx.userId && !can(ctx.role, "tokens.manageOthers")) throw new AppError("FORBIDDEN");
     if (row.revokedAt) return { id: row.id };
     await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        actorId: ctx.userId,
-        kind: "api_token.revoked",
-        entityType: "api_token",
-        entityId: row.id,
-        before: { name: row.name },
-        ip: ctx.ip,
-      },
-    });
+    await recordEvent(tx, actorOf(ctx), { kind: "api_token.revoked", tokenId: row.id, before: { name: row.name } });
     return { id: row.id };
   });
 });

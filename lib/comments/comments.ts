@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getWritablePlan } from "@/lib/tasks/task-rules";
 import { commentIdSchema, commentSchema, editCommentSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
+import { actorOf, eventRow, recordEvent } from "@/lib/events/record";
 
 /** Comments on a task (MEMBER and up); the author follows the task, the assignee and followers are notified. */
 export const addComment = defineOperation("comments.write", commentSchema, async (ctx, input) => {
@@ -43,17 +44,11 @@ export const addComment = defineOperation("comments.write", commentSchema, async
         })),
       });
     }
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: task.planId,
-        taskId: task.id,
-        actorId: ctx.userId,
-        kind: "comment.created",
-        entityType: "comment",
-        entityId: comment.id,
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "comment.created",
+      planId: task.planId,
+      taskId: task.id,
+      commentId: comment.id,
     });
     return comment;
   });
@@ -82,16 +77,12 @@ export const editComment = defineOperation("comments.write", editCommentSchema, 
   await db.$transaction([
     db.comment.update({ where: { id: comment.id }, data: { body: input.body } }),
     db.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
+      data: eventRow(actorOf(ctx), {
+        kind: "comment.edited",
         planId: comment.task.planId,
         taskId: comment.taskId,
-        actorId: ctx.userId,
-        kind: "comment.edited",
-        entityType: "comment",
-        entityId: comment.id,
-        ip: ctx.ip,
-      },
+        commentId: comment.id,
+      }),
     }),
   ]);
   return { id: comment.id };
@@ -103,16 +94,12 @@ export const deleteComment = defineOperation("comments.write", commentIdSchema, 
   await db.$transaction([
     db.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date() } }),
     db.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
+      data: eventRow(actorOf(ctx), {
+        kind: "comment.deleted",
         planId: comment.task.planId,
         taskId: comment.taskId,
-        actorId: ctx.userId,
-        kind: "comment.deleted",
-        entityType: "comment",
-        entityId: comment.id,
-        ip: ctx.ip,
-      },
+        commentId: comment.id,
+      }),
     }),
   ]);
   return { id: comment.id };

@@ -6,6 +6,7 @@ import { indicatorProgress } from "@/lib/progress/formula";
 import { getWritablePlan } from "@/lib/tasks/task-rules";
 import { toDateInput } from "@/lib/validation/common";
 import { addReadingSchema, createIndicatorSchema, deleteIndicatorSchema } from "@/lib/validation/indicator";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Adds an indicator to a writable plan of the team (MEMBER and up). */
 export const createIndicator = defineOperation("indicators.write", createIndicatorSchema, async (ctx, input) => {
@@ -25,17 +26,11 @@ export const createIndicator = defineOperation("indicators.write", createIndicat
       data: { teamId: ctx.team.id, planId: plan.id, ...fields },
       select: { id: true },
     });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: plan.id,
-        actorId: ctx.userId,
-        kind: "indicator.created",
-        entityType: "indicator",
-        entityId: indicator.id,
-        after: { ...fields, targetDate: fields.targetDate ? toDateInput(fields.targetDate) : null },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "indicator.created",
+      planId: plan.id,
+      indicatorId: indicator.id,
+      after: { ...fields, targetDate: fields.targetDate ? toDateInput(fields.targetDate) : null },
     });
     return indicator;
   });
@@ -70,17 +65,11 @@ export const addReading = defineOperation("readings.write", addReadingSchema, as
       },
       select: { id: true },
     });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: indicator.planId,
-        actorId: ctx.userId,
-        kind: "indicator.reading_added",
-        entityType: "indicator_reading",
-        entityId: reading.id,
-        after: { indicatorId: indicator.id, value: input.value, recordedOn: toDateInput(input.recordedOn) },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "indicator.reading_added",
+      planId: indicator.planId,
+      readingId: reading.id,
+      after: { indicatorId: indicator.id, value: input.value, recordedOn: toDateInput(input.recordedOn) },
     });
     return reading;
   });
@@ -91,17 +80,11 @@ export const deleteIndicator = defineOperation("indicators.write", deleteIndicat
   return db.$transaction(async (tx) => {
     const indicator = await getWritableIndicator(tx, { teamId: ctx.team.id, indicatorId: input.indicatorId });
     await tx.indicator.delete({ where: { id: indicator.id } });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: indicator.planId,
-        actorId: ctx.userId,
-        kind: "indicator.deleted",
-        entityType: "indicator",
-        entityId: indicator.id,
-        before: { name: indicator.name, dilemmaCode: indicator.dilemmaCode },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "indicator.deleted",
+      planId: indicator.planId,
+      indicatorId: indicator.id,
+      before: { name: indicator.name, dilemmaCode: indicator.dilemmaCode },
     });
     return { id: indicator.id };
   });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/tokens";
 import { msg } from "@/lib/i18n/error-text";
+import { recordEvent } from "@/lib/events/record";
 
 export type InvitationState = "valid" | "invalid" | "expired" | "revoked" | "used";
 
@@ -67,17 +68,11 @@ export async function acceptInvitation({ token, userId, ip }: { token: string; u
       skipDuplicates: true,
     });
     await tx.invitation.update({ where: { id }, data: { acceptedAt: new Date() } });
-    await tx.activityEvent.create({
-      data: {
-        teamId: invitation.teamId,
-        actorId: userId,
-        kind: "invitation.accepted",
-        entityType: "invitation",
-        entityId: id,
-        after: { email: invitation.email, role: invitation.role },
-        ip,
-      },
-    });
+    await recordEvent(
+      tx,
+      { teamId: invitation.teamId, userId: userId, ip },
+      { kind: "invitation.accepted", invitationId: id, after: { email: invitation.email, role: invitation.role } },
+    );
     return { teamSlug: invitation.team.slug };
   });
 }

@@ -7,6 +7,7 @@ import { newToken } from "@/lib/tokens";
 import { inviteSchema } from "@/lib/validation/member";
 import { msg } from "@/lib/i18n/error-text";
 import { DAY_MS } from "@/lib/time";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 export const INVITATION_TTL_MS = 7 * DAY_MS;
 
@@ -33,16 +34,10 @@ export const createInvitation = defineOperation("members.manage", inviteSchema, 
       },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        actorId: ctx.userId,
-        kind: "invitation.created",
-        entityType: "invitation",
-        entityId: created.id,
-        after: { email: input.email, role: input.role },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "invitation.created",
+      invitationId: created.id,
+      after: { email: input.email, role: input.role },
     });
     return created;
   });

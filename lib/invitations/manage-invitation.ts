@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { INVITATION_TTL_MS } from "@/lib/invitations/create-invitation";
 import { newToken } from "@/lib/tokens";
 import { invitationIdSchema } from "@/lib/validation/member";
+import { actorOf, eventRow } from "@/lib/events/record";
 
 async function findPending(ctx: TeamContext, invitationId: string) {
   const invitation = await db.invitation.findFirst({
@@ -23,15 +24,11 @@ export const revokeInvitation = defineOperation("members.manage", invitationIdSc
   await db.$transaction([
     db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } }),
     db.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        actorId: ctx.userId,
+      data: eventRow(actorOf(ctx), {
         kind: "invitation.revoked",
-        entityType: "invitation",
-        entityId: invitation.id,
+        invitationId: invitation.id,
         before: { email: invitation.email, role: invitation.role },
-        ip: ctx.ip,
-      },
+      }),
     }),
   ]);
   return { id: invitation.id };
@@ -47,15 +44,11 @@ export const renewInvitation = defineOperation("members.manage", invitationIdSch
       data: { tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
     }),
     db.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        actorId: ctx.userId,
+      data: eventRow(actorOf(ctx), {
         kind: "invitation.renewed",
-        entityType: "invitation",
-        entityId: invitation.id,
+        invitationId: invitation.id,
         after: { email: invitation.email },
-        ip: ctx.ip,
-      },
+      }),
     }),
   ]);
   return { ...invitation, token };

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertAnotherOwner } from "@/lib/members/owner-guard";
 import { changeRoleSchema } from "@/lib/validation/member";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Changes a member's role (OWNER, ADMIN); only OWNERs touch OWNER roles; the last OWNER stays. Applies on the member's next request. */
 export const changeRole = defineOperation("members.manage", changeRoleSchema, async (ctx, input) => {
@@ -23,17 +24,11 @@ export const changeRole = defineOperation("members.manage", changeRoleSchema, as
       data: { role: input.role },
       select: { id: true, role: true, userId: true },
     });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        actorId: ctx.userId,
-        kind: "member.role_changed",
-        entityType: "membership",
-        entityId: target.id,
-        before: { userId: target.userId, role: target.role },
-        after: { userId: target.userId, role: input.role },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "member.role_changed",
+      membershipId: target.id,
+      before: { userId: target.userId, role: target.role },
+      after: { userId: target.userId, role: input.role },
     });
     return updated;
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
 import { defineOperation, type TeamContext } from "@/lib/actions/operation";
 import { can } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -9,27 +10,22 @@ import { unassignTasksOf } from "@/lib/members/unassign-tasks";
 import { emptySchema } from "@/lib/validation/team";
 import { membershipIdSchema } from "@/lib/validation/member";
 import { msg } from "@/lib/i18n/error-text";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 async function removeMembership(
   tx: Prisma.TransactionClient,
   ctx: TeamContext,
-  target: { id: string; role: string; userId: string },
+  target: { id: string; role: Role; userId: string },
   kind: "member.removed" | "member.left",
 ) {
   if (target.role === "OWNER") await assertAnotherOwner(tx, { teamId: ctx.team.id, membershipId: target.id });
   await tx.membership.delete({ where: { id: target.id } });
   await unassignTasksOf(tx, { teamId: ctx.team.id, userId: target.userId, actorId: ctx.userId });
   await tx.taskFollower.deleteMany({ where: { teamId: ctx.team.id, userId: target.userId } });
-  await tx.activityEvent.create({
-    data: {
-      teamId: ctx.team.id,
-      actorId: ctx.userId,
-      kind,
-      entityType: "membership",
-      entityId: target.id,
-      before: { userId: target.userId, role: target.role },
-      ip: ctx.ip,
-    },
+  await recordEvent(tx, actorOf(ctx), {
+    kind,
+    membershipId: target.id,
+    before: { userId: target.userId, role: target.role },
   });
 }
 

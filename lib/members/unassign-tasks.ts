@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { recordEvents } from "@/lib/events/record";
 
 /** Unassigns a departing member's tasks in one team, each change recorded in the task's history. */
 export async function unassignTasksOf(
@@ -12,17 +13,15 @@ export async function unassignTasksOf(
     where: { teamId, assigneeId: userId },
     data: { assigneeId: null, version: { increment: 1 } },
   });
-  await tx.activityEvent.createMany({
-    data: tasks.map((t) => ({
-      teamId,
+  await recordEvents(
+    tx,
+    { teamId, userId: actorId },
+    tasks.map((t) => ({
+      kind: "task.updated",
       planId: t.planId,
       taskId: t.id,
-      actorId,
-      kind: "task.updated",
-      entityType: "task",
-      entityId: t.id,
       before: { assigneeId: userId },
       after: { assigneeId: null, reason: "member_left" },
     })),
-  });
+  );
 }

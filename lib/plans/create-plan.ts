@@ -6,6 +6,7 @@ import { getLocale } from "@/lib/i18n/current-locale";
 import { createTemplateTasks } from "@/lib/plans/create-template-tasks";
 import { assertAssignable } from "@/lib/tasks/task-rules";
 import { createPlanSchema } from "@/lib/validation/plan";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Creates a plan and exactly the chosen template tasks in one transaction (MEMBER and up). */
 export const createPlan = defineOperation("plans.create", createPlanSchema, async (ctx, input) => {
@@ -28,17 +29,10 @@ export const createPlan = defineOperation("plans.create", createPlanSchema, asyn
         },
         select: { id: true, title: true, startDate: true },
       });
-      await tx.activityEvent.create({
-        data: {
-          teamId: ctx.team.id,
-          planId: plan.id,
-          actorId: ctx.userId,
-          kind: "plan.created",
-          entityType: "plan",
-          entityId: plan.id,
-          after: { title: input.title, status: input.status, templates: input.templateKeys },
-          ip: ctx.ip,
-        },
+      await recordEvent(tx, actorOf(ctx), {
+        kind: "plan.created",
+        planId: plan.id,
+        after: { title: input.title, status: input.status, templates: input.templateKeys },
       });
       await createTemplateTasks(tx, {
         ctx,

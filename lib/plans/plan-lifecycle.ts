@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deletePlanSchema, planIdSchema, PLAN_TRANSITIONS, setPlanStatusSchema } from "@/lib/validation/plan";
 import { msg } from "@/lib/i18n/error-text";
+import { actorOf, eventRow, recordEvent } from "@/lib/events/record";
 
 /** Moves a plan along its lifecycle; archiving and un-archiving need OWNER or ADMIN, other moves MEMBER and up. */
 export const setPlanStatus = defineOperation("plans.lifecycle", setPlanStatusSchema, async (ctx, input) => {
@@ -20,18 +21,11 @@ export const setPlanStatus = defineOperation("plans.lifecycle", setPlanStatusSch
       throw new AppError("VALIDATION", { fieldErrors: { status: [msg("statusTransition")] } });
     }
     await tx.plan.update({ where: { id: plan.id }, data: { status: input.status, version: { increment: 1 } } });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: plan.id,
-        actorId: ctx.userId,
-        kind: "plan.status_changed",
-        entityType: "plan",
-        entityId: plan.id,
-        before: { status: plan.status },
-        after: { status: input.status },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "plan.status_changed",
+      planId: plan.id,
+      before: { status: plan.status },
+      after: { status: input.status },
     });
     return { id: plan.id, status: input.status };
   });
@@ -84,30 +78,21 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
           },
           select: { id: true },
         });
-        await tx.activityEvent.create({
-          data: {
-            teamId: ctx.team.id,
+        await recordEvent(
+          tx,
+          { teamId: ctx.team.id, userId: ctx.userId },
+          {
+            kind: "task.created",
             planId: copy.id,
             taskId: task.id,
-            actorId: ctx.userId,
-            kind: "task.created",
-            entityType: "task",
-            entityId: task.id,
             after: { title: t.title, status: "TODO", progress: 0, copiedFrom: t.id },
           },
-        });
+        );
       }
-      await tx.activityEvent.create({
-        data: {
-          teamId: ctx.team.id,
-          planId: copy.id,
-          actorId: ctx.userId,
-          kind: "plan.created",
-          entityType: "plan",
-          entityId: copy.id,
-          after: { copiedFrom: source.id },
-          ip: ctx.ip,
-        },
+      await recordEvent(tx, actorOf(ctx), {
+        kind: "plan.created",
+        planId: copy.id,
+        after: { copiedFrom: source.id },
       });
       return { id: copy.id };
     },
@@ -128,15 +113,7 @@ export const deletePlan = defineOperation("plans.delete", deletePlanSchema, asyn
   await db.$transaction([
     db.plan.delete({ where: { id: plan.id } }),
     db.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        actorId: ctx.userId,
-        kind: "plan.deleted",
-        entityType: "plan",
-        entityId: plan.id,
-        before: { title: plan.title },
-        ip: ctx.ip,
-      },
+      data: eventRow(actorOf(ctx), { kind: "plan.deleted", planId: plan.id, before: { title: plan.title } }),
     }),
   ]);
   return { id: plan.id };

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { toDateInput } from "@/lib/validation/common";
 import { updatePlanSchema } from "@/lib/validation/plan";
 import { msg } from "@/lib/i18n/error-text";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Edits a plan's title, description and dates (OWNER, ADMIN); refused when someone saved since `version`. */
 export const updatePlan = defineOperation("plans.update", updatePlanSchema, async (ctx, input) => {
@@ -56,25 +57,18 @@ export const updatePlan = defineOperation("plans.update", updatePlanSchema, asyn
         },
       });
     }
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: current.id,
-        actorId: ctx.userId,
-        kind: "plan.updated",
-        entityType: "plan",
-        entityId: current.id,
-        before: {
-          title: current.title,
-          startDate: toDateInput(current.startDate),
-          targetDate: toDateInput(current.targetDate),
-        },
-        after: {
-          title: input.title,
-          startDate: toDateInput(input.startDate),
-          targetDate: toDateInput(input.targetDate),
-        },
-        ip: ctx.ip,
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "plan.updated",
+      planId: current.id,
+      before: {
+        title: current.title,
+        startDate: toDateInput(current.startDate),
+        targetDate: toDateInput(current.targetDate),
+      },
+      after: {
+        title: input.title,
+        startDate: toDateInput(input.startDate),
+        targetDate: toDateInput(input.targetDate),
       },
     });
     return { id: current.id, version: input.version + 1 };

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { applyStatus, assertAssignable, assertDueDate, diffTask, notifyAssignment } from "@/lib/tasks/task-rules";
 import { bulkTasksSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
+import { actorOf, recordEvent, recordEvents } from "@/lib/events/record";
 
 /** Assigns, sets status, sets due date or deletes many tasks: one transaction, all or nothing. */
 export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (ctx, input) => {
@@ -31,17 +32,16 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
 
     if (input.action === "delete") {
       await tx.task.deleteMany({ where: { id: { in: ids }, teamId: ctx.team.id } });
-      await tx.activityEvent.createMany({
-        data: tasks.map((t) => ({
-          teamId: ctx.team.id,
-          planId: t.planId,
-          actorId: ctx.userId,
+      await recordEvents(
+        tx,
+        { teamId: ctx.team.id, userId: ctx.userId },
+        tasks.map((t) => ({
           kind: "task.deleted",
-          entityType: "task",
-          entityId: t.id,
+          planId: t.planId,
+          taskId: t.id,
           before: { title: t.title, status: t.status, progress: t.progress },
         })),
-      });
+      );
       return { count: ids.length };
     }
 
@@ -70,19 +70,12 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
           version: { increment: 1 },
         },
       });
-      await tx.activityEvent.create({
-        data: {
-          teamId: ctx.team.id,
-          planId: task.planId,
-          taskId: task.id,
-          actorId: ctx.userId,
-          kind: "task.updated",
-          entityType: "task",
-          entityId: task.id,
-          before: diff.before as Prisma.InputJsonObject,
-          after: diff.after as Prisma.InputJsonObject,
-          ip: ctx.ip,
-        },
+      await recordEvent(tx, actorOf(ctx), {
+        kind: "task.updated",
+        planId: task.planId,
+        taskId: task.id,
+        before: diff.before as Prisma.InputJsonObject,
+        after: diff.after as Prisma.InputJsonObject,
       });
       if (input.action === "assign")
         await notifyAssignment(tx, {

@@ -9,6 +9,7 @@ import {
   notifyAssignment,
 } from "@/lib/tasks/task-rules";
 import { createTaskSchema } from "@/lib/validation/task";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Creates a custom task in a plan (MEMBER and up), with its dilemma links and a "task.created" event. */
 export const createTask = defineOperation("tasks.write", createTaskSchema, async (ctx, input) => {
@@ -41,18 +42,11 @@ export const createTask = defineOperation("tasks.write", createTaskSchema, async
       },
       select: { id: true },
     });
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: plan.id,
-        taskId: task.id,
-        actorId: ctx.userId,
-        kind: "task.created",
-        entityType: "task",
-        entityId: task.id,
-        after: { title: input.title, status, progress, assigneeId: input.assigneeId, dilemmas: input.dilemmas },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "task.created",
+      planId: plan.id,
+      taskId: task.id,
+      after: { title: input.title, status, progress, assigneeId: input.assigneeId, dilemmas: input.dilemmas },
     });
     await tx.taskFollower.create({ data: { taskId: task.id, userId: ctx.userId, teamId: ctx.team.id } });
     await notifyAssignment(tx, {

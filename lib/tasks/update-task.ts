@@ -14,6 +14,7 @@ import {
 import { toDateInput } from "@/lib/validation/common";
 import { setTaskStatusSchema, updateTaskSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,19 +94,12 @@ async function applyChange(
     await tx.taskDilemma.createMany({ data: dilemmas.map((d) => ({ ...d, taskId: current.id, teamId: ctx.team.id })) });
   }
   if (diff.hasChanges) {
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: current.planId,
-        taskId: current.id,
-        actorId: ctx.userId,
-        kind: "task.updated",
-        entityType: "task",
-        entityId: current.id,
-        before: diff.before as Prisma.InputJsonObject,
-        after: diff.after as Prisma.InputJsonObject,
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "task.updated",
+      planId: current.planId,
+      taskId: current.id,
+      before: diff.before as Prisma.InputJsonObject,
+      after: diff.after as Prisma.InputJsonObject,
     });
   }
   if (fields.assigneeId !== undefined && fields.assigneeId !== current.assigneeId) {

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { createTeamSchema, slugify } from "@/lib/validation/team";
 import { msg } from "@/lib/i18n/error-text";
+import { recordEvent } from "@/lib/events/record";
 
 /** Creates a team with the user as OWNER; a derived slug gets a suffix when taken, a chosen one is refused. */
 export async function createTeam({ userId, input }: { userId: string; input: unknown }) {
@@ -20,16 +21,7 @@ export async function createTeam({ userId, input }: { userId: string; input: unk
       return await db.$transaction(async (tx) => {
         const team = await tx.team.create({ data: { name, slug }, select: { id: true, name: true, slug: true } });
         await tx.membership.create({ data: { teamId: team.id, userId, role: "OWNER" } });
-        await tx.activityEvent.create({
-          data: {
-            teamId: team.id,
-            actorId: userId,
-            kind: "team.created",
-            entityType: "team",
-            entityId: team.id,
-            after: { name, slug },
-          },
-        });
+        await recordEvent(tx, { teamId: team.id, userId: userId }, { kind: "team.created", after: { name, slug } });
         return team;
       });
     } catch (error) {

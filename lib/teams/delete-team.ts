@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteTeamSchema } from "@/lib/validation/team";
 import { msg } from "@/lib/i18n/error-text";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Deletes a team with its plans, tasks and history (OWNER only), confirmed by typing its exact name. */
 export const deleteTeam = defineOperation("team.delete", deleteTeamSchema, async (ctx, input) => {
@@ -12,16 +13,9 @@ export const deleteTeam = defineOperation("team.delete", deleteTeamSchema, async
   }
   await db.$transaction(async (tx) => {
     await tx.team.delete({ where: { id: ctx.team.id } });
-    // The team's own log goes with it; this audit line outlives it.
-    await tx.activityEvent.create({
-      data: {
-        actorId: ctx.userId,
-        kind: "team.deleted",
-        entityType: "team",
-        entityId: ctx.team.id,
-        before: { name: ctx.team.name, slug: ctx.team.slug },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "team.deleted",
+      before: { name: ctx.team.name, slug: ctx.team.slug },
     });
   });
   return { id: ctx.team.id };

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { updateTeamSchema } from "@/lib/validation/team";
 import { msg } from "@/lib/i18n/error-text";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Renames a team and/or changes its address (OWNER, ADMIN); a taken address is a field error. */
 export const updateTeam = defineOperation("team.update", updateTeamSchema, async (ctx, input) => {
@@ -15,17 +16,10 @@ export const updateTeam = defineOperation("team.update", updateTeamSchema, async
         data: input,
         select: { id: true, name: true, slug: true },
       });
-      await tx.activityEvent.create({
-        data: {
-          teamId: ctx.team.id,
-          actorId: ctx.userId,
-          kind: "team.updated",
-          entityType: "team",
-          entityId: ctx.team.id,
-          before: { name: ctx.team.name, slug: ctx.team.slug },
-          after: input,
-          ip: ctx.ip,
-        },
+      await recordEvent(tx, actorOf(ctx), {
+        kind: "team.updated",
+        before: { name: ctx.team.name, slug: ctx.team.slug },
+        after: input,
       });
       return team;
     });

@@ -1,0 +1,92 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TeamContext } from "@/lib/actions/operation";
+import type { TeamEvent, UserEvent } from "@/lib/events/events";
+
+type Tx = Prisma.TransactionClient;
+
+/** Who acted, where: the team, the person (null for the system) and their address. */
+export type EventActor = { teamId: string; userId: string | null; ip?: string };
+
+/** The log row of a team event: its entity, its plan and task columns, and its payload. */
+export function eventRow(actor: EventActor, event: TeamEvent): Prisma.ActivityEventCreateManyInput {
+  const base = { teamId: actor.teamId, actorId: actor.userId, kind: event.kind, ip: actor.ip };
+  const payload = {
+    before: "before" in event ? (event.before as Prisma.InputJsonObject) : undefined,
+    after: "after" in event ? (event.after as Prisma.InputJsonObject) : undefined,
+  };
+  switch (event.kind) {
+    case "task.created":
+    case "task.updated":
+      return {
+        ...base,
+        ...payload,
+        planId: event.planId,
+        taskId: event.taskId,
+        entityType: "task",
+        entityId: event.taskId,
+      };
+    case "task.deleted":
+      // The task row is gone: the event keeps its id as the entity only.
+      return { ...base, ...payload, planId: event.planId, entityType: "task", entityId: event.taskId };
+    case "comment.created":
+    case "comment.edited":
+    case "comment.deleted":
+      return { ...base, planId: event.planId, taskId: event.taskId, entityType: "comment", entityId: event.commentId };
+    case "plan.created":
+    case "plan.updated":
+    case "plan.status_changed":
+      return { ...base, ...payload, planId: event.planId, entityType: "plan", entityId: event.planId };
+    case "plan.deleted":
+      return { ...base, ...payload, entityType: "plan", entityId: event.planId };
+    case "indicator.created":
+    case "indicator.deleted":
+      return { ...base, ...payload, planId: event.planId, entityType: "indicator", entityId: event.indicatorId };
+    case "indicator.reading_added":
+      return { ...base, ...payload, planId: event.planId, entityType: "indicator_reading", entityId: event.readingId };
+    case "invitation.created":
+    case "invitation.accepted":
+    case "invitation.revoked":
+    case "invitation.renewed":
+      return { ...base, ...payload, entityType: "invitation", entityId: event.invitationId };
+    case "member.role_changed":
+    case "member.removed":
+    case "member.left":
+      return { ...base, ...payload, entityType: "membership", entityId: event.membershipId };
+    case "team.created":
+    case "team.updated":
+      return { ...base, ...payload, entityType: "team", entityId: actor.teamId };
+    case "team.deleted":
+      // The team's own log goes with it; this audit line outlives it.
+      return { ...base, ...payload, teamId: null, entityType: "team", entityId: actor.teamId };
+    case "api_token.created":
+    case "api_token.revoked":
+      return { ...base, ...payload, entityType: "api_token", entityId: event.tokenId };
+  }
+}
+
+/** Writes one team event to the activity log, in the caller's transaction. */
+export async function recordEvent(tx: Tx, actor: EventActor, event: TeamEvent): Promise<void> {
+  await tx.activityEvent.create({ data: eventRow(actor, event) });
+}
+
+/** Writes many team events of one actor at once. */
+export async function recordEvents(tx: Tx, actor: EventActor, events: readonly TeamEvent[]): Promise<void> {
+  if (events.length > 0) await tx.activityEvent.createMany({ data: events.map((e) => eventRow(actor, e)) });
+}
+
+/** Writes an account event (sign-up, sign-in, password changes) of a person, outside any team. */
+export async function recordUserEvent(
+  tx: Tx,
+  { userId, ip }: { userId: string; ip?: string },
+  event: UserEvent,
+): Promise<void> {
+  await tx.activityEvent.create({
+    data: { actorId: userId, kind: event.kind, entityType: "user", entityId: userId, ip },
+  });
+}
+
+/** The actor of a team operation. */
+export function actorOf(ctx: TeamContext): EventActor {
+  return { teamId: ctx.team.id, userId: ctx.userId, ip: ctx.ip };
+}

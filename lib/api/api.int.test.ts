@@ -444,6 +444,10 @@ describe("REST API strict queries", () => {
     expect(mixed.json.error.fields).toEqual({
       dilemma: ["Unknown value “d9”. Allowed (in any letter case): D1, D2, D3, D4."],
     });
+    const overdue = await callApi({ url: `/api/v1/plans/${plan.id}/tasks?overdue=yes`, token: viewerToken });
+    expect(overdue.json.error.fields).toEqual({
+      overdue: ["Unknown value “yes”. Allowed (in any letter case): 1, 0."],
+    });
   });
 
   it("answers 422 for an unknown query parameter or a single-valued one given twice", async () => {

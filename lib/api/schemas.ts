@@ -92,7 +92,10 @@ export const listTasksQuerySchema = z.object({
   status: codeListParam(TASK_STATUSES, "Statuses"),
   priority: codeListParam(PRIORITIES, "Priorities"),
   assignee: z.string().max(64).optional().describe('"me", "unassigned" or a user id'),
-  overdue: z.enum(["1", "0"]).optional().describe("1: only open tasks past their due date"),
+  overdue: z
+    .enum(["1", "0"], { error: (issue) => msg("apiCodeUnknown", { value: String(issue.input), allowed: "1, 0" }) })
+    .optional()
+    .describe("1: only open tasks past their due date"),
   q: z.string().max(200).optional().describe("Text in the title or description, or a template key"),
   cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1–200"),

@@ -1,5 +1,13 @@
 export type AppErrorCode =
-  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED" | "BAD_REQUEST";
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "CONFLICT"
+  | "VALIDATION"
+  | "RATE_LIMITED"
+  | "BAD_REQUEST"
+  | "METHOD_NOT_ALLOWED"
+  | "UNSUPPORTED_MEDIA_TYPE";
 
 type AppErrorOptions = {
   message?: string;
@@ -38,6 +46,8 @@ export const httpStatus: Record<AppErrorCode, number> = {
   VALIDATION: 422,
   RATE_LIMITED: 429,
   BAD_REQUEST: 400,
+  METHOD_NOT_ALLOWED: 405,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** The result every server action returns. */

@@ -78,3 +78,31 @@ test("[API]: the API reference lists the operations from the OpenAPI document", 
   }
   await expect(page.getByRole("heading", { name: "Task", exact: true })).toBeVisible();
 });
+
+test("[API]: unknown paths, other methods and the rate-limit headers, through the running server", async ({
+  request,
+}) => {
+  for (const path of ["/api/v1", "/api/v1/nope", "/api/v1/plans/x/nope"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()["content-type"]).toMatch(/^application\/json/);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    expect(response.headers()["ratelimit-remaining"]).toMatch(/^\d+$/);
+  }
+  const wrongMethod = await request.delete("/api/v1/plans", { headers: { "Accept-Language": "zh-CN" } });
+  expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()["allow"]).toBe("GET, POST, HEAD, OPTIONS");
+  expect(((await wrongMethod.json()) as { error: { message: string } }).error.message).toBe(
+    "此路径不接受该请求方法。允许的方法：GET, POST, HEAD, OPTIONS。",
+  );
+  const options = await request.fetch("/api/v1/tasks/x", { method: "OPTIONS" });
+  expect(options.status()).toBe(204);
+  expect(options.headers()["allow"]).toBe("GET, PATCH, HEAD, OPTIONS");
+  const unauthenticated = await request.get("/api/v1/plans");
+  expect(unauthenticated.status()).toBe(401);
+  for (const header of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"])
+    expect(unauthenticated.headers()[header], header).toMatch(/^\d+$/);
+  const doc = await request.get("/api/v1/openapi.json");
+  expect(doc.status()).toBe(200);
+  expect(doc.headers()["ratelimit-limit"]).toMatch(/^\d+$/);
+});

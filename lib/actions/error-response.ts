@@ -13,6 +13,8 @@ type HttpDetails = {
   retryAfterSeconds?: number;
   /** The WWW-Authenticate challenge of an UNAUTHENTICATED request. */
   authenticate?: string;
+  /** The methods a path takes, for the Allow header of a METHOD_NOT_ALLOWED answer. */
+  allow?: string;
 };
 
 function httpDetails(details: unknown): HttpDetails {
@@ -23,8 +25,9 @@ function httpDetails(details: unknown): HttpDetails {
  * JSON error body `{ error: { code, message, fields?, current? } }` with its HTTP
  * status; `message` and every text of `fields` are in the request's language (or
  * `locale`). RATE_LIMITED carries Retry-After, UNAUTHENTICATED a WWW-Authenticate
- * challenge when the error names one. A database outage is a 503 with
- * Retry-After; anything else a 500 with the request id as its reference, logged.
+ * challenge when the error names one, METHOD_NOT_ALLOWED an Allow header. A
+ * database outage is a 503 with Retry-After; anything else a 500 with the
+ * request id as its reference, logged.
  */
 export async function errorResponse(error: unknown, locale?: Locale): Promise<NextResponse> {
   const { code, message, fieldErrors } = localizeError(
@@ -39,6 +42,7 @@ export async function errorResponse(error: unknown, locale?: Locale): Promise<Ne
   if (code === "RATE_LIMITED" && details.retryAfterSeconds !== undefined)
     headers.set("Retry-After", String(details.retryAfterSeconds));
   if (code === "UNAUTHENTICATED" && details.authenticate) headers.set("WWW-Authenticate", details.authenticate);
+  if (code === "METHOD_NOT_ALLOWED" && details.allow) headers.set("Allow", details.allow);
   const body = {
     code,
     message,

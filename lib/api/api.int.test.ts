@@ -394,7 +394,7 @@ describe("REST API tasks", () => {
     expect(new Set(seen)).toEqual(new Set(tasks.map((t) => t.id)));
 
     const filtered = await callApi({
-      url: `/api/v1/plans/${plan.id}/tasks?area=R2&dilemma=D2,XX&limit=200`,
+      url: `/api/v1/plans/${plan.id}/tasks?area=R2&dilemma=D2&limit=200`,
       token: memberToken,
     });
     expect(filtered.json.data).toHaveLength(11);
@@ -406,6 +406,130 @@ describe("REST API tasks", () => {
     expect((await callApi({ url: `/api/v1/plans/${plan.id}/tasks?cursor=garbage`, token: memberToken })).status).toBe(
       422,
     );
+  });
+});
+
+describe("REST API strict queries", () => {
+  let plan: { id: string };
+  const codesOf = (json: { data: { dilemmas: { dilemmaCode: string }[] }[] }) =>
+    json.data.map((t) => t.dilemmas.map((d) => d.dilemmaCode).join("+")).sort();
+
+  beforeAll(async () => {
+    plan = await createTestPlan({ teamId: teamA.id });
+    for (const [dilemma, status] of [
+      ["D1", "TODO"],
+      ["D3", "TODO"],
+      ["D3", "DONE"],
+      ["D4", "IN_PROGRESS"],
+    ] as const)
+      await createTestTask({ teamId: teamA.id, planId: plan.id, status, weights: { [dilemma]: 1 } });
+  });
+
+  it("takes codes in any letter case, repeated or comma-separated", async () => {
+    const list = (query: string) => callApi({ url: `/api/v1/plans/${plan.id}/tasks?${query}`, token: viewerToken });
+    expect(codesOf((await list("dilemma=d3")).json)).toEqual(["D3", "D3"]);
+    expect(codesOf((await list("dilemma=D3&dilemma=D4")).json)).toEqual(["D3", "D3", "D4"]);
+    expect(codesOf((await list("dilemma=D3,D4")).json)).toEqual(["D3", "D3", "D4"]);
+    expect(codesOf((await list("dilemma=D3&dilemma=d4,D3&status=todo,In_Progress")).json)).toEqual(["D3", "D4"]);
+  });
+
+  it("answers 422 naming the allowed values for an unknown code", async () => {
+    const nope = await callApi({ url: `/api/v1/plans/${plan.id}/tasks?status=NOPE`, token: viewerToken });
+    expect(nope.status).toBe(422);
+    expect(nope.json.error.fields).toEqual({
+      status: ["Unknown value “NOPE”. Allowed (in any letter case): TODO, IN_PROGRESS, BLOCKED, DONE, CANCELLED."],
+    });
+    const mixed = await callApi({ url: `/api/v1/plans/${plan.id}/tasks?dilemma=D3,d9`, token: viewerToken });
+    expect(mixed.status).toBe(422);
+    expect(mixed.json.error.fields).toEqual({
+      dilemma: ["Unknown value “d9”. Allowed (in any letter case): D1, D2, D3, D4."],
+    });
+    const overdue = await callApi({ url: `/api/v1/plans/${plan.id}/tasks?overdue=yes`, token: viewerToken });
+    expect(overdue.json.error.fields).toEqual({
+      overdue: ["Unknown value “yes”. Allowed (in any letter case): 1, 0."],
+    });
+  });
+
+  it("answers 422 for an unknown query parameter or a single-valued one given twice", async () => {
+    const unknown = await callApi({ url: `/api/v1/plans/${plan.id}/tasks?dilemmas=D3`, token: viewerToken });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.fields).toEqual({
+      dilemmas: [
+        "Unknown query parameter. Allowed: area, dilemma, path, status, priority, assignee, overdue, q, cursor, limit.",
+      ],
+    });
+    const none = await callApi({ url: "/api/v1/plans?page=2", token: viewerToken });
+    expect(none.status).toBe(422);
+    expect(none.json.error.fields).toEqual({ page: ["This operation takes no query parameters."] });
+    const twice = await callApi({ url: `/api/v1/plans/${plan.id}/tasks?q=a&q=b`, token: viewerToken });
+    expect(twice.status).toBe(422);
+    expect(twice.json.error.fields).toEqual({ q: ["Give this query parameter only once."] });
+  });
+});
+
+describe("REST API bodies", () => {
+  it("answers 415 for a body that is not sent as application/json, and changes nothing", async () => {
+    const before = await snapshotTeamData(teamA.id);
+    const task = await callApi({ url: `/api/v1/tasks/${taskA.id}`, token: memberToken });
+    for (const call of [
+      {
+        method: "POST",
+        url: "/api/v1/plans",
+        body: { title: "x", startDate: "2026-01-01", targetDate: "2026-02-01", areas: ["R1"] },
+      },
+      {
+        method: "PATCH",
+        url: `/api/v1/tasks/${taskA.id}`,
+        body: { version: task.json.version, title: "Sent as text" },
+      },
+    ]) {
+      for (const contentType of ["text/plain", "application/x-www-form-urlencoded"]) {
+        const response = await callApi({
+          method: call.method,
+          url: call.url,
+          token: memberToken,
+          rawBody: JSON.stringify(call.body),
+          headers: { "content-type": contentType },
+        });
+        expect(response.status, `${call.method} ${contentType}`).toBe(415);
+        expect(response.json.error).toEqual({
+          code: "UNSUPPORTED_MEDIA_TYPE",
+          message: "Send the body as JSON with the header Content-Type: application/json.",
+        });
+      }
+    }
+    expect(await snapshotTeamData(teamA.id)).toEqual(before);
+    const charset = await callApi({
+      method: "PATCH",
+      url: `/api/v1/tasks/${taskA.id}`,
+      token: memberToken,
+      rawBody: JSON.stringify({ version: task.json.version, progress: 5 }),
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    expect(charset.status).toBe(200);
+  });
+
+  it("keeps a task's description when a PATCH sends only progress and version", async () => {
+    const created = await callApi({
+      method: "POST",
+      url: `/api/v1/plans/${planA.id}/tasks`,
+      token: memberToken,
+      body: {
+        title: "Keeps its text",
+        description: "Written with care",
+        areaCode: "R1",
+        pathCode: "P1",
+        dilemmas: [{ dilemmaCode: "D1", weight: 1 }],
+      },
+    });
+    const patched = await callApi({
+      method: "PATCH",
+      url: `/api/v1/tasks/${created.json.id}`,
+      token: memberToken,
+      body: { progress: 20, version: created.json.version },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ progress: 20, description: "Written with care", title: "Keeps its text" });
   });
 });
 

@@ -2,8 +2,12 @@ import type { z } from "zod";
 import type { TeamOperation } from "@/lib/actions/operation";
 import type { ApiActor } from "@/lib/api/authenticate";
 
-/** HTTP statuses an API route may answer with besides its success. */
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+/**
+ * HTTP errors an API route may answer with besides the ones every route may
+ * (401, 422, 429, 500, 503; 404 with path parameters; 400 and 415 with a body),
+ * which the OpenAPI document adds by itself.
+ */
+export type ApiErrorStatus = 403 | 404 | 409;
 
 /** What a route's handler gets: the actor of the token, validated input, and `run` for team operations as that actor. */
 export type ApiHandlerInput<P, Q, B> = {
@@ -17,14 +21,19 @@ export type ApiHandlerInput<P, Q, B> = {
 
 type NoFields = z.ZodObject<Record<string, never>>;
 
+/** The methods the REST API knows; a route file answers the others with 405. */
+export const API_METHODS = ["GET", "POST", "PATCH"] as const;
+export type ApiMethod = (typeof API_METHODS)[number];
+
 /** One operation of the REST API: what the OpenAPI document says about it and the handler that does it. */
 export type ApiRoute<
   P extends z.ZodObject = z.ZodObject,
   Q extends z.ZodObject = z.ZodObject,
   B extends z.ZodType = z.ZodType,
+  R = unknown,
 > = {
   operationId: string;
-  method: "GET" | "POST" | "PATCH";
+  method: ApiMethod;
   /** OpenAPI path template, e.g. /api/v1/plans/{planId} */
   path: string;
   tag: string;
@@ -36,8 +45,11 @@ export type ApiRoute<
   /** An example request body for the documentation. */
   exampleBody?: z.input<B>;
   success: { status: 200 | 201; description: string; schema: z.ZodType };
+  /** The errors of this route's own rules (see ApiErrorStatus). */
   errors: readonly ApiErrorStatus[];
-  handler: (input: ApiHandlerInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
+  handler: (input: ApiHandlerInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<R>;
+  /** For a 201: the path of the new resource (the Location header). */
+  location?(result: R): string;
 };
 
 /** Declares an API route with its input types inferred from its schemas. */
@@ -45,6 +57,7 @@ export function defineApiRoute<
   P extends z.ZodObject = NoFields,
   Q extends z.ZodObject = NoFields,
   B extends z.ZodType = z.ZodUndefined,
->(route: ApiRoute<P, Q, B>): ApiRoute<P, Q, B> {
+  R = unknown,
+>(route: ApiRoute<P, Q, B, R>): ApiRoute<P, Q, B, R> {
   return route;
 }

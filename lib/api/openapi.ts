@@ -1,12 +1,20 @@
 import "server-only";
 import { z } from "zod";
-import type { ApiErrorStatus, ApiRoute } from "@/lib/api/define-route";
+import type { ApiRoute } from "@/lib/api/define-route";
 import { apiRoutes } from "@/lib/api/routes";
-import { apiSchemas } from "@/lib/api/schemas";
+import { apiCodeLists, apiSchemas } from "@/lib/api/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
 const componentRef = (id: string) => `#/components/schemas/${id}`;
+
+/** Descriptions (`.describe()`) and the codes of code-list parameters, which the registry passed as metadata would drop. */
+function override(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }) {
+  const codes = apiCodeLists.get(ctx.zodSchema)?.codes;
+  if (codes) ctx.jsonSchema.enum = [...codes];
+  const description = z.globalRegistry.get(ctx.zodSchema)?.description;
+  if (description && ctx.jsonSchema.description === undefined) ctx.jsonSchema.description = description;
+}
 
 /**
  * A schema as JSON Schema 2020-12 (the dialect of OpenAPI 3.1). Named schemas
@@ -25,19 +33,62 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
     metadata: apiSchemas,
     unrepresentable: "any",
     reused: "inline",
+    override,
   }) as JsonSchema;
   return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
 }
 
-const errorDescriptions: Record<ApiErrorStatus, string> = {
-  400: "The body is not JSON",
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 415 | 422 | 429 | 500 | 503;
+
+const errorDescriptions: Record<ErrorStatus, string> = {
+  400: "The body is empty or not JSON",
   401: "No token, or an unknown, revoked or expired one (WWW-Authenticate: Bearer)",
   403: "The token's role may not do this, or the plan is archived",
   404: "No such object in the token's team (another team's ids are not found either)",
   409: "Someone saved the task since `version`; `error.current` is the task now",
-  422: "Invalid input; `error.fields` lists messages per field path",
+  415: "The body is not sent as Content-Type: application/json",
+  422: "Invalid input, an unknown or repeated query parameter, or an unknown code; `error.fields` lists messages per field path or parameter",
   429: "Too many requests; wait Retry-After seconds",
+  500: "An unexpected error; `error.message` gives a reference to quote",
+  503: "The database is briefly unavailable; retry after Retry-After seconds",
 };
+
+/** The errors an operation may answer with: the route's own and those every operation of its kind may give. */
+function errorsOf(route: ApiRoute): ErrorStatus[] {
+  const statuses = new Set<ErrorStatus>([401, 422, 429, 500, 503, ...route.errors]);
+  if (route.params) statuses.add(404);
+  if (route.body) for (const status of [400, 415] as const) statuses.add(status);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+const headers = {
+  "RateLimit-Limit": {
+    description:
+      "Requests allowed per window by the limit closest to being used up (the token's, or the IP address's before the token is known or when it is closer)",
+    schema: { type: "integer" },
+  },
+  "RateLimit-Remaining": { description: "Requests left in that window", schema: { type: "integer" } },
+  "RateLimit-Reset": { description: "Seconds until that window starts again", schema: { type: "integer" } },
+  "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } },
+  Location: { description: "The path of the created resource", schema: { type: "string" } },
+  "WWW-Authenticate": { description: 'The challenge: Bearer realm="pathwise"', schema: { type: "string" } },
+};
+
+const rateLimitHeaders = {
+  "RateLimit-Limit": headerRef("RateLimit-Limit"),
+  "RateLimit-Remaining": headerRef("RateLimit-Remaining"),
+  "RateLimit-Reset": headerRef("RateLimit-Reset"),
+};
+
+function errorHeaders(status: ErrorStatus) {
+  return {
+    ...rateLimitHeaders,
+    ...(status === 429 || status === 503 ? { "Retry-After": headerRef("Retry-After") } : {}),
+    ...(status === 401 ? { "WWW-Authenticate": headerRef("WWW-Authenticate") } : {}),
+  };
+}
 
 function parametersOf(route: ApiRoute) {
   const out: JsonSchema[] = [];
@@ -54,6 +105,7 @@ function parametersOf(route: ApiRoute) {
         in: where,
         required: where === "path" || (object.required ?? []).includes(name),
         ...(description ? { description } : {}),
+        ...(propertySchema.type === "array" ? { style: "form", explode: true } : {}),
         schema: propertySchema,
       });
     }
@@ -65,15 +117,14 @@ function operationOf(route: ApiRoute) {
   const responses: Record<string, unknown> = {
     [route.success.status]: {
       description: route.success.description,
+      headers: { ...rateLimitHeaders, ...(route.location ? { Location: headerRef("Location") } : {}) },
       content: { "application/json": { schema: jsonSchema(route.success.schema, "output") } },
     },
   };
-  for (const status of [...route.errors].sort()) {
+  for (const status of errorsOf(route)) {
     responses[status] = {
       description: errorDescriptions[status],
-      ...(status === 429
-        ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } }
-        : {}),
+      headers: errorHeaders(status),
       content: { "application/json": { schema: { $ref: componentRef("Error") } } },
     };
   }
@@ -111,15 +162,20 @@ export function openApiDocument() {
     io: "output",
     uri: componentRef,
     unrepresentable: "any",
+    override,
   }).schemas;
-  for (const schema of Object.values(components)) delete (schema as JsonSchema).$schema;
+  // Their ids are the components' own paths ($ref-able as is); a fragment-only $id is not valid OpenAPI.
+  for (const schema of Object.values(components)) {
+    delete (schema as JsonSchema).$schema;
+    delete (schema as JsonSchema).$id;
+  }
   return {
     openapi: "3.1.0",
     info: {
       title: "Pathwise REST API",
       version: "1.0.0",
       description:
-        "Plans, tasks, progress and indicators of one team, for BI tools, scripts and ERPs. Authenticate with a personal API token (team settings → API tokens) sent as `Authorization: Bearer <token>`; the token acts for its creator in its team, never above the role they had when creating it.",
+        "Plans, tasks, progress and indicators of one team, for BI tools, scripts and ERPs. Authenticate with a personal API token (team settings → API tokens) sent as `Authorization: Bearer <token>`; the token acts for its creator in its team, never above the role they had when creating it. Bodies are JSON sent as `Content-Type: application/json` (else 415). Codes (D1–D4, P1–P4, R1–R4, statuses, priorities) may be given in any letter case in query parameters. Every error is an `Error` body: besides the errors each operation lists, a path under /api/v1 that is not listed here answers 404 and a method a listed path does not take answers 405 with an `Allow` header. Every answer, errors included, carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`.",
     },
     servers: [{ url: "/" }],
     security: [{ bearerToken: [] }],
@@ -127,6 +183,7 @@ export function openApiDocument() {
     paths,
     components: {
       schemas: components,
+      headers,
       securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (pw_…)" } },
     },
   };

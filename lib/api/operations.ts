@@ -8,8 +8,8 @@ import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/error-text";
 import { sqlRollups } from "@/lib/progress/sql";
 import { taskWhere } from "@/lib/tasks/find-tasks";
-import { parseTaskFilters } from "@/lib/tasks/task-filters";
-import { listTasksQuerySchema, planParamsSchema, taskParamsSchema } from "@/lib/api/schemas";
+import type { TaskFilters } from "@/lib/tasks/task-filters";
+import { listTasksQuerySchema, planParamsSchema, readingParamsSchema, taskParamsSchema } from "@/lib/api/schemas";
 import { toDateInput } from "@/lib/validation/common";
 
 const planSelect = {
@@ -120,8 +120,17 @@ export const listTasksForApi = defineOperation(
   async (ctx, input) => {
     const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true } });
     if (!plan) throw new AppError("NOT_FOUND");
-    const { limit, cursor, planId: _planId, ...filterParams } = input;
-    const filters = parseTaskFilters(filterParams);
+    const { limit, cursor } = input;
+    const filters: TaskFilters = {
+      areas: input.area ?? [],
+      dilemmas: input.dilemma ?? [],
+      paths: input.path ?? [],
+      statuses: input.status ?? [],
+      priorities: input.priority ?? [],
+      assignee: input.assignee?.trim() || undefined,
+      isOverdue: input.overdue === "1",
+      q: input.q?.trim() ?? "",
+    };
     const after = cursor ? decodeCursor(cursor) : undefined;
     const rows = await db.task.findMany({
       where: {
@@ -139,6 +148,16 @@ export const listTasksForApi = defineOperation(
     return { data: page.map(toApiTask), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
   },
 );
+
+/** One reading of an indicator of the team; another team's reading is NOT_FOUND. */
+export const getReadingForApi = defineOperation("team.read", readingParamsSchema, async (ctx, input) => {
+  const reading = await db.indicatorReading.findFirst({
+    where: { id: input.readingId, indicatorId: input.indicatorId, teamId: ctx.team.id },
+    select: { id: true, indicatorId: true, value: true, recordedOn: true, note: true },
+  });
+  if (!reading) throw new AppError("NOT_FOUND");
+  return { ...reading, value: Number(reading.value), recordedOn: toDateInput(reading.recordedOn) };
+});
 
 /** The paper's framework as the app ships it (both languages). */
 export const getCatalogForApi = defineOperation("team.read", z.object({}), async () => ({

@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -21,24 +21,33 @@ const prismaStoreClient = {
   },
 };
 
-/** A fixed-window limiter of `points` requests per `durationSeconds` for keys of one kind, stored in PostgreSQL. */
+type StoreClient = typeof prismaStoreClient;
+
+/**
+ * A fixed-window limiter of `points` requests per `durationSeconds` for keys of
+ * one kind, stored in PostgreSQL; while the database cannot be reached it counts
+ * in this process's memory instead, so every answer still carries its limits.
+ */
 export function createApiRateLimiter({
   keyPrefix,
   points,
   durationSeconds,
+  storeClient = prismaStoreClient,
 }: {
   keyPrefix: string;
   points: number;
   durationSeconds: number;
+  storeClient?: StoreClient;
 }) {
   return new RateLimiterPostgres({
-    storeClient: prismaStoreClient,
+    storeClient,
     storeType: "pool",
     tableName: "ApiRateLimit",
     tableCreated: true,
     keyPrefix,
     points,
     duration: durationSeconds,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds }),
   });
 }
 
@@ -63,20 +72,53 @@ function apiLimiters(): Limiters {
   return limiters;
 }
 
-/** Counts one request of `key`; over the limit it throws RATE_LIMITED with the seconds until the window resets. */
-export async function consumeRateLimit(limiter: RateLimiterPostgres, key: string): Promise<RateLimiterRes> {
+/** Where a client stands with a limit: the RateLimit-Limit, -Remaining and -Reset headers. */
+export type RateLimitState = { limit: number; remaining: number; resetSeconds: number };
+
+function stateOf(limiter: RateLimiterPostgres, res: RateLimiterRes): RateLimitState {
+  return {
+    limit: limiter.points,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  };
+}
+
+/** The limit closer to being used up (the one a client must heed). */
+export function tighterLimit(a: RateLimitState, b: RateLimitState): RateLimitState {
+  return b.remaining < a.remaining ? b : a;
+}
+
+/** The RateLimit-* headers of a state, set on a response. */
+export function setRateLimitHeaders(headers: Headers, state: RateLimitState) {
+  headers.set("RateLimit-Limit", String(state.limit));
+  headers.set("RateLimit-Remaining", String(state.remaining));
+  headers.set("RateLimit-Reset", String(state.resetSeconds));
+}
+
+/**
+ * Counts one request of `key` and returns where it stands; over the limit it
+ * throws RATE_LIMITED with the seconds until the window resets (and the state).
+ */
+export async function consumeRateLimit(limiter: RateLimiterPostgres, key: string): Promise<RateLimitState> {
   try {
-    return await limiter.consume(key);
+    return stateOf(limiter, await limiter.consume(key));
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      const rateLimit = stateOf(limiter, rejection);
       throw new AppError("RATE_LIMITED", {
-        userMessage: msg("tooManyRequests", { seconds: retryAfterSeconds }),
-        details: { retryAfterSeconds },
+        userMessage: msg("tooManyRequests", { seconds: rateLimit.resetSeconds }),
+        details: { retryAfterSeconds: rateLimit.resetSeconds, rateLimit },
       });
     }
     throw rejection;
   }
+}
+
+/** The state a RATE_LIMITED error of consumeRateLimit carries, if any. */
+export function rateLimitOf(error: unknown): RateLimitState | undefined {
+  if (!(error instanceof AppError) || error.code !== "RATE_LIMITED") return undefined;
+  const details = error.details as { rateLimit?: RateLimitState } | undefined;
+  return details?.rateLimit;
 }
 
 /** Counts a request from an IP address (before the token is checked, so guessing tokens is limited too). */

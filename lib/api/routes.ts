@@ -1,7 +1,14 @@
 import "server-only";
 import { templatesForArea } from "@/lib/catalog/catalog";
 import { defineApiRoute, type ApiErrorStatus, type ApiRoute } from "@/lib/api/define-route";
-import { getCatalogForApi, getPlanForApi, getTaskForApi, listPlansForApi, listTasksForApi } from "@/lib/api/operations";
+import {
+  getCatalogForApi,
+  getPlanForApi,
+  getReadingForApi,
+  getTaskForApi,
+  listPlansForApi,
+  listTasksForApi,
+} from "@/lib/api/operations";
 import {
   addReadingBodySchema,
   catalogResponseSchema,
@@ -14,13 +21,13 @@ import {
   planResponseSchema,
   progressQuerySchema,
   progressResponseSchema,
+  readingParamsSchema,
   readingResponseSchema,
   taskPageResponseSchema,
   taskParamsSchema,
   taskResponseSchema,
   updateTaskBodySchema,
 } from "@/lib/api/schemas";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/error-text";
 import { addReading } from "@/lib/indicators/indicators";
@@ -31,8 +38,8 @@ import { updateTask } from "@/lib/tasks/update-task";
 import { toDateInput } from "@/lib/validation/common";
 import type { UpdateTaskInput } from "@/lib/validation/task";
 
-const READ: readonly ApiErrorStatus[] = [401, 404, 422, 429];
-const WRITE: readonly ApiErrorStatus[] = [400, 401, 403, 404, 422, 429];
+const READ: readonly ApiErrorStatus[] = [];
+const WRITE: readonly ApiErrorStatus[] = [403];
 
 const listPlans = defineApiRoute({
   operationId: "listPlans",
@@ -42,7 +49,7 @@ const listPlans = defineApiRoute({
   summary: "List the team's plans",
   description: "Every plan of the token's team, oldest first, with its task count and overall weighted progress.",
   success: { status: 200, description: "The plans", schema: planListResponseSchema },
-  errors: [401, 429],
+  errors: READ,
   handler: async ({ run }) => ({ data: await run(listPlansForApi, {}) }),
 });
 
@@ -73,6 +80,7 @@ const createPlanRoute = defineApiRoute({
     });
     return run(getPlanForApi, { planId: id });
   },
+  location: (plan) => `/api/v1/plans/${plan.id}`,
 });
 
 const getPlan = defineApiRoute({
@@ -81,6 +89,7 @@ const getPlan = defineApiRoute({
   path: "/api/v1/plans/{planId}",
   tag: "Plans",
   summary: "Get a plan",
+  description: "One plan of the token's team with its task count and overall weighted progress.",
   params: planParamsSchema,
   success: { status: 200, description: "The plan", schema: planResponseSchema },
   errors: READ,
@@ -109,7 +118,7 @@ const listTasks = defineApiRoute({
   tag: "Tasks",
   summary: "List a plan's tasks",
   description:
-    "The filters of the app's task list (comma-separated values; unknown ones are ignored) and cursor pagination in a stable order: following `nextCursor` returns every task exactly once, even while tasks are edited.",
+    "The filters of the app's task list and cursor pagination in a stable order: following `nextCursor` returns every task exactly once, even while tasks are edited. A code filter takes several codes, repeated (`status=TODO&status=DONE`) or comma-separated (`status=TODO,DONE`), in any letter case, and matches tasks with any of them; an unknown code or parameter is a 422 that names the allowed ones.",
   params: planParamsSchema,
   query: listTasksQuerySchema,
   success: { status: 200, description: "A page of tasks", schema: taskPageResponseSchema },
@@ -145,6 +154,7 @@ const createTaskRoute = defineApiRoute({
     });
     return run(getTaskForApi, { taskId: id });
   },
+  location: (task) => `/api/v1/tasks/${task.id}`,
 });
 
 const getTask = defineApiRoute({
@@ -153,6 +163,7 @@ const getTask = defineApiRoute({
   path: "/api/v1/tasks/{taskId}",
   tag: "Tasks",
   summary: "Get a task",
+  description: "One task of the token's team; its `version` is what an update is based on.",
   params: taskParamsSchema,
   success: { status: 200, description: "The task", schema: taskResponseSchema },
   errors: READ,
@@ -224,12 +235,22 @@ const addReadingRoute = defineApiRoute({
       indicatorId: params.indicatorId,
       recordedOn: toDateInput(body.recordedOn),
     });
-    const reading = await db.indicatorReading.findUniqueOrThrow({
-      where: { id },
-      select: { id: true, indicatorId: true, value: true, recordedOn: true, note: true },
-    });
-    return { ...reading, value: Number(reading.value), recordedOn: toDateInput(reading.recordedOn) };
+    return run(getReadingForApi, { indicatorId: params.indicatorId, readingId: id });
   },
+  location: (reading) => `/api/v1/indicators/${reading.indicatorId}/readings/${reading.id}`,
+});
+
+const getReading = defineApiRoute({
+  operationId: "getReading",
+  method: "GET",
+  path: "/api/v1/indicators/{indicatorId}/readings/{readingId}",
+  tag: "Indicators",
+  summary: "Get an indicator reading",
+  description: "One reading of an indicator of the token's team (where a new reading's Location points).",
+  params: readingParamsSchema,
+  success: { status: 200, description: "The reading", schema: readingResponseSchema },
+  errors: READ,
+  handler: ({ params, run }) => run(getReadingForApi, params),
 });
 
 const getCatalog = defineApiRoute({
@@ -241,7 +262,7 @@ const getCatalog = defineApiRoute({
   description:
     "The research framework the plans are built from: dilemmas D1–D4, paths P1–P4, areas R1–R4, task templates with weights, suggested indicators, in Chinese and English.",
   success: { status: 200, description: "The catalog", schema: catalogResponseSchema },
-  errors: [401, 429],
+  errors: READ,
   handler: ({ run }) => run(getCatalogForApi, {}),
 });
 
@@ -256,5 +277,6 @@ export const apiRoutes = {
   getTask,
   updateTask: updateTaskRoute,
   addReading: addReadingRoute,
+  getReading,
   getCatalog,
 } satisfies Record<string, ApiRoute>;

@@ -13,6 +13,9 @@ import { idSchema } from "@/lib/validation/common";
 /** The named schemas of the API: the OpenAPI document's components. */
 export const apiSchemas = z.registry<{ id: string }>();
 
+/** Query parameters that take codes: the codes the OpenAPI document lists for their items. */
+export const apiCodeLists = z.registry<{ codes: readonly string[] }>();
+
 const date = z.iso.date().describe("A calendar date, YYYY-MM-DD");
 const dateTime = z.iso.datetime().describe("An instant in UTC, ISO 8601");
 const progressValue = z
@@ -27,6 +30,9 @@ const progressValue = z
 export const planParamsSchema = z.object({ planId: idSchema.describe("A plan of the token's team") });
 export const taskParamsSchema = z.object({ taskId: idSchema.describe("A task of the token's team") });
 export const indicatorParamsSchema = z.object({ indicatorId: idSchema.describe("An indicator of the token's team") });
+export const readingParamsSchema = indicatorParamsSchema.extend({
+  readingId: idSchema.describe("A reading of that indicator"),
+});
 
 // ── Requests ──────────────────────────────────────────────────────────────────
 
@@ -55,15 +61,42 @@ export const createPlanBodySchema = z
     if (hasAreas === hasTemplates) ctx.addIssue({ code: "custom", path: ["areas"], message: msg("areasOrTemplates") });
   });
 
-/** Query of GET /api/v1/plans/{planId}/tasks: the task list filters of the app (comma-separated lists; unknown values are ignored) and a page. */
+/**
+ * A query parameter listing codes: repeated (`?status=TODO&status=DONE`) or
+ * comma-separated (`?status=TODO,DONE`), in any letter case; an unknown code is
+ * a validation error naming the allowed ones.
+ */
+function codeListParam<const C extends readonly [string, ...string[]]>(codes: C, description: string) {
+  const item = z.string().max(64).register(apiCodeLists, { codes });
+  return z
+    .array(item)
+    .max(50)
+    .transform((values, ctx) => {
+      const out: C[number][] = [];
+      for (const value of values) {
+        const code = codes.find((c) => c === value.toUpperCase());
+        if (!code)
+          ctx.addIssue({ code: "custom", message: msg("apiCodeUnknown", { value, allowed: codes.join(", ") }) });
+        else if (!out.includes(code)) out.push(code);
+      }
+      return out;
+    })
+    .optional()
+    .describe(`${description}; any of ${codes.join(", ")} (case-insensitive), repeated or comma-separated`);
+}
+
+/** Query of GET /api/v1/plans/{planId}/tasks: the task list filters of the app and a page. */
 export const listTasksQuerySchema = z.object({
-  area: z.string().max(200).optional().describe("Areas, e.g. R3,R4"),
-  dilemma: z.string().max(200).optional().describe("Dilemmas the task is linked to, e.g. D3"),
-  path: z.string().max(200).optional().describe("Paths, e.g. P1,P3"),
-  status: z.string().max(200).optional().describe("Statuses, e.g. TODO,IN_PROGRESS"),
-  priority: z.string().max(200).optional().describe("Priorities, e.g. HIGH,URGENT"),
+  area: codeListParam(AREA_CODES, "Areas"),
+  dilemma: codeListParam(DILEMMA_CODES, "Dilemmas the task is linked to"),
+  path: codeListParam(PATH_CODES, "Paths"),
+  status: codeListParam(TASK_STATUSES, "Statuses"),
+  priority: codeListParam(PRIORITIES, "Priorities"),
   assignee: z.string().max(64).optional().describe('"me", "unassigned" or a user id'),
-  overdue: z.enum(["1", "0"]).optional().describe("1: only open tasks past their due date"),
+  overdue: z
+    .enum(["1", "0"], { error: (issue) => msg("apiCodeUnknown", { value: String(issue.input), allowed: "1, 0" }) })
+    .optional()
+    .describe("1: only open tasks past their due date"),
   q: z.string().max(200).optional().describe("Text in the title or description, or a template key"),
   cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1–200"),
@@ -78,8 +111,26 @@ export const createTaskBodySchema = createTaskSchema.omit({ planId: true }).exte
   progress: createTaskSchema.shape.progress.default(0),
 });
 
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The fields of a PATCH body: each optional and without its default, so that a
+ * field left out is left as it is (a default would overwrite it).
+ */
+function patchFields<const T extends z.ZodRawShape>(shape: T) {
+  return Object.fromEntries(
+    Object.entries(shape).map(([name, field]) => [
+      name,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  ) as unknown as { [K in keyof T]: z.ZodOptional<WithoutDefault<T[K]>> };
+}
+
 /** PATCH /api/v1/tasks/{taskId}: the fields to change and the version they are based on (a stale version is a 409). */
-export const updateTaskBodySchema = updateTaskSchema.omit({ taskId: true }).partial().required({ version: true });
+export const updateTaskBodySchema = z.object({
+  ...patchFields(updateTaskSchema.omit({ taskId: true, version: true }).shape),
+  version: updateTaskSchema.shape.version,
+});
 
 /** POST /api/v1/indicators/{indicatorId}/readings: a dated reading. */
 export const addReadingBodySchema = addReadingSchema.omit({ indicatorId: true });
@@ -226,6 +277,8 @@ export const errorResponseSchema = z
           "CONFLICT",
           "VALIDATION",
           "RATE_LIMITED",
+          "METHOD_NOT_ALLOWED",
+          "UNSUPPORTED_MEDIA_TYPE",
           "INTERNAL",
           "UNAVAILABLE",
         ])

@@ -33,6 +33,9 @@ export function routeFileOf(template: string): string {
   return path.resolve(process.cwd(), `app${template.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`);
 }
 
+/** The catch-all route of /api/v1, which Next.js runs for a path no other route file takes. */
+const UNKNOWN_PATH = "/api/v1/[[...path]]";
+
 const TEMPLATES = [
   "/api/v1/plans",
   "/api/v1/plans/{planId}",
@@ -40,11 +43,12 @@ const TEMPLATES = [
   "/api/v1/plans/{planId}/tasks",
   "/api/v1/tasks/{taskId}",
   "/api/v1/indicators/{indicatorId}/readings",
+  "/api/v1/indicators/{indicatorId}/readings/{readingId}",
   "/api/v1/catalog",
   "/api/v1/openapi.json",
 ];
 
-/** The template a concrete path matches, with its parameters. */
+/** The template a concrete path matches, with its parameters; under /api/v1 the catch-all when none does. */
 export function matchRoute(pathname: string, templates: readonly string[] = TEMPLATES) {
   for (const template of templates) {
     const names: string[] = [];
@@ -58,12 +62,15 @@ export function matchRoute(pathname: string, templates: readonly string[] = TEMP
         params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? "")])),
       };
   }
+  if (pathname.startsWith("/api/v1/")) {
+    return { template: UNKNOWN_PATH, params: { path: pathname.slice("/api/v1/".length).split("/") } };
+  }
   throw new Error(`No API route for ${pathname}`);
 }
 
 type RouteModule = Record<
   string,
-  ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined
+  ((request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) | undefined
 >;
 
 /** Loads the route module of a template (throws when the file does not exist). */
@@ -81,7 +88,11 @@ export type ApiCall = {
   headers?: Record<string, string>;
 };
 
-/** Calls the route handler for `url` like Next.js would; returns status, headers and the parsed JSON body. */
+/**
+ * Calls the route handler for `url` like Next.js would (a body is sent as
+ * application/json unless `headers` names another content type); returns status,
+ * headers and the parsed JSON body.
+ */
 export async function callApi({ method = "GET", url, token, body, rawBody, ip = randomIp(), headers = {} }: ApiCall) {
   const full = new URL(url, "http://localhost:3000");
   const { template, params } = matchRoute(full.pathname);
@@ -90,7 +101,8 @@ export async function callApi({ method = "GET", url, token, body, rawBody, ip = 
   const requestHeaders = new Headers({ "x-forwarded-for": ip, ...headers });
   if (token) requestHeaders.set("authorization", `Bearer ${token}`);
   const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-  if (payload !== undefined) requestHeaders.set("content-type", "application/json");
+  if (payload !== undefined && !requestHeaders.has("content-type"))
+    requestHeaders.set("content-type", "application/json");
   const response = await handler(new Request(full, { method, headers: requestHeaders, body: payload }), {
     params: Promise.resolve(params),
   });

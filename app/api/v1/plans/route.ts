@@ -1,8 +1,7 @@
 // GET /api/v1/plans - the team's plans; POST /api/v1/plans - create a plan from templates
-import { apiRoute } from "@/lib/api/handler";
+import { apiPath } from "@/lib/api/handler";
 import { apiRoutes } from "@/lib/api/routes";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(apiRoutes.listPlans);
-export const POST = apiRoute(apiRoutes.createPlan);
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiPath(apiRoutes.listPlans, apiRoutes.createPlan);

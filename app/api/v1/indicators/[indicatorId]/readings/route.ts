@@ -1,7 +1,7 @@
 // POST /api/v1/indicators/{indicatorId}/readings - add a reading
-import { apiRoute } from "@/lib/api/handler";
+import { apiPath } from "@/lib/api/handler";
 import { apiRoutes } from "@/lib/api/routes";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(apiRoutes.addReading);
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiPath(apiRoutes.addReading);

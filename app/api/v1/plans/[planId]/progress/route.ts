@@ -1,7 +1,7 @@
 // GET /api/v1/plans/{planId}/progress[?at=YYYY-MM-DD] - the plan's progress JSON
-import { apiRoute } from "@/lib/api/handler";
+import { apiPath } from "@/lib/api/handler";
 import { apiRoutes } from "@/lib/api/routes";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(apiRoutes.getProgress);
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiPath(apiRoutes.getProgress);

@@ -126,6 +126,16 @@ describe("requestSignUp", () => {
     expect(later.pending).toBe(0);
   });
 
+  it("removes expired pending sign-ups when it stores a new one", async () => {
+    const stale = randomEmail("stale");
+    const first = await signUp({ name: "Stale", email: stale, password: PASSWORD });
+    await first.later.run();
+    await db.pendingSignUp.updateMany({ where: { email: stale }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const { later } = await signUp({ name: "Fresh", email: randomEmail("fresh"), password: PASSWORD });
+    await later.run();
+    expect(await db.pendingSignUp.count({ where: { email: stale } })).toBe(0);
+  });
+
   it("keeps only a same-site next path", async () => {
     const email = randomEmail("fresh");
     const { later } = await signUp({ name: "Next", email, password: PASSWORD }, "//evil.example/x");

@@ -73,6 +73,8 @@ export async function processSignUp({
     return;
   }
   const { token, tokenHash } = newToken();
+  // Expired sign-ups are of no use; they go here rather than in a scheduled job.
+  await db.pendingSignUp.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   await db.pendingSignUp.create({
     data: {
       email,

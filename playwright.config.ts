@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { MAIL_SINK_DIR, MAIL_SINK_PORT } from "./e2e/fixtures/mail-sink-config";
 
 // Run through `npm test` (or `npm run test:e2e`), which provides a throw-away
 // database, a production build and Debian's Chromium.
@@ -32,14 +33,32 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `next start -p ${port} -H 127.0.0.1`,
-    // Links in mails (invitations, resets) point at the server under test.
-    env: { PORT: String(port), APP_URL: baseURL },
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A real SMTP server on loopback: the app mails through it, tests read the mails (e2e/fixtures/mail.ts).
+      command: "tsx e2e/fixtures/mail-sink.ts",
+      env: { MAIL_SINK_PORT: String(MAIL_SINK_PORT), MAIL_SINK_DIR },
+      port: MAIL_SINK_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `next start -p ${port} -H 127.0.0.1`,
+      // Links in mails (invitations, resets, sign-ups) point at the server under test.
+      env: {
+        PORT: String(port),
+        APP_URL: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_PORT}`,
+        // Every test signs up from this one address.
+        ACCOUNT_RATE_LIMIT_PER_IP: "100000",
+      },
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

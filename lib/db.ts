@@ -38,7 +38,7 @@ function createClient(connectionString: string) {
   );
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } },
+    omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, pendingSignUp: { passwordHash: true } },
   });
 }
 

@@ -30,6 +30,8 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Sign-ups, and separately password-reset requests, one IP address may make per hour. */
+  ACCOUNT_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,4 +42,9 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= envSchema.parse(process.env);
   return cached;
+}
+
+/** Forgets the parsed environment so the next getEnv() reads process.env again (tests that change it). */
+export function resetEnvCache(): void {
+  cached = undefined;
 }

@@ -155,6 +155,7 @@ async function main() {
           ...env,
           CHROMIUM_PATH: chromium,
           E2E_PORT: String(await freePort()),
+          E2E_SMTP_PORT: String(await freePort()),
           PLAYWRIGHT_JSON_OUTPUT_NAME: report,
         });
       } finally {

@@ -13,10 +13,15 @@ import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 
-/** Account creation with field errors from the server's schema. */
+/**
+ * Account creation with field errors from the server's schema. Every accepted
+ * address gets the same answer ("check your inbox"): the mail finishes the
+ * sign-up, or tells an existing account's owner how to sign in.
+ */
 export function SignUpForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const form = useForm<SignUpInput>({
     resolver: useLocalizedResolver(zodResolver(signUpSchema, { error: zodErrorMap })),
@@ -28,7 +33,10 @@ export function SignUpForm({ next }: { next?: string }) {
     setFormError(null);
     startTransition(async () => {
       const result = await signUpAction(values, next);
-      if (result && !result.ok) {
+      if (result.ok) {
+        setSentTo(values.email.trim());
+        form.reset();
+      } else {
         for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
           const message = messages[0];
           if (field === "name" || field === "email" || field === "password") form.setError(field, { message });
@@ -37,6 +45,30 @@ export function SignUpForm({ next }: { next?: string }) {
       }
     });
   });
+
+  const signInHref = next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
+
+  if (sentTo)
+    return (
+      <div role="status" className="flex flex-col gap-3 text-slate-800">
+        <h2 className="text-lg font-semibold">{t("checkInboxTitle")}</h2>
+        <p>{t("checkInboxBody", { email: sentTo })}</p>
+        <p>
+          {t("checkInboxHaveAccount")}{" "}
+          <Link className="font-medium text-brand-700 underline" href={signInHref}>
+            {t("signIn")}
+          </Link>
+        </p>
+        <p className="text-sm text-slate-700">{t("checkInboxNoMail")}</p>
+        <button
+          type="button"
+          className="self-start text-sm font-medium text-brand-700 underline"
+          onClick={() => setSentTo(null)}
+        >
+          {t("useAnotherEmail")}
+        </button>
+      </div>
+    );
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
@@ -62,10 +94,7 @@ export function SignUpForm({ next }: { next?: string }) {
       </Button>
       <p className="text-sm text-slate-700">
         {t("haveAccount")}{" "}
-        <Link
-          className="font-medium text-brand-700 underline"
-          href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}
-        >
+        <Link className="font-medium text-brand-700 underline" href={signInHref}>
           {t("signIn")}
         </Link>
       </p>

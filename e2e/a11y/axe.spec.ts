@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { linkIn, waitForMail } from "../fixtures/mail";
+import { newUser, submitSignUp } from "../fixtures/users";
 import { mainPages } from "./pages";
 
 /** Serious and critical WCAG 2.1 A/AA violations of the page as it is now, one line each. */
@@ -20,6 +22,17 @@ test("[A11Y]: sign-in and sign-up have no serious or critical axe violations", a
     await expect(page.locator("main")).toBeVisible();
     expect(await seriousViolations(page), path).toEqual([]);
   }
+});
+
+test("[A11Y]: the sign-up's inbox answer and its confirmation page have no serious or critical axe violations", async ({
+  page,
+}) => {
+  const user = newUser("axe");
+  await submitSignUp(page, user);
+  expect(await seriousViolations(page), "check your inbox").toEqual([]);
+  await page.goto(linkIn(await waitForMail(user.email), "/sign-up/confirm/"));
+  await expect(page.getByLabel("Password")).toBeVisible();
+  expect(await seriousViolations(page), "confirm sign-up").toEqual([]);
 });
 
 test("[A11Y]: team home, wizard, plan list and board, task detail, dashboards, members and settings have no serious or critical axe violations", async ({

@@ -5,8 +5,10 @@ import { headers } from "next/headers";
 import { signIn, signOut } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { toActionError } from "@/lib/actions/server-action";
-import { AppError, type ActionResult } from "@/lib/errors";
-import { createUser } from "@/lib/users/create-user";
+import type { ActionResult } from "@/lib/errors";
+import { resolveLocale } from "@/lib/i18n/request";
+import { afterResponse } from "@/lib/mail";
+import { confirmSignUp, requestSignUp } from "@/lib/users/sign-up";
 import { safeNextPath } from "@/lib/validation/auth";
 
 type SignInFailure = "invalidCredentials" | "throttled";
@@ -28,18 +30,33 @@ export async function signInAction(
   return { error: "invalidCredentials" };
 }
 
-/** Creates an account, signs it in and redirects to `next`. */
+/**
+ * Starts a sign-up: the answer is the same whether or not the email has an
+ * account ("check your inbox"); the mail that follows finishes the sign-up or
+ * tells the account's owner that someone tried.
+ */
 export async function signUpAction(
   input: { name: string; email: string; password: string },
   next?: string,
 ): Promise<ActionResult> {
   try {
-    await createUser({ input, ip: clientIp(await headers()) });
+    const locale = await resolveLocale();
+    await requestSignUp({ input, ip: clientIp(await headers()), locale, next, defer: afterResponse });
+    return { ok: true, data: undefined };
   } catch (error) {
-    if (error instanceof AppError) return toActionError(error);
-    throw error;
+    return toActionError(error);
   }
-  await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeNextPath(next) });
+}
+
+/** Finishes a sign-up from its mailed link (the password chosen at sign-up again), signs in and redirects. */
+export async function confirmSignUpAction(token: string, input: { password: string }): Promise<ActionResult> {
+  let account: { email: string; nextPath: string };
+  try {
+    account = await confirmSignUp({ token, input, ip: clientIp(await headers()) });
+  } catch (error) {
+    return toActionError(error);
+  }
+  await signIn("credentials", { email: account.email, password: input.password, redirectTo: account.nextPath });
   return { ok: true, data: undefined };
 }
 

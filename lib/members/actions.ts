@@ -1,23 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { teamAction } from "@/lib/actions/server-action";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
-import { sendMail } from "@/lib/mail";
+import { sendInvitationMail } from "@/lib/invitations/send-invitation-mail";
+import { requireUser } from "@/lib/auth/session";
 import { changeRole } from "@/lib/members/change-role";
 import { removeMember } from "@/lib/members/remove-member";
-import { appLink } from "@/lib/app-url";
 import type { ChangeRoleInput, InviteInput } from "@/lib/validation/member";
 
 async function deliverInvitation(teamSlug: string, invitation: { email: string; token: string }) {
-  const url = appLink(`/invite/${invitation.token}`);
-  const t = await getTranslations("members");
-  const delivery = await sendMail({
-    to: invitation.email,
-    subject: t("mailSubject"),
-    text: t("mailBody", { team: teamSlug, url }),
+  const inviter = await requireUser();
+  const { url, delivery } = await sendInvitationMail({
+    teamSlug,
+    inviterId: inviter.id,
+    email: invitation.email,
+    token: invitation.token,
   });
   revalidatePath(`/t/${teamSlug}/members`);
   return { url, email: invitation.email, delivery };

@@ -57,6 +57,7 @@ export async function cleanupTestData(): Promise<void> {
   await db.activityEvent.deleteMany({ where: { teamId: null, entityType: "user", entityId: { in: userIds } } });
   await db.user.deleteMany({ where: { OR: [{ id: { in: userIds } }, { email: { in: emails } }] } });
   await db.signInAttempt.deleteMany({ where: { email: { in: emails } } });
+  await db.pendingSignUp.deleteMany({ where: { email: { in: emails } } });
   tracked.teamIds.clear();
   tracked.userIds.clear();
   tracked.emails.clear();

@@ -7,7 +7,7 @@ import { toActionError } from "@/lib/actions/server-action";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requireUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
-import { appUrl } from "@/lib/app-url";
+import { afterResponse } from "@/lib/mail";
 import { changePassword, updateProfile } from "@/lib/users/update-profile";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import type {
@@ -40,10 +40,10 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
   }
 }
 
-/** Sends a reset link if the account exists; the answer is the same either way. */
+/** Sends a reset link, after the answer, if the account exists; the answer and its timing are the same either way. */
 export async function requestPasswordResetAction(input: ForgotPasswordInput): Promise<ActionResult> {
   try {
-    await requestPasswordReset({ input, origin: appUrl(), ip: clientIp(await headers()) });
+    await requestPasswordReset({ input, ip: clientIp(await headers()), defer: afterResponse });
     return { ok: true, data: undefined };
   } catch (error) {
     return toActionError(error);

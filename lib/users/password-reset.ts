@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { sendMail } from "@/lib/mail";
+import { appLink } from "@/lib/app-url";
+import { limitAccountRequest } from "@/lib/auth/throttle";
+import { mailLocale, passwordResetMail, sendMail, type Defer } from "@/lib/mail";
 import { hashToken, newToken } from "@/lib/tokens";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/profile";
@@ -10,11 +12,24 @@ import { msg } from "@/lib/i18n/error-text";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
-/** Mails (or logs) a one-hour reset link when the email has an account; says nothing either way. */
-export async function requestPasswordReset({ input, origin, ip }: { input: unknown; origin: string; ip?: string }) {
+/**
+ * Answers a forgot-password request. On the request path only the input is
+ * checked and the request counted (limitAccountRequest), the same work whether
+ * or not the email has an account; looking the account up, storing a token and
+ * mailing happen in `defer`, after the answer, so neither the answer nor its
+ * timing tells whether the account exists.
+ */
+export async function requestPasswordReset({ input, ip, defer }: { input: unknown; ip: string; defer: Defer }) {
   const parsed = forgotPasswordSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
-  const user = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, email: true } });
+  const { email } = parsed.data;
+  await limitAccountRequest("password-reset", { ip, email });
+  defer(() => mailPasswordReset({ email, ip }));
+}
+
+/** Mails a one-hour reset link in the user's language when the email has an account; nothing otherwise. */
+export async function mailPasswordReset({ email, ip }: { email: string; ip?: string }) {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true } });
   if (!user) return;
   const { token, tokenHash } = newToken();
   await db.$transaction([
@@ -25,11 +40,12 @@ export async function requestPasswordReset({ input, origin, ip }: { input: unkno
       data: { actorId: user.id, kind: "user.password_reset_requested", entityType: "user", entityId: user.id, ip },
     }),
   ]);
-  await sendMail({
-    to: user.email,
-    subject: "Reset your Pathwise password / 重置 Pathwise 密码",
-    text: `Open this link within one hour to choose a new password:\n请在一小时内打开以下链接设置新密码：\n\n${origin}/reset-password/${token}\n`,
+  const mail = passwordResetMail({
+    locale: mailLocale(user.locale),
+    email: user.email,
+    url: appLink(`/reset-password/${token}`),
   });
+  await sendMail({ to: user.email, ...mail });
 }
 
 /** Whether a reset token can still be used. */

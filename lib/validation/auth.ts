@@ -46,3 +46,12 @@ export function safeNextPath(next: unknown): string {
   }
   return next;
 }
+
+/** The password chosen at sign-up, asked again when the mailed link is opened. */
+export const confirmSignUpSchema = z.object({
+  password: z
+    .string()
+    .min(1, msg("passwordRequired"))
+    .max(200, msg("tooLong", { max: 200 })),
+});
+export type ConfirmSignUpInput = z.input<typeof confirmSignUpSchema>;

@@ -1,0 +1,51 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { confirmSignUpAction } from "@/lib/auth/actions";
+import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
+import { confirmSignUpSchema, type ConfirmSignUpInput } from "@/lib/validation/auth";
+import { zodErrorMap } from "@/lib/validation/field-errors";
+
+/** Finishes a sign-up from its mailed link: the password chosen at sign-up, then the account is created and signed in. */
+export function ConfirmSignUpForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("auth");
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const form = useForm<ConfirmSignUpInput>({
+    resolver: useLocalizedResolver(zodResolver(confirmSignUpSchema, { error: zodErrorMap })),
+    defaultValues: { password: "" },
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    startTransition(async () => {
+      const result = await confirmSignUpAction(token, values);
+      if (!result.ok) {
+        const message = result.fieldErrors?.password?.[0];
+        if (message) form.setError("password", { message });
+        else setFormError(result.message);
+      }
+    });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <p className="text-slate-700">{t("confirmSignUpBody", { email })}</p>
+      <FormError message={formError} />
+      <Field
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        error={form.formState.errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" isPending={isPending}>
+        {t("confirmSignUpSubmit")}
+      </Button>
+    </form>
+  );
+}

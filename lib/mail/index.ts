@@ -1,0 +1,10 @@
+export { sendMail, type Mail } from "@/lib/mail/transport";
+export { afterResponse, type Defer } from "@/lib/mail/after-response";
+export {
+  invitationMail,
+  mailLocale,
+  passwordResetMail,
+  signUpAttemptMail,
+  signUpConfirmMail,
+  type RenderedMail,
+} from "@/lib/mail/templates";

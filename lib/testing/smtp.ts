@@ -1,0 +1,73 @@
+// A real SMTP server for integration tests: the app's own transport (nodemailer
+// through SMTP_URL) delivers to it, and tests read the parsed mails.
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { resetEnvCache } from "@/lib/env";
+
+/** A received mail, parsed. */
+export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string };
+
+export type SmtpSink = {
+  mails: ReceivedMail[];
+  /** The mails addressed to the email (case-insensitive). */
+  mailsTo: (email: string) => ReceivedMail[];
+  close: () => Promise<void>;
+};
+
+/** Starts an SMTP server on a free loopback port and points SMTP_URL at it until close(). */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : "",
+          });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  const previous = process.env.SMTP_URL;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  resetEnvCache();
+  return {
+    mails,
+    mailsTo: (email) => mails.filter((m) => m.to.includes(email.toLowerCase())),
+    close: async () => {
+      if (previous === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = previous;
+      resetEnvCache();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A Defer that keeps the scheduled work for the test to run (or not) after the call has answered. */
+export function deferredWork() {
+  const tasks: (() => Promise<unknown>)[] = [];
+  return {
+    defer: (task: () => Promise<unknown>) => {
+      tasks.push(task);
+    },
+    get pending() {
+      return tasks.length;
+    },
+    /** Runs and clears everything scheduled so far. */
+    async run() {
+      const batch = tasks.splice(0);
+      for (const task of batch) await task();
+    },
+  };
+}

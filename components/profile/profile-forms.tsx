@@ -3,12 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useFormStatus } from "react-dom";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { Toast } from "@/components/ui/toast";
+import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import {
   changePasswordSchema,
@@ -119,5 +121,24 @@ export function ChangePasswordForm() {
         {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
+  );
+}
+
+/** Ends every session of the user (this one too) and goes to sign-in. */
+export function SignOutEverywhereForm() {
+  const t = useTranslations("profile");
+  return (
+    <form action={signOutEverywhereAction}>
+      <SignOutEverywhereButton label={t("signOutEverywhere")} />
+    </form>
+  );
+}
+
+function SignOutEverywhereButton({ label }: { label: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant="secondary" isPending={pending}>
+      {label}
+    </Button>
   );
 }

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toActionError } from "@/lib/actions/server-action";
 import { clientIp } from "@/lib/auth/client-ip";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentSession, requireUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
 import { appUrl } from "@/lib/app-url";
 import { changePassword, updateProfile } from "@/lib/users/update-profile";
@@ -29,11 +29,17 @@ export async function updateProfileAction(input: UpdateProfileInput): Promise<Ac
   return { ok: true, data: undefined };
 }
 
-/** Changes the password (the current one is required). */
+/** Changes the password (the current one is required); the user's other sessions end, this one goes on. */
 export async function changePasswordAction(input: ChangePasswordInput): Promise<ActionResult> {
   try {
     const user = await requireUser();
-    await changePassword({ userId: user.id, input, ip: clientIp(await headers()) });
+    const current = await getCurrentSession();
+    await changePassword({
+      userId: user.id,
+      input,
+      ip: clientIp(await headers()),
+      keepSessionId: current?.sessionId,
+    });
     return { ok: true, data: undefined };
   } catch (error) {
     return toActionError(error);

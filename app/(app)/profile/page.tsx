@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { ChangePasswordForm, ProfileForm } from "@/components/profile/profile-forms";
+import { ChangePasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/profile/profile-forms";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { toLocale } from "@/lib/i18n/config";
@@ -18,6 +18,11 @@ export default async function ProfilePage() {
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{t("password")}</h2>
         <ChangePasswordForm />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">{t("sessions")}</h2>
+        <p className="mb-3 max-w-lg text-sm text-slate-600">{t("sessionsHint")}</p>
+        <SignOutEverywhereForm />
       </Card>
     </div>
   );

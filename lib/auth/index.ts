@@ -1,8 +1,8 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { clientIp } from "@/lib/auth/client-ip";
-import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/sessions";
+import { endSession, rotateSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/sessions";
 import { currentRequestId, log } from "@/lib/log";
 
 // Module augmentation merges only interfaces.
@@ -26,13 +26,23 @@ class ThrottledSignIn extends CredentialsSignin {
   override code = "throttled";
 }
 
+function isRotateRequest(data: unknown): boolean {
+  return typeof data === "object" && data !== null && (data as { rotate?: unknown }).rotate === true;
+}
+
 /**
  * Auth.js: email + password, JWT sessions holding the user id and the id of a
  * UserSession row opened at sign-in. The row is what makes a session revocable:
  * lib/auth/session.ts refuses a cookie whose row is gone, so sign-out (which
  * deletes it) ends the session and every copy of its cookie.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const {
+  handlers,
+  auth,
+  signIn,
+  signOut,
+  unstable_update: updateSession,
+} = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   pages: { signIn: "/sign-in" },
@@ -55,10 +65,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       if (user?.id) {
         token.sub = user.id;
         token.sid = await startSession(user.id);
+      } else if (trigger === "update" && isRotateRequest(session) && token.sub && token.sid) {
+        // After a password change (see rotateCurrentSession); a session that was ended stays ended.
+        const rotated = await rotateSession(token.sid, token.sub);
+        if (rotated) token.sid = rotated;
       }
       return token;
     },
@@ -75,3 +89,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/** Gives the current session a new id and re-issues its cookie: copies of the old cookie are refused (server actions only). */
+export async function rotateCurrentSession(): Promise<void> {
+  const request = { rotate: true };
+  await updateSession(request as Partial<Session>);
+}

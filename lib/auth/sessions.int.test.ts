@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { cleanupTestData, createTestUser } from "@/lib/testing/factories";
-import { endSession, endUserSessions, isSessionOpen, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+import {
+  endSession,
+  endUserSessions,
+  isSessionOpen,
+  rotateSession,
+  SESSION_MAX_AGE_SECONDS,
+  startSession,
+} from "./sessions";
 
 afterAll(cleanupTestData);
 
@@ -48,6 +55,24 @@ describe("sessions", () => {
     expect(await endUserSessions(user.id)).toBe(1);
     expect(await isSessionOpen(b, user.id)).toBe(false);
     expect(await isSessionOpen(d, other.id)).toBe(true);
+  });
+
+  it("rotates an open session to a new id (the old one is refused); an ended or foreign one is not revived", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const old = await startSession(user.id);
+    const rotated = await rotateSession(old, user.id);
+    expect(rotated).toEqual(expect.any(String));
+    expect(rotated).not.toBe(old);
+    expect(await isSessionOpen(old, user.id)).toBe(false);
+    expect(await isSessionOpen(rotated!, user.id)).toBe(true);
+
+    expect(await rotateSession(old, user.id)).toBeNull();
+    expect(await rotateSession(rotated!, other.id)).toBeNull();
+    expect(await isSessionOpen(rotated!, user.id)).toBe(true);
+    await endSession(rotated!);
+    expect(await rotateSession(rotated!, user.id)).toBeNull();
+    expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("goes with the user", async () => {

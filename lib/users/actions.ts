@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toActionError } from "@/lib/actions/server-action";
+import { rotateCurrentSession } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getCurrentSession, requireUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
@@ -29,7 +30,10 @@ export async function updateProfileAction(input: UpdateProfileInput): Promise<Ac
   return { ok: true, data: undefined };
 }
 
-/** Changes the password (the current one is required); the user's other sessions end, this one goes on. */
+/**
+ * Changes the password (the current one is required). The user's other sessions
+ * end; this one goes on under a new id, so a copy of its old cookie ends too.
+ */
 export async function changePasswordAction(input: ChangePasswordInput): Promise<ActionResult> {
   try {
     const user = await requireUser();
@@ -40,6 +44,7 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
       ip: clientIp(await headers()),
       keepSessionId: current?.sessionId,
     });
+    await rotateCurrentSession();
     return { ok: true, data: undefined };
   } catch (error) {
     return toActionError(error);

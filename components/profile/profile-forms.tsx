@@ -70,10 +70,9 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
   );
 }
 
-/** Change password; the current one is required. */
+/** Change password; the current one is required. On success the action returns to the profile page, which says so. */
 export function ChangePasswordForm() {
   const t = useTranslations("profile");
-  const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const form = useForm<ChangePasswordInput>({
@@ -82,14 +81,10 @@ export function ChangePasswordForm() {
   });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
-    setStatus(null);
     setFormError(null);
     startTransition(async () => {
-      const result = await changePasswordAction(values);
-      if (result.ok) {
-        form.reset();
-        return setStatus(t("passwordChanged"));
-      }
+      const result = await changePasswordAction(values); // on success, a redirect to this page
+      if (result.ok) return;
       for (const field of ["currentPassword", "newPassword"] as const) {
         const message = result.fieldErrors?.[field]?.[0];
         if (message) form.setError(field, { message });
@@ -118,7 +113,6 @@ export function ChangePasswordForm() {
         <Button type="submit" isPending={isPending}>
           {t("changePassword")}
         </Button>
-        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
   );

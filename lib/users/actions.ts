@@ -33,6 +33,8 @@ export async function updateProfileAction(input: UpdateProfileInput): Promise<Ac
 /**
  * Changes the password (the current one is required). The user's other sessions
  * end; this one goes on under a new id, so a copy of its old cookie ends too.
+ * Then back to the profile page, which says so: the redirect renders it with the
+ * re-issued cookie (a re-render of the current page would still see the old one).
  */
 export async function changePasswordAction(input: ChangePasswordInput): Promise<ActionResult> {
   try {
@@ -45,10 +47,10 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
       keepSessionId: current?.sessionId,
     });
     await rotateCurrentSession();
-    return { ok: true, data: undefined };
   } catch (error) {
     return toActionError(error);
   }
+  redirect("/profile?password=changed");
 }
 
 /** Sends a reset link if the account exists; the answer is the same either way. */

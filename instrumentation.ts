@@ -3,12 +3,19 @@ import type { Instrumentation } from "next";
 /** Runs once per server process: request ids and the access log, and graceful shutdown (Node.js runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ installRequestLog }, { installShutdown }] = await Promise.all([
+  const [{ installRequestLog }, { installShutdown }, { isClientAddressHookInstalled }, { log }] = await Promise.all([
     import("./lib/ops/request-log"),
     import("./lib/ops/shutdown"),
+    import("./lib/auth/client-ip"),
+    import("./lib/log"),
   ]);
   installRequestLog();
   installShutdown();
+  if (process.env.NODE_ENV === "production" && !isClientAddressHookInstalled()) {
+    log().warn(
+      "client addresses are unknown (per-IP limits are shared by everyone): start the app with npm start, which preloads lib/ops/client-address-preload.cjs",
+    );
+  }
 }
 
 /** Errors that escape a page, layout, route handler or server action, logged with the request id. */

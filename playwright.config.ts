@@ -45,7 +45,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `next start -p ${port} -H 127.0.0.1`,
+      // As npm start runs it: with the hook that sets the client address (lib/ops/client-address.cjs).
+      command: `node --require ./lib/ops/client-address-preload.cjs node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
       // Links in mails (invitations, resets, sign-ups) point at the server under test.
       env: {
         PORT: String(port),

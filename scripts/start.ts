@@ -1,6 +1,7 @@
 // npm start: PostgreSQL (DATABASE_URL, or an embedded server with its data in
 // .data/), migrations, seed, a production build when sources changed, then
-// `next start`. With --multi (npm run start:multi), several instances of one
+// `next start` (with the client-address hook of lib/ops/client-address.cjs
+// preloaded). With --multi (npm run start:multi), several instances of one
 // build on consecutive ports (PORT, PORT+1 …; INSTANCES, default 2) against the
 // one database, sharing AUTH_SECRET: the app keeps no state in process memory
 // that matters, so a change made through one instance is seen by the others at
@@ -28,6 +29,8 @@ import { loadAuthSecret } from "./lib/auth-secret";
 
 const DATA_DIR = path.join(ROOT, ".data");
 const IS_MULTI = process.argv.includes("--multi");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const CLIENT_ADDRESS_PRELOAD = path.join(ROOT, "lib", "ops", "client-address-preload.cjs");
 
 let embedded: EmbeddedServer | undefined;
 const instances: { name: string; port: number; child: ChildProcess }[] = [];
@@ -133,7 +136,9 @@ async function main() {
 
   for (const [index, port] of ports.entries()) {
     const name = String.fromCharCode(65 + index);
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    // The hook preloaded into next start sets the client address from the connection and TRUST_PROXY.
+    const args = ["--require", CLIENT_ADDRESS_PRELOAD, NEXT_BIN, "start", "-p", String(port)];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...env, PORT: String(port) },
       stdio: ["ignore", "inherit", "inherit"],

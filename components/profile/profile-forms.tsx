@@ -3,12 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useFormStatus } from "react-dom";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { Toast } from "@/components/ui/toast";
+import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import {
   changePasswordSchema,
@@ -68,10 +70,9 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
   );
 }
 
-/** Change password; the current one is required. */
+/** Change password; the current one is required. On success the action returns to the profile page, which says so. */
 export function ChangePasswordForm() {
   const t = useTranslations("profile");
-  const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const form = useForm<ChangePasswordInput>({
@@ -80,14 +81,10 @@ export function ChangePasswordForm() {
   });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
-    setStatus(null);
     setFormError(null);
     startTransition(async () => {
-      const result = await changePasswordAction(values);
-      if (result.ok) {
-        form.reset();
-        return setStatus(t("passwordChanged"));
-      }
+      const result = await changePasswordAction(values); // on success, a redirect to this page
+      if (result.ok) return;
       for (const field of ["currentPassword", "newPassword"] as const) {
         const message = result.fieldErrors?.[field]?.[0];
         if (message) form.setError(field, { message });
@@ -116,8 +113,26 @@ export function ChangePasswordForm() {
         <Button type="submit" isPending={isPending}>
           {t("changePassword")}
         </Button>
-        {status ? <Toast>{status}</Toast> : null}
       </div>
     </form>
+  );
+}
+
+/** Ends every session of the user (this one too) and goes to sign-in. */
+export function SignOutEverywhereForm() {
+  const t = useTranslations("profile");
+  return (
+    <form action={signOutEverywhereAction}>
+      <SignOutEverywhereButton label={t("signOutEverywhere")} />
+    </form>
+  );
+}
+
+function SignOutEverywhereButton({ label }: { label: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant="secondary" isPending={pending}>
+      {label}
+    </Button>
   );
 }

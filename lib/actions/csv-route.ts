@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 import { errorResponse } from "@/lib/actions/route-handler";
-import { auth } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
@@ -23,8 +23,7 @@ export function withTeamCsvRoute<S extends z.ZodType>(
 ) {
   return async (request: NextRequest, context: RouteContext) => {
     try {
-      const session = await auth();
-      const userId = session?.user?.id;
+      const userId = (await getCurrentUser())?.id;
       if (!userId) throw new AppError("UNAUTHENTICATED");
       const params = await context.params;
       const teamSlug = params.teamSlug ?? "";

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { auth } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/actions/error-response";
@@ -22,8 +22,7 @@ export function withTeamRoute<S extends z.ZodType, R>(
 ) {
   return async (request: NextRequest, context: RouteContext) => {
     try {
-      const session = await auth();
-      const userId = session?.user?.id;
+      const userId = (await getCurrentUser())?.id;
       if (!userId) throw new AppError("UNAUTHENTICATED");
       const params = await context.params;
       const teamSlug = params.teamSlug ?? "";

@@ -4,6 +4,8 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { signIn, signOut } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
+import { getCurrentSession } from "@/lib/auth/session";
+import { endSession, endUserSessions } from "@/lib/auth/sessions";
 import { toActionError } from "@/lib/actions/server-action";
 import type { ActionResult } from "@/lib/errors";
 import { resolveLocale } from "@/lib/i18n/request";
@@ -60,7 +62,16 @@ export async function confirmSignUpAction(token: string, input: { password: stri
   return { ok: true, data: undefined };
 }
 
-/** Signs out and returns to the sign-in page. */
+/** Ends this session (every copy of its cookie is refused from now on), then returns to the sign-in page. */
 export async function signOutAction() {
+  const current = await getCurrentSession();
+  if (current) await endSession(current.sessionId);
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+/** Ends every session of the user, on every device, this one included; then returns to the sign-in page. */
+export async function signOutEverywhereAction() {
+  const current = await getCurrentSession();
+  if (current) await endUserSessions(current.user.id);
   await signOut({ redirectTo: "/sign-in" });
 }

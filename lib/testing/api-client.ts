@@ -4,7 +4,11 @@ import path from "node:path";
 import type { Role } from "@/generated/prisma/enums";
 import { newApiToken } from "@/lib/api-tokens/api-tokens";
 import { db } from "@/lib/db";
+import { CLIENT_IP_HEADER, markClientAddressHeader } from "@/lib/ops/client-address.cjs";
 import { randomIp } from "@/lib/testing/factories";
+
+// Handlers are called without the HTTP server, so the header its client-address hook sets is set here.
+markClientAddressHeader();
 
 /** Creates an API token of the user in the team with a role ceiling; returns the row and the secret. */
 export async function createTestApiToken({
@@ -98,7 +102,7 @@ export async function callApi({ method = "GET", url, token, body, rawBody, ip = 
   const { template, params } = matchRoute(full.pathname);
   const handler = (await loadRouteModule(template))[method];
   if (!handler) throw new Error(`${template} has no ${method} handler`);
-  const requestHeaders = new Headers({ "x-forwarded-for": ip, ...headers });
+  const requestHeaders = new Headers({ ...headers, [CLIENT_IP_HEADER]: ip });
   if (token) requestHeaders.set("authorization", `Bearer ${token}`);
   const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
   if (payload !== undefined && !requestHeaders.has("content-type"))

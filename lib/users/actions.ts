@@ -4,8 +4,9 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toActionError } from "@/lib/actions/server-action";
+import { rotateCurrentSession } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentSession, requireUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
 import { afterResponse } from "@/lib/mail";
 import { changePassword, updateProfile } from "@/lib/users/update-profile";
@@ -29,15 +30,27 @@ export async function updateProfileAction(input: UpdateProfileInput): Promise<Ac
   return { ok: true, data: undefined };
 }
 
-/** Changes the password (the current one is required). */
+/**
+ * Changes the password (the current one is required). The user's other sessions
+ * end; this one goes on under a new id, so a copy of its old cookie ends too.
+ * Then back to the profile page, which says so: the redirect renders it with the
+ * re-issued cookie (a re-render of the current page would still see the old one).
+ */
 export async function changePasswordAction(input: ChangePasswordInput): Promise<ActionResult> {
   try {
     const user = await requireUser();
-    await changePassword({ userId: user.id, input, ip: clientIp(await headers()) });
-    return { ok: true, data: undefined };
+    const current = await getCurrentSession();
+    await changePassword({
+      userId: user.id,
+      input,
+      ip: clientIp(await headers()),
+      keepSessionId: current?.sessionId,
+    });
+    await rotateCurrentSession();
   } catch (error) {
     return toActionError(error);
   }
+  redirect("/profile?password=changed");
 }
 
 /** Sends a reset link, after the answer, if the account exists; the answer and its timing are the same either way. */

@@ -57,7 +57,11 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
   return Boolean(row && !row.usedAt && row.expiresAt > new Date());
 }
 
-/** Sets a new password with a single-use reset token; returns the user's email for signing in. */
+/**
+ * Sets a new password with a single-use reset token and ends every session of
+ * the user (whoever held one no longer does); returns the user's email for
+ * signing in.
+ */
 export async function resetPassword({ token, input, ip }: { token: string; input: unknown; ip?: string }) {
   const parsed = resetPasswordSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
@@ -78,6 +82,7 @@ export async function resetPassword({ token, input, ip }: { token: string; input
       data: { passwordHash },
       select: { id: true, email: true },
     });
+    await tx.userSession.deleteMany({ where: { userId: user.id } });
     await tx.activityEvent.create({
       data: { actorId: user.id, kind: "user.password_reset", entityType: "user", entityId: user.id, ip },
     });

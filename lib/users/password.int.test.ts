@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { isSessionOpen, startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { deferredWork, startSmtpSink, type SmtpSink } from "@/lib/testing/smtp";
@@ -55,6 +56,41 @@ describe("changePassword", () => {
     expect(await db.activityEvent.findMany({ where: { actorId: user.id, kind: "user.password_changed" } })).toEqual([
       expect.objectContaining({ entityType: "user", entityId: user.id, ip }),
     ]);
+  });
+});
+
+describe("changePassword and sessions", () => {
+  it("ends the user's other sessions and keeps the one making the change", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const [current, copied, elsewhere, othersSession] = await Promise.all([
+      startSession(user.id),
+      startSession(user.id),
+      startSession(user.id),
+      startSession(other.id),
+    ]);
+    await changePassword({
+      userId: user.id,
+      input: { currentPassword: user.password, newPassword: NEW_PASSWORD },
+      keepSessionId: current,
+    });
+    expect(await isSessionOpen(current, user.id)).toBe(true);
+    expect(await isSessionOpen(copied, user.id)).toBe(false);
+    expect(await isSessionOpen(elsewhere, user.id)).toBe(false);
+    expect(await isSessionOpen(othersSession, other.id)).toBe(true);
+  });
+
+  it("ends no session when the current password is wrong", async () => {
+    const user = await createTestUser();
+    const [current, elsewhere] = await Promise.all([startSession(user.id), startSession(user.id)]);
+    await appErrorOf(
+      changePassword({
+        userId: user.id,
+        input: { currentPassword: `${user.password}x`, newPassword: NEW_PASSWORD },
+        keepSessionId: current,
+      }),
+    );
+    expect(await isSessionOpen(elsewhere, user.id)).toBe(true);
   });
 });
 
@@ -183,6 +219,28 @@ describe("password reset", () => {
     expect(again.code).toBe("CONFLICT");
     expect(await hasPassword(user.id, NEW_PASSWORD)).toBe(true);
     expect(await db.activityEvent.count({ where: { actorId: user.id, kind: "user.password_reset" } })).toBe(1);
+  });
+
+  it("ends every session of the user, and only that user's", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const [first, second, othersSession] = await Promise.all([
+      startSession(user.id),
+      startSession(user.id),
+      startSession(other.id),
+    ]);
+    await resetPassword({ token: await requestToken(user.email), input: { password: NEW_PASSWORD } });
+    expect(await isSessionOpen(first, user.id)).toBe(false);
+    expect(await isSessionOpen(second, user.id)).toBe(false);
+    expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
+    expect(await isSessionOpen(othersSession, other.id)).toBe(true);
+  });
+
+  it("ends no session when the token is refused", async () => {
+    const user = await createTestUser();
+    const session = await startSession(user.id);
+    await appErrorOf(resetPassword({ token: "no-such-token", input: { password: NEW_PASSWORD } }));
+    expect(await isSessionOpen(session, user.id)).toBe(true);
   });
 
   it("lets exactly one of two concurrent resets with one token succeed", async () => {

@@ -13,8 +13,22 @@ export async function updateProfile({ userId, input }: { userId: string; input: 
   return db.user.update({ where: { id: userId }, data: parsed.data, select: { id: true, name: true, locale: true } });
 }
 
-/** Changes the password after checking the current one. */
-export async function changePassword({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
+/**
+ * Changes the password after checking the current one, and ends the user's other
+ * sessions (a cookie copied from any of them is refused); `keepSessionId`, the
+ * session making the change, stays signed in.
+ */
+export async function changePassword({
+  userId,
+  input,
+  ip,
+  keepSessionId,
+}: {
+  userId: string;
+  input: unknown;
+  ip?: string;
+  keepSessionId?: string;
+}) {
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
@@ -24,6 +38,7 @@ export async function changePassword({ userId, input, ip }: { userId: string; in
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.userSession.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } }),
     db.activityEvent.create({
       data: { actorId: userId, kind: "user.password_changed", entityType: "user", entityId: userId, ip },
     }),

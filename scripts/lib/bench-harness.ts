@@ -143,8 +143,18 @@ export class BenchHarness {
   async startApp(env: NodeJS.ProcessEnv): Promise<string> {
     const port = await freePort();
     const app = spawn(
-      path.join(ROOT, "node_modules", ".bin", "next"),
-      ["start", "-p", String(port), "-H", "127.0.0.1"],
+      process.execPath,
+      [
+        // As npm start runs it: with the hook that sets the client address (lib/ops/client-address.cjs).
+        "--require",
+        path.join(ROOT, "lib", "ops", "client-address-preload.cjs"),
+        path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
+        "start",
+        "-p",
+        String(port),
+        "-H",
+        "127.0.0.1",
+      ],
       {
         cwd: ROOT,
         env,

@@ -1,11 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { ChangePasswordForm, ProfileForm } from "@/components/profile/profile-forms";
+import { ChangePasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/profile/profile-forms";
 import { Card } from "@/components/ui/card";
+import { Toast } from "@/components/ui/toast";
 import { requireUser } from "@/lib/auth/session";
 import { toLocale } from "@/lib/i18n/config";
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
+  const { password } = await searchParams;
   const [t, locale] = await Promise.all([getTranslations("profile"), getLocale()]);
   return (
     <div className="flex flex-col gap-6">
@@ -17,7 +19,18 @@ export default async function ProfilePage() {
       </Card>
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{t("password")}</h2>
-        <ChangePasswordForm />
+        {password === "changed" ? (
+          <p className="mb-3">
+            <Toast>{t("passwordChanged")}</Toast>
+          </p>
+        ) : null}
+        {/* A new instance (empty fields) after a change. */}
+        <ChangePasswordForm key={password ?? ""} />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">{t("sessions")}</h2>
+        <p className="mb-3 max-w-lg text-sm text-slate-600">{t("sessionsHint")}</p>
+        <SignOutEverywhereForm />
       </Card>
     </div>
   );

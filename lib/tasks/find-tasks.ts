@@ -33,15 +33,33 @@ export function taskWhere({
   else if (filters.assignee === "unassigned") and.push({ assigneeId: null });
   else if (filters.assignee) and.push({ assigneeId: filters.assignee });
   if (filters.isOverdue) and.push({ dueDate: { lt: today() }, status: { in: [...OPEN_STATUSES] } });
-  if (filters.q)
+  if (filters.q) {
     and.push({
       OR: [
-        { title: { contains: filters.q, mode: "insensitive" } },
-        { description: { contains: filters.q, mode: "insensitive" } },
-        { templateKey: { equals: filters.q } },
+        {
+          AND: searchTerms(filters.q).map((term) => ({
+            searchText: { contains: escapeLike(term), mode: "insensitive" as const },
+          })),
+        },
+        { templateKey: { equals: filters.q.trim().toUpperCase() } },
       ],
     });
+  }
   return { AND: and };
+}
+
+/** A LIKE pattern matching `text` literally (Prisma's `contains` passes %, _ and backslash through as LIKE syntax). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The words of a search as Task.searchText holds text (NFKC, lower case), at most
+ * eight; a task matches when each occurs in what readers of either language see
+ * of it or in its comments. Substrings match, so 安全 finds 网络安全.
+ */
+export function searchTerms(q: string): string[] {
+  return q.normalize("NFKC").toLowerCase().split(/\s+/u).filter(Boolean).slice(0, 8);
 }
 
 export const taskListSelect = {

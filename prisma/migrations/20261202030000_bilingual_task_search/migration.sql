@@ -5,7 +5,11 @@ ALTER TABLE "Task" ADD COLUMN "templateDescriptionZh" TEXT,
                    ADD COLUMN "templateDescriptionEn" TEXT,
                    ADD COLUMN "searchText" TEXT NOT NULL DEFAULT '';
 
--- Existing template tasks get catalog 2025.2's descriptions; an empty description
+ALTER TABLE "TaskTemplate" ADD COLUMN "descriptionZh" TEXT NOT NULL DEFAULT '',
+                           ADD COLUMN "descriptionEn" TEXT NOT NULL DEFAULT '';
+
+-- Existing template tasks get catalog 2025.2's descriptions (the seed writes them
+-- to "TaskTemplate" too); an empty description
 -- becomes the template's, in the language the title was stored in.
 UPDATE "Task" t
    SET "templateDescriptionZh" = c.zh,

@@ -72,14 +72,12 @@ describe("bulk assign", () => {
     expect(await bulk({ action: "assign", taskIds: ids, assigneeId: member2.userId })).toEqual({ count: 3 });
     for (const task of await rows(ids)) expect(task).toMatchObject({ assigneeId: member2.userId, version: 2 });
     expect(await updateEvents(ids)).toEqual(
-      [...ids]
-        .sort()
-        .map((taskId) => ({
-          taskId,
-          actorId: member.userId,
-          before: { assigneeId: null },
-          after: { assigneeId: member2.userId },
-        })),
+      [...ids].sort().map((taskId) => ({
+        taskId,
+        actorId: member.userId,
+        before: { assigneeId: null },
+        after: { assigneeId: member2.userId },
+      })),
     );
     expect(
       await db.notification.findMany({
@@ -139,14 +137,12 @@ describe("bulk status", () => {
       completedAt: done.completedAt,
     });
     expect(await updateEvents(ids)).toEqual(
-      [a?.id, b?.id]
-        .sort()
-        .map((taskId) => ({
-          taskId,
-          actorId: member.userId,
-          before: { status: "IN_PROGRESS", progress: 20 },
-          after: { status: "DONE", progress: 100 },
-        })),
+      [a?.id, b?.id].sort().map((taskId) => ({
+        taskId,
+        actorId: member.userId,
+        before: { status: "IN_PROGRESS", progress: 20 },
+        after: { status: "DONE", progress: 100 },
+      })),
     );
   });
 

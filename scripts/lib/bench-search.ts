@@ -10,12 +10,18 @@ export const SEARCH_GOAL_P95_MS = 30;
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 200);
 const WARM_UP = 5;
 
-/** findTasks's first query: the plan's tasks whose search text contains the word, or whose template key is it. */
-export const SEARCH_SQL = `SELECT "public"."Task"."id", "public"."Task"."planId", "public"."Task"."version", "public"."Task"."title", "public"."Task"."templateKey", "public"."Task"."templateTextZh", "public"."Task"."templateTextEn", "public"."Task"."areaCode", "public"."Task"."pathCode", "public"."Task"."status"::text, "public"."Task"."priority"::text, "public"."Task"."progress", "public"."Task"."dueDate", "public"."Task"."assigneeId", "public"."Task"."teamId" FROM "public"."Task" WHERE ("public"."Task"."teamId" = $1 AND "public"."Task"."planId" = $2 AND ("public"."Task"."searchText" ILIKE $3 OR "public"."Task"."templateKey" = $4)) ORDER BY "public"."Task"."areaCode" ASC, "public"."Task"."sortOrder" ASC, "public"."Task"."createdAt" ASC LIMIT $5 OFFSET $6`;
+const SELECT = `SELECT "public"."Task"."id", "public"."Task"."planId", "public"."Task"."version", "public"."Task"."title", "public"."Task"."templateKey", "public"."Task"."templateTextZh", "public"."Task"."templateTextEn", "public"."Task"."areaCode", "public"."Task"."pathCode", "public"."Task"."status"::text, "public"."Task"."priority"::text, "public"."Task"."progress", "public"."Task"."dueDate", "public"."Task"."assigneeId", "public"."Task"."teamId" FROM "public"."Task"`;
+const ORDER = `ORDER BY "public"."Task"."areaCode" ASC, "public"."Task"."sortOrder" ASC, "public"."Task"."createdAt" ASC LIMIT $4 OFFSET $5`;
 
-/** The parameters of SEARCH_SQL for a word, as find-tasks.ts builds them. */
-export function searchParams(teamId: string, planId: string, term: string): unknown[] {
-  return [teamId, planId, `%${term.normalize("NFKC").toLowerCase()}%`, term.toUpperCase(), 2000, 0];
+/** findTasks's first query for one word, as find-tasks.ts builds it: two Chinese characters through the bigrams, else LIKE. */
+export function searchQuery(teamId: string, planId: string, word: string): { sql: string; params: unknown[] } {
+  const term = word.normalize("NFKC").toLowerCase();
+  const isBigram = [...term].length === 2 && [...term].every((c) => c.codePointAt(0)! > 127);
+  const condition = isBigram ? `"public"."Task"."searchBigrams" @> $3` : `"public"."Task"."searchText"::text LIKE $3`;
+  return {
+    sql: `${SELECT} WHERE ("public"."Task"."teamId" = $1 AND "public"."Task"."planId" = $2 AND ${condition}) ${ORDER}`,
+    params: [teamId, planId, isBigram ? [term] : `%${term}%`, 2000, 0],
+  };
 }
 
 // Then Prisma reads the assignees and dilemma links of the rows found.
@@ -33,9 +39,9 @@ export async function benchSearch(databaseUrl: string, team: { teamId: string; p
     await client.query("SET jit = off"); // as the app's connections (lib/db.ts)
     await client.query(`ANALYZE "Task"`);
     for (const term of SEARCH_TERMS) {
-      const params = searchParams(team.teamId, team.planAId, term);
+      const { sql, params } = searchQuery(team.teamId, team.planAId, term);
       const once = async () => {
-        const { rows } = await client.query<{ id: string; assigneeId: string | null }>(SEARCH_SQL, params);
+        const { rows } = await client.query<{ id: string; assigneeId: string | null }>(sql, params);
         const assignees = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is string => id !== null))];
         await client.query(USERS_SQL, [assignees]);
         await client.query(LINKS_SQL, [rows.map((r) => r.id), team.teamId]);

@@ -3,7 +3,8 @@
 -- copies it is the template's untouched text and each reader sees their language.
 ALTER TABLE "Task" ADD COLUMN "templateDescriptionZh" TEXT,
                    ADD COLUMN "templateDescriptionEn" TEXT,
-                   ADD COLUMN "searchText" TEXT NOT NULL DEFAULT '';
+                   ADD COLUMN "searchText" TEXT NOT NULL DEFAULT '',
+                   ADD COLUMN "searchBigrams" TEXT[] NOT NULL DEFAULT '{}';
 
 ALTER TABLE "TaskTemplate" ADD COLUMN "descriptionZh" TEXT NOT NULL DEFAULT '',
                            ADD COLUMN "descriptionEn" TEXT NOT NULL DEFAULT '';
@@ -72,11 +73,23 @@ RETURNS TEXT LANGUAGE sql STABLE AS $$
                       FROM "Comment" c WHERE c."taskId" = task_id AND c."deletedAt" IS NULL)) AS txt) s
 $$;
 
+-- Every pair of adjacent non-ASCII characters (Chinese words are mostly two
+-- characters, too short for a trigram index): a two-character word is found
+-- through a GIN index on these instead of reading the plan's every task.
+CREATE FUNCTION "pathwise_search_bigrams"(txt TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT pair), '{}')
+    FROM (SELECT c || lead(c) OVER (ORDER BY n) AS pair, ascii(c) AS a, ascii(lead(c) OVER (ORDER BY n)) AS b
+            FROM string_to_table(txt, NULL) WITH ORDINALITY AS t(c, n)) s
+   WHERE a > 127 AND b > 127
+$$;
+
 UPDATE "Task" SET "searchText" = "pathwise_task_search_text"(id, "title", "description", "templateTextZh", "templateTextEn", "templateDescriptionZh", "templateDescriptionEn");
+UPDATE "Task" SET "searchBigrams" = "pathwise_search_bigrams"("searchText");
 
 CREATE FUNCTION "pathwise_task_search_row"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   NEW."searchText" := "pathwise_task_search_text"(NEW.id, NEW."title", NEW."description", NEW."templateTextZh", NEW."templateTextEn", NEW."templateDescriptionZh", NEW."templateDescriptionEn");
+  NEW."searchBigrams" := "pathwise_search_bigrams"(NEW."searchText");
   RETURN NEW;
 END $$;
 CREATE TRIGGER "Task_search_text" BEFORE INSERT OR UPDATE OF "title", "description", "templateTextZh", "templateTextEn", "templateDescriptionZh", "templateDescriptionEn" ON "Task"
@@ -86,14 +99,18 @@ CREATE TRIGGER "Task_search_text" BEFORE INSERT OR UPDATE OF "title", "descripti
 CREATE FUNCTION "pathwise_comments_changed"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE "Task" t
-     SET "searchText" = "pathwise_task_search_text"(t.id, t."title", t."description", t."templateTextZh", t."templateTextEn", t."templateDescriptionZh", t."templateDescriptionEn")
-   WHERE t.id IN (SELECT DISTINCT "taskId" FROM changed_comments);
+     SET "searchText" = x.txt, "searchBigrams" = "pathwise_search_bigrams"(x.txt)
+    FROM (SELECT t2.id, "pathwise_task_search_text"(t2.id, t2."title", t2."description", t2."templateTextZh", t2."templateTextEn", t2."templateDescriptionZh", t2."templateDescriptionEn") AS txt
+            FROM "Task" t2 WHERE t2.id IN (SELECT DISTINCT "taskId" FROM changed_comments)) x
+   WHERE t.id = x.id;
   RETURN NULL;
 END $$;
 CREATE TRIGGER "Comment_insert_search_text" AFTER INSERT ON "Comment" REFERENCING NEW TABLE AS changed_comments FOR EACH STATEMENT EXECUTE FUNCTION "pathwise_comments_changed"();
 CREATE TRIGGER "Comment_update_search_text" AFTER UPDATE ON "Comment" REFERENCING NEW TABLE AS changed_comments FOR EACH STATEMENT EXECUTE FUNCTION "pathwise_comments_changed"();
 CREATE TRIGGER "Comment_delete_search_text" AFTER DELETE ON "Comment" REFERENCING OLD TABLE AS changed_comments FOR EACH STATEMENT EXECUTE FUNCTION "pathwise_comments_changed"();
 
--- Patterns of three or more characters use this index; shorter ones (e.g. 安全)
--- cannot, and are kept selective by the plan (every task search is within one plan).
+-- Words of three or more characters use the trigram index, two non-ASCII
+-- characters (e.g. 安全) the bigram index; anything shorter reads the plan's
+-- tasks (every task search is within one plan of one team).
 CREATE INDEX "Task_searchText_trgm_idx" ON "Task" USING GIN ("searchText" gin_trgm_ops);
+CREATE INDEX "Task_searchBigrams_idx" ON "Task" USING GIN ("searchBigrams");

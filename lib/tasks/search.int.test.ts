@@ -131,6 +131,31 @@ describe("template tasks keep the catalog's text in both languages", () => {
     expect(read.json).not.toHaveProperty("templateTextZh");
   });
 
+  it("a custom task keeps the language it was written in, for readers of both languages", async () => {
+    const created = await callApi({
+      method: "POST",
+      url: `/api/v1/plans/${apiPlanId}/tasks`,
+      token,
+      body: {
+        title: "盘点冷库温度记录",
+        description: "每周一次",
+        areaCode: "R4",
+        pathCode: "P4",
+        dilemmas: [{ dilemmaCode: "D4", weight: 2 }],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      title: "盘点冷库温度记录",
+      titleZh: "盘点冷库温度记录",
+      titleEn: "盘点冷库温度记录",
+      descriptionEn: "每周一次",
+      templateKey: null,
+    });
+    expect(await keysFound(apiPlanId, "冷库")).toEqual(["盘点冷库温度记录"]);
+    await db.task.delete({ where: { id: created.json.id as string } });
+  });
+
   it("saving the form with the template's text in the other language is no edit", async () => {
     const task = await taskOf(apiPlanId, "R1.2");
     const template = taskTemplates.find((t) => t.key === "R1.2")!;

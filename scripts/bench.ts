@@ -4,8 +4,10 @@
 // serves the production build to a signed-in owner while autocannon measures the
 // dashboards, the progress API and a filtered task list, first one request at a
 // time, then with 10 connections. EXPLAIN (ANALYZE, BUFFERS) of the main dashboard
-// queries says whether they use an index. Sizes: BENCH_TASKS_BIG, BENCH_PLANS,
-// BENCH_TASKS_PER_PLAN, BENCH_MEMBERS; BENCH_SECONDS per run (default 10).
+// queries says whether they use an index. Before the app starts, the task search
+// (?q=) is timed on the database (scripts/lib/bench-search.ts); BENCH_SEARCH_ONLY=1
+// stops there. Sizes: BENCH_TASKS_BIG, BENCH_PLANS, BENCH_TASKS_PER_PLAN,
+// BENCH_MEMBERS; BENCH_SECONDS per run (default 10).
 import os from "node:os";
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
@@ -18,6 +20,7 @@ import {
   teamCountsSql,
 } from "@/lib/progress/queries";
 import { BenchHarness, autocannon, fmt, percentile, printTable, step, toDateInput } from "./lib/bench-harness";
+import { benchSearch, searchQuery } from "./lib/bench-search";
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { needsBuild } from "./lib/build";
 import { StartupError, migrate, run, seed } from "./lib/postgres";
@@ -29,6 +32,7 @@ const SEQUENTIAL_MIN_REQUESTS = 5; // a slow page keeps going past BENCH_SECONDS
 const CONCURRENT_CONNECTIONS = 10;
 
 const harness = new BenchHarness("bench");
+const SEARCH_TERMS_NOTE = "findTasks's queries, one connection, after a warm-up";
 
 /** Cookies from Set-Cookie headers, as one Cookie header. */
 class CookieJar {
@@ -338,6 +342,14 @@ function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCas
         Task: `Task(planId, status) exists but was not used; @@index([teamId, planId, status]) on Task`,
       },
     },
+    ...["安全", "数据安全"].map((term) => ({
+      name: `Task search ?q=${term}`,
+      source: "lib/tasks/find-tasks.ts findTasks (Prisma), scripts/lib/bench-search.ts",
+      ...searchQuery(teamId, planId, term),
+      expect: {
+        Task: `no index was used (Task(planId, …), Task_searchBigrams_idx or Task_searchText_trgm_idx); one plan's tasks should be read through one`,
+      },
+    })),
   ];
 }
 
@@ -440,6 +452,10 @@ async function main() {
       .join(", ")}`,
   );
 
+  step(`Task search on plan A, timed on the database (${SEARCH_TERMS_NOTE})`);
+  await benchSearch(databaseUrl, team);
+  if (process.env.BENCH_SEARCH_ONLY === "1") return;
+
   const env = harness.appEnv(databaseUrl);
   if (needsBuild()) {
     step("Production build");
@@ -460,6 +476,7 @@ async function main() {
     { name: "Progress JSON", path: api, goalP95Ms: 150 },
     { name: `Progress JSON ?at=${at}`, path: `${api}?at=${at}`, goalP95Ms: 150 },
     { name: "Task list D3 + IN_PROGRESS", path: `${plan}?dilemma=D3&status=IN_PROGRESS` },
+    { name: "Task list ?q=安全", path: `${plan}?q=${encodeURIComponent("安全")}` },
   ];
   step(
     `Measuring (sequential: 1 connection, ≤ ${SEQUENTIAL_MAX_REQUESTS} requests or ${SECONDS} s; then ${CONCURRENT_CONNECTIONS} connections for ${SECONDS} s)`,

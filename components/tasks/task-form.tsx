@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition, type ChangeEvent } from "react";
 import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { z } from "zod";
@@ -35,6 +35,20 @@ export type TaskSnapshot = {
 
 type Option<C extends string> = { code: C; label: string };
 
+export type TemplateText = { titleZh: string; titleEn: string; descriptionZh: string; descriptionEn: string };
+
+/** The snapshot with a template's untouched text in the reader's language, as the page shows it. */
+function inReaderLanguage(snapshot: TaskSnapshot, text: TemplateText | null | undefined, locale: string): TaskSnapshot {
+  if (!text) return snapshot;
+  const pick = (value: string, zh: string, en: string) =>
+    value === zh || value === en ? (locale === "zh-CN" ? zh : en) : value;
+  return {
+    ...snapshot,
+    title: pick(snapshot.title, text.titleZh, text.titleEn),
+    description: pick(snapshot.description, text.descriptionZh, text.descriptionEn),
+  };
+}
+
 export type TaskFormProps = {
   teamSlug: string;
   taskId: string;
@@ -46,6 +60,9 @@ export type TaskFormProps = {
   /** The plan's start as "YYYY-MM-DD": no due date before it. */
   minDueDate: string;
   isTemplateTitle: boolean;
+  isTemplateDescription?: boolean;
+  /** A template task's catalog text in both languages, so a conflict shows untouched text in the reader's language. */
+  templateText?: TemplateText | null;
   /** "create" makes a new task in `planId` (taskId and version are then placeholders). */
   mode?: "edit" | "create";
   planId?: string;
@@ -115,6 +132,8 @@ export function TaskForm({
   dilemmas,
   minDueDate,
   isTemplateTitle,
+  isTemplateDescription = false,
+  templateText,
   mode = "edit",
   planId,
 }: TaskFormProps) {
@@ -123,6 +142,7 @@ export function TaskForm({
   const ts = useTranslations("enums.taskStatus");
   const tp = useTranslations("enums.priority");
   const format = useFormatter();
+  const locale = useLocale();
   const [base, setBase] = useState<TaskSnapshot>(initial);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -229,7 +249,8 @@ export function TaskForm({
         return;
       }
       if (result.code === "CONFLICT") {
-        const current = parseConflict(result.details);
+        const parsed = parseConflict(result.details);
+        const current = parsed && inReaderLanguage(parsed, templateText, locale);
         if (current) {
           setConflict({ current, changes: changesBetween(base, current), isRebased: false });
           return;
@@ -312,6 +333,7 @@ export function TaskForm({
         label={t("fields.description")}
         rows={5}
         error={errors.description?.message}
+        hint={isTemplateDescription ? t("form.templateDescriptionHint") : undefined}
         defaultValue={initial.description}
         {...form.register("description")}
       />

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/error-text";
 import { sqlRollups } from "@/lib/progress/sql";
+import { textInBothLanguages } from "@/lib/tasks/display-title";
 import { taskWhere } from "@/lib/tasks/find-tasks";
 import type { TaskFilters } from "@/lib/tasks/task-filters";
 import { listTasksQuerySchema, planParamsSchema, readingParamsSchema, taskParamsSchema } from "@/lib/api/schemas";
@@ -65,6 +66,10 @@ const taskSelect = {
   title: true,
   description: true,
   templateKey: true,
+  templateTextZh: true,
+  templateTextEn: true,
+  templateDescriptionZh: true,
+  templateDescriptionEn: true,
   areaCode: true,
   pathCode: true,
   status: true,
@@ -77,9 +82,12 @@ const taskSelect = {
   dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
 } as const satisfies Prisma.TaskSelect;
 
+/** A task as the API shows it: the stored title and description, plus what a reader of each language sees. */
 function toApiTask(task: Prisma.TaskGetPayload<{ select: typeof taskSelect }>) {
+  const { templateTextZh, templateTextEn, templateDescriptionZh, templateDescriptionEn, ...fields } = task;
   return {
-    ...task,
+    ...fields,
+    ...textInBothLanguages(task),
     dueDate: task.dueDate ? toDateInput(task.dueDate) : null,
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),

@@ -97,7 +97,13 @@ export const listTasksQuerySchema = z.object({
     .enum(["1", "0"], { error: (issue) => msg("apiCodeUnknown", { value: String(issue.input), allowed: "1, 0" }) })
     .optional()
     .describe("1: only open tasks past their due date"),
-  q: z.string().max(200).optional().describe("Text in the title or description, or a template key"),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      "Words (separated by spaces, all must occur) in the title, description or comments, in Chinese or English, or a template key",
+    ),
   cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1–200"),
 });
@@ -162,9 +168,22 @@ export const taskResponseSchema = z
     id: z.string(),
     planId: z.string(),
     version: z.number().int().describe("Send it back with an update; it changes on every save"),
-    title: z.string(),
-    description: z.string(),
-    templateKey: z.string().nullable(),
+    title: z
+      .string()
+      .describe("As stored: a template task's title in the language it was created in, or the text as written"),
+    description: z.string().describe("As stored, like title"),
+    titleZh: z
+      .string()
+      .describe(
+        "The title a Chinese reader sees: the template's Chinese text until someone edits it, then the edited text",
+      ),
+    titleEn: z.string().describe("The title an English reader sees, by the same rule"),
+    descriptionZh: z.string().describe("The description a Chinese reader sees, by the same rule"),
+    descriptionEn: z.string().describe("The description an English reader sees, by the same rule"),
+    templateKey: z
+      .string()
+      .nullable()
+      .describe("The template the task was made from, e.g. R3.1; null for a custom task"),
     areaCode: z.enum(AREA_CODES),
     pathCode: z.enum(PATH_CODES),
     status: z.enum(TASK_STATUSES),
@@ -248,6 +267,7 @@ export const catalogResponseSchema = z
         area: z.enum(AREA_CODES),
         path: z.enum(PATH_CODES),
         text: bilingual,
+        description: bilingual.describe("What to do and what done looks like, with the paper's section"),
         weights: z.partialRecord(z.enum(DILEMMA_CODES), z.number().int().min(1).max(3)),
         defaultPriority: z.enum(PRIORITIES),
         durationDays: z.number().int(),

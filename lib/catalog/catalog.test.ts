@@ -114,14 +114,17 @@ function allBilingual(): [string, { zh: string; en: string }][] {
       [`${p.code}.focus`, p.focus],
     ]),
     ...areas.map((a) => [`${a.code}.name`, a.name]),
-    ...taskTemplates.map((t) => [`${t.key}.text`, t.text]),
+    ...taskTemplates.flatMap((t) => [
+      [`${t.key}.text`, t.text],
+      [`${t.key}.description`, t.description],
+    ]),
     ...suggestedIndicators.map((i) => [`${i.key}.name`, i.name]),
   ] as [string, { zh: string; en: string }][];
 }
 
 describe("catalog version", () => {
-  it("is 2025.1", () => {
-    expect(CATALOG_VERSION).toBe("2025.1");
+  it("is 2025.2", () => {
+    expect(CATALOG_VERSION).toBe("2025.2");
   });
 });
 
@@ -193,6 +196,13 @@ describe("bilingual text", () => {
 });
 
 describe("task templates", () => {
+  it("each describe what to do and what done looks like, citing the paper's section in both languages", () => {
+    for (const t of taskTemplates) {
+      expect(t.description.en, t.key).toMatch(/Done when .+\((?:§\d(?:\.\d)?(?:, )?)+\)$/);
+      expect(t.description.zh, t.key).toMatch(/完成标准：.+（(?:§\d(?:\.\d)?、?)+）$/);
+    }
+  });
+
   it("equal the DOMAIN.md table exactly (keys, weights, paths; none missing, none extra)", () => {
     expect(taskTemplates).toHaveLength(34);
     expect(taskTemplates.map((t) => [t.key, t.weights, t.path])).toEqual(

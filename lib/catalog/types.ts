@@ -23,6 +23,8 @@ export type TaskTemplate = {
   area: AreaCode;
   path: PathCode;
   text: Bilingual;
+  /** What to do and what done looks like, with the paper's § it rests on. */
+  description: Bilingual;
   weights: Partial<Record<DilemmaCode, Weight>>;
   defaultPriority: Priority;
   durationDays: number;

@@ -19,7 +19,9 @@ export function findNotifications({ userId, take = 50 }: { userId: string; take?
       createdAt: true,
       actor: { select: { name: true } },
       team: { select: { slug: true, name: true } },
-      task: { select: { id: true, planId: true, title: true } },
+      task: {
+        select: { id: true, planId: true, title: true, templateKey: true, templateTextZh: true, templateTextEn: true },
+      },
     },
   });
 }

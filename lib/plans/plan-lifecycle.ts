@@ -67,6 +67,8 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
             templateKey: t.templateKey,
             templateTextZh: t.templateTextZh,
             templateTextEn: t.templateTextEn,
+            templateDescriptionZh: t.templateDescriptionZh,
+            templateDescriptionEn: t.templateDescriptionEn,
             title: t.title,
             description: t.description,
             priority: t.priority,

@@ -7,8 +7,11 @@ export type TemplateTaskDraft = {
   areaCode: AreaCode;
   pathCode: PathCode;
   title: string;
+  description: string;
   templateTextZh: string;
   templateTextEn: string;
+  templateDescriptionZh: string;
+  templateDescriptionEn: string;
   priority: Priority;
   dueDate: Date;
   sortOrder: number;
@@ -20,7 +23,7 @@ export function addDays(date: Date, days: number): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) + days * DAY_MS);
 }
 
-/** Task drafts for template keys: text in `locale` (copies of both kept), due = start + suggested duration, the catalog's weights. */
+/** Task drafts for template keys: title and description in `locale` (copies of both languages kept), due = start + suggested duration, the catalog's weights. */
 export function tasksFromTemplates({
   templateKeys,
   startDate,
@@ -39,8 +42,11 @@ export function tasksFromTemplates({
       areaCode: template.area,
       pathCode: template.path,
       title: locale === "zh-CN" ? template.text.zh : template.text.en,
+      description: locale === "zh-CN" ? template.description.zh : template.description.en,
       templateTextZh: template.text.zh,
       templateTextEn: template.text.en,
+      templateDescriptionZh: template.description.zh,
+      templateDescriptionEn: template.description.en,
       priority: template.defaultPriority,
       dueDate: addDays(startDate, template.durationDays),
       sortOrder: Number(minor),

@@ -95,6 +95,8 @@ describe("plan CSV exports", () => {
       expect.any(String),
       "2026-03-05",
       40,
+      "进行中",
+      "紧急",
     ]);
     const csv = toCsv(result.table);
     expect(csv.startsWith("\uFEFFkey,title,")).toBe(true);

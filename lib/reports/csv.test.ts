@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { loadMessages } from "@/lib/i18n/messages";
 import {
   PROGRESS_CSV_HEADER,
   TASK_CSV_HEADER,
   UTF8_BOM,
   progressCsvTable,
   taskCsvTable,
+  type CodeNames,
   toCsv,
   toExportPercent,
   type ExportTask,
@@ -108,6 +110,8 @@ describe("taskCsvTable", () => {
       "Li Na",
       "2026-03-05",
       40,
+      "IN_PROGRESS",
+      "HIGH",
     ]);
     const [zh] = taskCsvTable([task()], "zh-CN").rows;
     expect(zh?.[3]).toMatch(/[\u4e00-\u9fff]/);
@@ -132,6 +136,18 @@ describe("taskCsvTable", () => {
     expect(row?.[9]).toBe("");
     expect(row?.[10]).toBe("");
     expect(row?.[11]).toBe(100);
+  });
+});
+
+describe("taskCsvTable status and priority words", () => {
+  it("follow the reader's language in the last two columns, next to the codes", () => {
+    const names = (locale: "en" | "zh-CN") => loadMessages(locale).enums as CodeNames;
+    const [en] = taskCsvTable([task()], "en", names("en")).rows;
+    const [zh] = taskCsvTable([task()], "zh-CN", names("zh-CN")).rows;
+    expect(en?.slice(7, 9)).toEqual(["IN_PROGRESS", "HIGH"]);
+    expect(en?.slice(-2)).toEqual(["In progress", "High"]);
+    expect(zh?.slice(7, 9)).toEqual(["IN_PROGRESS", "HIGH"]);
+    expect(zh?.slice(-2)).toEqual(["进行中", "高"]);
   });
 });
 

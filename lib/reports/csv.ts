@@ -51,7 +51,12 @@ export const TASK_CSV_HEADER = [
   "assignee",
   "due_date",
   "progress_percent",
+  "status_name",
+  "priority_name",
 ] as const;
+
+/** Words for status and priority codes in the reader's language (messages/<locale>/enums.json). */
+export type CodeNames = { taskStatus: Record<string, string>; priority: Record<string, string> };
 
 /** The slice of a task the task export needs. */
 export type ExportTask = {
@@ -72,10 +77,11 @@ export type ExportTask = {
 /**
  * One row per task: template key (empty for a custom task), title, area and
  * path code and name in `locale`, dilemma weights as "D1:3; D2:1", status and
- * priority codes, assignee name, due date YYYY-MM-DD, and the task's
- * completion in percent (DONE = 100).
+ * priority codes, assignee name, due date YYYY-MM-DD, the task's completion in
+ * percent (DONE = 100), then status and priority as words from `names` (the
+ * codes when a word is missing); new columns go last so positions stay stable.
  */
-export function taskCsvTable(tasks: readonly ExportTask[], locale: string): CsvTable {
+export function taskCsvTable(tasks: readonly ExportTask[], locale: string, names?: CodeNames): CsvTable {
   return {
     header: TASK_CSV_HEADER,
     rows: tasks.map((t) => [
@@ -94,6 +100,8 @@ export function taskCsvTable(tasks: readonly ExportTask[], locale: string): CsvT
       t.assignee?.name ?? "",
       t.dueDate ? toDateInput(t.dueDate) : "",
       t.status === "DONE" ? 100 : t.progress,
+      names?.taskStatus[t.status] ?? t.status,
+      names?.priority[t.priority] ?? t.priority,
     ]),
   };
 }

@@ -4,8 +4,9 @@ import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/config";
+import { loadMessages } from "@/lib/i18n/messages";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
-import { progressCsvTable, taskCsvTable, type CsvTable } from "@/lib/reports/csv";
+import { progressCsvTable, taskCsvTable, type CodeNames, type CsvTable } from "@/lib/reports/csv";
 import { idSchema } from "@/lib/validation/common";
 
 export const planExportSchema = z.object({ planId: idSchema, locale: z.enum(LOCALES).default(DEFAULT_LOCALE) });
@@ -43,7 +44,8 @@ export const exportPlanTasks = defineOperation(
       },
     });
     if (!plan) throw new AppError("NOT_FOUND");
-    return { filename: `plan-${plan.id}-tasks.csv`, table: taskCsvTable(plan.tasks, input.locale) };
+    const names = loadMessages(input.locale).enums as CodeNames;
+    return { filename: `plan-${plan.id}-tasks.csv`, table: taskCsvTable(plan.tasks, input.locale, names) };
   },
 );
 

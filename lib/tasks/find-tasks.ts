@@ -32,15 +32,40 @@ export function taskWhere({
   else if (filters.assignee === "unassigned") and.push({ assigneeId: null });
   else if (filters.assignee) and.push({ assigneeId: filters.assignee });
   if (filters.isOverdue) and.push({ dueDate: { lt: today() }, status: { in: [...OPEN_STATUSES] } });
-  if (filters.q)
-    and.push({
-      OR: [
-        { title: { contains: filters.q, mode: "insensitive" } },
-        { description: { contains: filters.q, mode: "insensitive" } },
-        { templateKey: { equals: filters.q } },
-      ],
-    });
+  if (filters.q) {
+    const words: Prisma.TaskWhereInput[] = searchTerms(filters.q).map((term) =>
+      isBigram(term) ? { searchBigrams: { has: term } } : { searchText: { contains: escapeLike(term) } },
+    );
+    const key = filters.q.trim().toUpperCase();
+    and.push(TEMPLATE_KEY.test(key) ? { OR: [{ templateKey: key }, { AND: words }] } : { AND: words });
+  }
   return { AND: and };
+}
+
+/** A template key such as R3.1, which a search also matches exactly. */
+const TEMPLATE_KEY = /^R\d+\.\d+$/;
+
+/** Two non-ASCII characters (e.g. 安全): found through Task.searchBigrams, since a trigram index cannot serve them. */
+function isBigram(term: string): boolean {
+  const chars = [...term];
+  return chars.length === 2 && chars.every((c) => c.codePointAt(0)! > 127);
+}
+
+/** A LIKE pattern matching `text` literally (Prisma's `contains` passes %, _ and backslash through as LIKE syntax). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The words of a search as Task.searchText holds text (NFKC, lower case), at most
+ * eight; a task matches when each occurs in what readers of either language see
+ * of it or in its comments. Substrings match, so 安全 finds 网络安全. Both sides
+ * are lower case already, so the match is a plain LIKE (ILIKE cost several times
+ * more per row on Chinese text), served by the trigram index from three
+ * characters on and by the bigram index for two Chinese characters.
+ */
+export function searchTerms(q: string): string[] {
+  return q.normalize("NFKC").toLowerCase().split(/\s+/u).filter(Boolean).slice(0, 8);
 }
 
 export const taskListSelect = {

@@ -15,6 +15,8 @@ export async function getTask({ teamId, planId, taskId }: { teamId: string; plan
       templateKey: true,
       templateTextZh: true,
       templateTextEn: true,
+      templateDescriptionZh: true,
+      templateDescriptionEn: true,
       areaCode: true,
       pathCode: true,
       priority: true,

@@ -11,6 +11,7 @@ import {
   getWritablePlan,
   notifyAssignment,
 } from "@/lib/tasks/task-rules";
+import { keepTemplateText } from "@/lib/tasks/display-title";
 import { toDateInput } from "@/lib/validation/common";
 import { setTaskStatusSchema, updateTaskSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
@@ -113,14 +114,36 @@ async function applyChange(
   return { id: current.id, version: version + 1 };
 }
 
-/** Saves every field of a task (MEMBER and up); refused with CONFLICT when someone saved since `version`. */
+/** The catalog's text copied onto the task (null on custom tasks). */
+async function loadTemplateCopies(tx: Tx, ctx: TeamContext, taskId: string) {
+  const copies = await tx.task.findFirst({
+    where: { id: taskId, teamId: ctx.team.id },
+    select: {
+      templateKey: true,
+      templateTextZh: true,
+      templateTextEn: true,
+      templateDescriptionZh: true,
+      templateDescriptionEn: true,
+    },
+  });
+  if (!copies) throw new AppError("NOT_FOUND");
+  return copies;
+}
+
+/**
+ * Saves every field of a task (MEMBER and up); refused with CONFLICT when someone
+ * saved since `version`. The template's text sent back in either language is no
+ * edit: it stays as stored and keeps following each reader's language.
+ */
 export const updateTask = defineOperation("tasks.write", updateTaskSchema, async (ctx, input) => {
   return db.$transaction(async (tx) => {
     const current = await loadTask(tx, ctx, input.taskId);
     const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: current.planId });
     await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
     assertDueDate(input.dueDate, plan.startDate);
-    const { taskId: _taskId, version, ...fields } = input;
+    const { taskId: _taskId, version, ...submitted } = input;
+    const copies = await loadTemplateCopies(tx, ctx, current.id);
+    const fields = keepTemplateText({ ...current, ...copies }, submitted);
     return applyChange(tx, ctx, current, version, {
       ...fields,
       dilemmas: [...fields.dilemmas].sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode)),

@@ -39,6 +39,8 @@ export async function seedCatalog(db: PrismaClient): Promise<void> {
           pathCode: t.path,
           textZh: t.text.zh,
           textEn: t.text.en,
+          descriptionZh: t.description.zh,
+          descriptionEn: t.description.en,
           defaultPriority: t.defaultPriority,
           durationDays: t.durationDays,
           sortOrder: i + 1,

@@ -146,7 +146,7 @@ async function seedTasks(client: pg.Client, { team, now }: Ctx) {
   // Random values are drawn once per row (MATERIALIZED) so status, progress and dates agree.
   await client.query(
     `WITH tpl AS MATERIALIZED (
-       SELECT row_number() OVER (ORDER BY "sortOrder", key) - 1 AS i, key, "areaCode", "pathCode", "textZh", "textEn", "defaultPriority"
+       SELECT row_number() OVER (ORDER BY "sortOrder", key) - 1 AS i, key, "areaCode", "pathCode", "textZh", "textEn", "descriptionZh", "descriptionEn", "defaultPriority"
          FROM "TaskTemplate"
      ),
      src AS MATERIALIZED (
@@ -162,13 +162,17 @@ async function seedTasks(client: pg.Client, { team, now }: Ctx) {
               $2::timestamp - $3::interval + (r_created * r_created) * interval '100 days' AS created
          FROM src s
      )
-     INSERT INTO "Task" (id, "teamId", "planId", "areaCode", "pathCode", "templateKey", "templateTextZh", "templateTextEn", title, status, priority,
+     INSERT INTO "Task" (id, "teamId", "planId", "areaCode", "pathCode", "templateKey", "templateTextZh", "templateTextEn",
+                         "templateDescriptionZh", "templateDescriptionEn", title, description, status, priority,
                          "assigneeId", "dueDate", progress, "sortOrder", version, "createdById", "createdAt", "updatedAt", "completedAt")
      SELECT 'c' || substr(md5(s.plan_id || ':' || s.g), 1, 24), $1, s.plan_id, tpl."areaCode", tpl."pathCode",
             CASE WHEN s.r_custom < 0.2 THEN NULL ELSE tpl.key END,
             CASE WHEN s.r_custom < 0.2 THEN NULL ELSE tpl."textZh" END,
             CASE WHEN s.r_custom < 0.2 THEN NULL ELSE tpl."textEn" END,
+            CASE WHEN s.r_custom < 0.2 THEN NULL ELSE tpl."descriptionZh" END,
+            CASE WHEN s.r_custom < 0.2 THEN NULL ELSE tpl."descriptionEn" END,
             CASE WHEN s.r_custom < 0.2 THEN format('Follow-up %s for %s', s.g, tpl.key) ELSE left(tpl."textEn", 200) END,
+            CASE WHEN s.r_custom < 0.2 THEN '' ELSE tpl."descriptionEn" END,
             s.status::"TaskStatus",
             (CASE WHEN s.r_prio < 0.5 THEN tpl."defaultPriority"::text WHEN s.r_prio < 0.6 THEN 'LOW' WHEN s.r_prio < 0.8 THEN 'MEDIUM'
                   WHEN s.r_prio < 0.95 THEN 'HIGH' ELSE 'URGENT' END)::"Priority",

@@ -1,16 +1,18 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { markReadAction } from "@/lib/notifications/actions";
 import { findNotifications } from "@/lib/notifications/notifications";
+import { displayTitle } from "@/lib/tasks/display-title";
 
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const [items, t, format] = await Promise.all([
+  const [items, t, format, locale] = await Promise.all([
     findNotifications({ userId: user.id }),
     getTranslations("notifications"),
     getFormatter(),
+    getLocale(),
   ]);
   const now = new Date();
   const hasUnread = items.some((n) => !n.readAt);
@@ -44,7 +46,7 @@ export default async function NotificationsPage() {
                     href={`/t/${n.team.slug}/plans/${n.task.planId}/tasks/${n.task.id}`}
                     className="font-medium text-brand-800 underline"
                   >
-                    {n.task.title}
+                    {displayTitle(n.task, locale)}
                   </Link>
                 ) : null}
                 <span className="block text-xs text-slate-600">

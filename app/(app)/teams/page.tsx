@@ -31,7 +31,7 @@ export default async function TeamsPage() {
                   <Badge>{tr(team.role)}</Badge>
                 </span>
                 <span className="mt-1 block text-sm text-slate-600">
-                  {t("members", { count: team._count.memberships })} · {team._count.plans} {t("plans")}
+                  {t("members", { count: team._count.memberships })} · {t("planCount", { count: team._count.plans })}
                 </span>
               </Link>
             </li>

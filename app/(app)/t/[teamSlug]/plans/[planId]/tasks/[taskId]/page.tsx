@@ -12,7 +12,7 @@ import { can } from "@/lib/authz";
 import { areas, dilemmas, paths } from "@/lib/catalog/catalog";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
-import { displayTitle } from "@/lib/tasks/display-title";
+import { displayDescription, displayTitle, hasTemplateDescription, hasTemplateTitle } from "@/lib/tasks/display-title";
 import { getTask } from "@/lib/tasks/get-task";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 import { toDateInput } from "@/lib/validation/common";
@@ -42,6 +42,18 @@ export default async function TaskPage({ params }: Params) {
   const canEdit = can(role, "tasks.write") && !isArchived;
   const canComment = can(role, "comments.write") && !isArchived;
   const title = displayTitle(task, locale);
+  const description = displayDescription(task, locale);
+  const isTemplateTitle = hasTemplateTitle(task);
+  const isTemplateDescription = hasTemplateDescription(task);
+  const templateText =
+    task.templateKey && task.templateTextZh !== null && task.templateTextEn !== null
+      ? {
+          titleZh: task.templateTextZh,
+          titleEn: task.templateTextEn,
+          descriptionZh: task.templateDescriptionZh ?? "",
+          descriptionEn: task.templateDescriptionEn ?? "",
+        }
+      : null;
   const now = new Date();
   const planHref = `/t/${team.slug}/plans/${task.planId}`;
 
@@ -51,8 +63,8 @@ export default async function TaskPage({ params }: Params) {
   const pathOptions = paths.map((p) => ({ code: p.code, label: `${p.code} · ${localize(p.name, locale)}` }));
   const dilemmaOptions = dilemmas.map((d) => ({ code: d.code, label: `${d.code} · ${localize(d.name, locale)}` }));
   const snapshot = {
-    title: task.title,
-    description: task.description,
+    title,
+    description,
     areaCode: task.areaCode,
     pathCode: task.pathCode,
     dilemmas: task.dilemmas,
@@ -96,6 +108,30 @@ export default async function TaskPage({ params }: Params) {
             {t("priorityBadge", { priority: tp(task.priority) })}
           </Badge>
         </div>
+        {task.templateKey && templateText ? (
+          <details className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
+            <summary className="cursor-pointer font-medium text-brand-800">
+              {t("original.summary", { key: task.templateKey })}
+            </summary>
+            <p className="mt-2 text-slate-700">
+              {isTemplateTitle && isTemplateDescription
+                ? t("original.untouched", { key: task.templateKey })
+                : t("original.edited", { key: task.templateKey })}
+            </p>
+            <dl className="mt-2 grid gap-3 sm:grid-cols-2">
+              <div lang="zh-CN">
+                <dt className="text-xs font-semibold text-slate-600 uppercase">{t("original.zh")}</dt>
+                <dd className="mt-1 font-medium break-words text-slate-900">{templateText.titleZh}</dd>
+                <dd className="mt-1 break-words text-slate-700">{templateText.descriptionZh}</dd>
+              </div>
+              <div lang="en">
+                <dt className="text-xs font-semibold text-slate-600 uppercase">{t("original.en")}</dt>
+                <dd className="mt-1 font-medium break-words text-slate-900">{templateText.titleEn}</dd>
+                <dd className="mt-1 break-words text-slate-700">{templateText.descriptionEn}</dd>
+              </div>
+            </dl>
+          </details>
+        ) : null}
       </header>
 
       {isArchived ? (
@@ -121,14 +157,16 @@ export default async function TaskPage({ params }: Params) {
               paths={pathOptions}
               dilemmas={dilemmaOptions}
               minDueDate={toDateInput(task.plan.startDate)}
-              isTemplateTitle={title !== task.title}
+              isTemplateTitle={isTemplateTitle}
+              isTemplateDescription={isTemplateDescription}
+              templateText={templateText}
             />
           ) : (
             <dl className="grid gap-4 text-sm sm:grid-cols-2">
               <div className="sm:col-span-2">
                 <dt className="font-medium text-slate-700">{t("fields.description")}</dt>
                 <dd className="mt-1 whitespace-pre-line break-words text-slate-900">
-                  {task.description || t("values.noDescription")}
+                  {description || t("values.noDescription")}
                 </dd>
               </div>
               <div>

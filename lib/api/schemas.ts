@@ -7,7 +7,7 @@ import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import { addReadingSchema } from "@/lib/validation/indicator";
 import { createPlanSchema, PLAN_STATUSES } from "@/lib/validation/plan";
 import { createTaskSchema, PRIORITIES, TASK_STATUSES, updateTaskSchema } from "@/lib/validation/task";
-import { idSchema } from "@/lib/validation/common";
+import { dateTextSchema, idSchema, textSchema } from "@/lib/validation/common";
 
 /** The named schemas of the API: the OpenAPI document's components. */
 export const apiSchemas = z.registry<{ id: string }>();
@@ -56,15 +56,15 @@ export const createPlanBodySchema = z
 
 /** Query of GET /api/v1/plans/{planId}/tasks: the task list filters of the app (comma-separated lists; unknown values are ignored) and a page. */
 export const listTasksQuerySchema = z.object({
-  area: z.string().max(200).optional().describe("Areas, e.g. R3,R4"),
-  dilemma: z.string().max(200).optional().describe("Dilemmas the task is linked to, e.g. D3"),
-  path: z.string().max(200).optional().describe("Paths, e.g. P1,P3"),
-  status: z.string().max(200).optional().describe("Statuses, e.g. TODO,IN_PROGRESS"),
-  priority: z.string().max(200).optional().describe("Priorities, e.g. HIGH,URGENT"),
-  assignee: z.string().max(64).optional().describe('"me", "unassigned" or a user id'),
+  area: textSchema.max(200).optional().describe("Areas, e.g. R3,R4"),
+  dilemma: textSchema.max(200).optional().describe("Dilemmas the task is linked to, e.g. D3"),
+  path: textSchema.max(200).optional().describe("Paths, e.g. P1,P3"),
+  status: textSchema.max(200).optional().describe("Statuses, e.g. TODO,IN_PROGRESS"),
+  priority: textSchema.max(200).optional().describe("Priorities, e.g. HIGH,URGENT"),
+  assignee: textSchema.max(64).optional().describe('"me", "unassigned" or a user id'),
   overdue: z.enum(["1", "0"]).optional().describe("1: only open tasks past their due date"),
-  q: z.string().max(200).optional().describe("Text in the title or description, or a template key"),
-  cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
+  q: textSchema.max(200).optional().describe("Text in the title or description, or a template key"),
+  cursor: textSchema.max(200).optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1–200"),
 });
 
@@ -174,8 +174,7 @@ export const progressResponseSchema = z
   .register(apiSchemas, { id: "Progress" });
 
 export const progressQuerySchema = z.object({
-  at: z
-    .string()
+  at: dateTextSchema
     .optional()
     .describe("YYYY-MM-DD: progress at the end of that day (UTC), replayed from the activity log"),
 });

@@ -11,27 +11,31 @@ export function isStorableText(value: string): boolean {
 }
 
 /** Every text input's base: a string of storable characters (see isStorableText), else "textInvalidCharacters". */
-export const textSchema = z.string().refine(isStorableText, { message: msg("textInvalidCharacters"), abort: true });
+export const textSchema = z.string().refine(isStorableText, msg("textInvalidCharacters"));
 
 /** The earliest and latest calendar day the app accepts anywhere (plans, tasks, readings, ?at=). */
 export const MIN_DATE = "1900-01-01";
 export const MAX_DATE = "2200-12-31";
 
+const isRealDay = (v: string) =>
+  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
 /** A calendar date as the string "YYYY-MM-DD": a real day between MIN_DATE and MAX_DATE. */
 export const dateTextSchema = z
   .string({ error: msg("dateRequired") })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: msg("dateFormat"), abort: true })
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    { message: msg("dateInvalid"), abort: true },
-  )
-  .refine((v) => v >= MIN_DATE && v <= MAX_DATE, msg("dateRange", { min: MIN_DATE, max: MAX_DATE }));
+  .refine(isRealDay, msg("dateInvalid"))
+  .refine((v) => !isRealDay(v) || (v >= MIN_DATE && v <= MAX_DATE), msg("dateRange", { min: MIN_DATE, max: MAX_DATE }));
 
 /** A calendar date as "YYYY-MM-DD", parsed to UTC midnight. */
 export const dateSchema = dateTextSchema.transform((v) => new Date(`${v}T00:00:00Z`));
 
-/** An optional date: "" or null means none. */
-export const optionalDateSchema = z.union([z.literal("").transform(() => null), z.null(), dateSchema]);
+/** An optional date: "" or null means none (a wrong date gets the date's own message). */
+export const optionalDateSchema = z
+  .string({ error: msg("dateFormat") })
+  .nullable()
+  .transform((v) => v || null)
+  .pipe(dateSchema.nullable());
 
 /** The id of a row (in a path, a body or a form): 1–64 storable characters. */
 export const idSchema = textSchema.min(1).max(64);

@@ -85,45 +85,54 @@ export const HOSTILE_WHOLE_INPUTS: readonly HostileValue[] = [
   { name: "__proto__ pollution", value: JSON.parse('{"__proto__": {"isAdmin": true}, "constructor": {"x": 1}}') },
 ];
 
-/** A raw request: what a client sends instead of a JSON body (`contentType` null sends no header). */
-export type RawBody = { name: string; body: string | Uint8Array<ArrayBuffer>; contentType?: string | null };
+/** A raw request: what a client sends instead of a JSON body (`contentType` null sends no header), built from a valid JSON body of the route. */
+export type RawBody = {
+  name: string;
+  body: (valid: string) => string | Uint8Array<ArrayBuffer>;
+  contentType?: string | null;
+};
 
 const FIVE_MB = 5 * 1024 * 1024;
 
-/** Bodies a JSON endpoint must refuse (or accept) cleanly. `valid` is a valid JSON body of the route, as text. */
-export function rawBodies(valid: string): readonly RawBody[] {
-  return [
-    { name: "no body", body: "" },
-    { name: "whitespace", body: " \n\t " },
-    { name: "malformed JSON", body: "{title:" },
-    { name: "truncated JSON", body: valid.slice(0, -1) },
-    { name: "trailing garbage", body: `${valid}}` },
-    { name: "two documents", body: `${valid}${valid}` },
-    { name: "single quotes", body: valid.replaceAll('"', "'") },
-    { name: "JSON null", body: "null" },
-    { name: "JSON number", body: "1e999" },
-    { name: "JSON string", body: '"\\u0000"' },
-    { name: "escaped NUL in every string", body: valid.replace(/":"/g, '":"\\u0000') },
-    { name: "escaped lone surrogate in every string", body: valid.replace(/":"/g, '":"\\ud800') },
-    { name: "duplicate keys, hostile last", body: `${valid.slice(0, -1)},"title":"\\u0000","version":-1}` },
-    { name: "duplicate keys, valid last", body: `{"title":"\\u0000",${valid.slice(1)}` },
-    { name: "byte-order mark", body: `\ufeff${valid}` },
-    { name: "invalid UTF-8", body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) },
-    { name: "deeply nested", body: `${"[".repeat(100_000)}${"]".repeat(100_000)}` },
-    { name: "5 MB string", body: JSON.stringify({ title: "x".repeat(FIVE_MB) }) },
-    { name: "5 MB of keys", body: `{${Array.from({ length: FIVE_MB / 16 }, (_, i) => `"k${i}":1`).join(",")}}` },
-    { name: "text/plain", body: valid, contentType: "text/plain" },
-    { name: "form encoded", body: "title=x&startDate=2026-01-01", contentType: "application/x-www-form-urlencoded" },
-    {
-      name: "multipart",
-      body: '--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n--b--\r\n',
-      contentType: "multipart/form-data; boundary=b",
-    },
-    { name: "no content type", body: valid, contentType: null },
-    { name: "JSON with a charset", body: valid, contentType: "application/json; charset=utf-16" },
-    { name: "XML", body: "<plan><title>x</title></plan>", contentType: "application/xml" },
-  ];
-}
+/** Bodies a JSON endpoint must refuse (or accept) cleanly. */
+export const RAW_BODIES: readonly RawBody[] = [
+  { name: "no body", body: () => "" },
+  { name: "whitespace", body: () => " \n\t " },
+  { name: "malformed JSON", body: () => "{title:" },
+  { name: "truncated JSON", body: (valid) => valid.slice(0, -1) },
+  { name: "trailing garbage", body: (valid) => `${valid}}` },
+  { name: "two documents", body: (valid) => `${valid}${valid}` },
+  { name: "single quotes", body: (valid) => valid.replaceAll('"', "'") },
+  { name: "JSON null", body: () => "null" },
+  { name: "JSON number", body: () => "1e999" },
+  { name: "JSON string", body: () => '"\\u0000"' },
+  { name: "escaped NUL in every string", body: (valid) => valid.replace(/":"/g, '":"\\u0000') },
+  { name: "escaped lone surrogate in every string", body: (valid) => valid.replace(/":"/g, '":"\\ud800') },
+  { name: "duplicate keys, hostile last", body: (valid) => `${valid.slice(0, -1)},"title":"\\u0000","version":-1}` },
+  { name: "duplicate keys, valid last", body: (valid) => `{"title":"\\u0000",${valid.slice(1)}` },
+  { name: "byte-order mark", body: (valid) => `\ufeff${valid}` },
+  { name: "invalid UTF-8", body: () => new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) },
+  { name: "deeply nested", body: () => `${"[".repeat(100_000)}${"]".repeat(100_000)}` },
+  { name: "5 MB string", body: () => JSON.stringify({ title: "x".repeat(FIVE_MB) }) },
+  {
+    name: "5 MB of keys",
+    body: () => `{${Array.from({ length: FIVE_MB / 16 }, (_, i) => `"k${i}":1`).join(",")}}`,
+  },
+  { name: "text/plain", body: (valid) => valid, contentType: "text/plain" },
+  {
+    name: "form encoded",
+    body: () => "title=x&startDate=2026-01-01",
+    contentType: "application/x-www-form-urlencoded",
+  },
+  {
+    name: "multipart",
+    body: () => '--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n--b--\r\n',
+    contentType: "multipart/form-data; boundary=b",
+  },
+  { name: "no content type", body: (valid) => valid, contentType: null },
+  { name: "JSON with a charset", body: (valid) => valid, contentType: "application/json; charset=utf-16" },
+  { name: "XML", body: () => "<plan><title>x</title></plan>", contentType: "application/xml" },
+];
 
 /** A value as it can travel in a query string or a path segment. */
 export function asText(value: unknown): string {

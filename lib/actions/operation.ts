@@ -4,6 +4,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { can, type Permission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isStorableText } from "@/lib/validation/common";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 /** Who acts, in which team, with which current role. */
@@ -41,6 +42,8 @@ export async function runOperation<S extends z.ZodType, R>(
   actor: { userId: string; teamSlug: string; ip?: string; roleCeiling?: Role },
   input: unknown,
 ): Promise<R> {
+  // The slug comes from a URL or a server action's argument: anything else than storable text names no team.
+  if (typeof actor.teamSlug !== "string" || !isStorableText(actor.teamSlug)) throw new AppError("NOT_FOUND");
   const membership = await db.membership.findFirst({
     where: { userId: actor.userId, team: { slug: actor.teamSlug } },
     select: { role: true, team: { select: { id: true, name: true, slug: true } } },

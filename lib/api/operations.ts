@@ -11,7 +11,7 @@ import { textInBothLanguages } from "@/lib/tasks/display-title";
 import { taskWhere } from "@/lib/tasks/find-tasks";
 import type { TaskFilters } from "@/lib/tasks/task-filters";
 import { listTasksQuerySchema, planParamsSchema, readingParamsSchema, taskParamsSchema } from "@/lib/api/schemas";
-import { toDateInput } from "@/lib/validation/common";
+import { idSchema, toDateInput } from "@/lib/validation/common";
 
 const planSelect = {
   id: true,
@@ -111,7 +111,8 @@ function encodeCursor(id: string): string {
 function decodeCursor(cursor: string): string {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (value && typeof value === "object" && "after" in value && typeof value.after === "string") return value.after;
+    if (value && typeof value === "object" && "after" in value && idSchema.safeParse(value.after).success)
+      return value.after as string;
   } catch {
     // fall through to the validation error
   }

@@ -8,7 +8,7 @@ import { addReadingSchema } from "@/lib/validation/indicator";
 import { createPlanSchema, PLAN_STATUSES } from "@/lib/validation/plan";
 import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 import { createTaskSchema, updateTaskSchema } from "@/lib/validation/task";
-import { idSchema } from "@/lib/validation/common";
+import { dateTextSchema, idSchema, textSchema } from "@/lib/validation/common";
 
 /** The named schemas of the API: the OpenAPI document's components. */
 export const apiSchemas = z.registry<{ id: string }>();
@@ -92,19 +92,18 @@ export const listTasksQuerySchema = z.object({
   path: codeListParam(PATH_CODES, "Paths"),
   status: codeListParam(TASK_STATUSES, "Statuses"),
   priority: codeListParam(PRIORITIES, "Priorities"),
-  assignee: z.string().max(64).optional().describe('"me", "unassigned" or a user id'),
+  assignee: textSchema.max(64).optional().describe('"me", "unassigned" or a user id'),
   overdue: z
     .enum(["1", "0"], { error: (issue) => msg("apiCodeUnknown", { value: String(issue.input), allowed: "1, 0" }) })
     .optional()
     .describe("1: only open tasks past their due date"),
-  q: z
-    .string()
+  q: textSchema
     .max(200)
     .optional()
     .describe(
       "Words (separated by spaces, all must occur) in the title, description or comments, in Chinese or English, or a template key",
     ),
-  cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
+  cursor: textSchema.max(200).optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1–200"),
 });
 
@@ -245,8 +244,7 @@ export const progressResponseSchema = z
   .register(apiSchemas, { id: "Progress" });
 
 export const progressQuerySchema = z.object({
-  at: z
-    .string()
+  at: dateTextSchema
     .optional()
     .describe("YYYY-MM-DD: progress at the end of that day (UTC), replayed from the activity log"),
 });

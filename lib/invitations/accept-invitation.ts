@@ -9,6 +9,8 @@ export type InvitationState = "valid" | "invalid" | "expired" | "revoked" | "use
 
 /** What an invitation link leads to, read by its token; the token itself is never stored. */
 export async function getInvitationByToken(token: string) {
+  // A server action's argument can be of any type; only a string can be a token.
+  if (typeof token !== "string") return { state: "invalid" as const, invitation: null };
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
@@ -34,6 +36,7 @@ export async function getInvitationByToken(token: string) {
 
 /** Accepts an invitation for the user whose email it names: single use, within 7 days, not revoked. */
 export async function acceptInvitation({ token, userId, ip }: { token: string; userId: string; ip?: string }) {
+  if (typeof token !== "string") throw new AppError("NOT_FOUND", { userMessage: msg("invitationInvalid") });
   const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {
     // Lock the row: two accepts of one link cannot both succeed.

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { idSchema } from "@/lib/validation/common";
 
 /** How many unread notifications a user has, across their teams they still belong to. */
 export function countUnread({ userId }: { userId: string }) {
@@ -26,8 +27,9 @@ export function findNotifications({ userId, take = 50 }: { userId: string; take?
   });
 }
 
-/** Marks one (or all, without an id) of the user's notifications read; never touches another user's. */
+/** Marks one (or all, without an id) of the user's notifications read; never touches another user's. An id that cannot exist marks nothing. */
 export async function markRead({ userId, notificationId }: { userId: string; notificationId?: string }) {
+  if (notificationId !== undefined && !idSchema.safeParse(notificationId).success) return;
   await db.notification.updateMany({
     where: { userId, readAt: null, ...(notificationId ? { id: notificationId } : {}) },
     data: { readAt: new Date() },

@@ -1,9 +1,11 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
+import { isStorableText } from "@/lib/validation/common";
 
 /** One task of the team with its links, comments and full history; another team's task is not found. */
 export async function getTask({ teamId, planId, taskId }: { teamId: string; planId: string; taskId: string }) {
+  if (!isStorableText(planId) || !isStorableText(taskId)) notFound();
   const task = await db.task.findFirst({
     where: { id: taskId, teamId, planId },
     select: {

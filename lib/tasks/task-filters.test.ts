@@ -23,6 +23,12 @@ describe("task filters in the URL", () => {
     });
   });
 
+  it("ignores text that cannot be stored (NUL, lone surrogates) instead of searching for it", () => {
+    const f = parseTaskFilters({ q: "fire\u0000wall", assignee: "\ud800", status: "DONE\u0000" });
+    expect(f).toMatchObject({ q: "", assignee: undefined, statuses: [] });
+    expect(parseTaskFilters({ q: "防火墙 🔥 جدار" }).q).toBe("防火墙 🔥 جدار");
+  });
+
   it("round-trips through URL params", () => {
     const f = parseTaskFilters({ area: "R1,R2", priority: "HIGH", assignee: "unassigned" });
     expect(parseTaskFilters(Object.fromEntries(filtersToParams(f)))).toEqual(f);

@@ -7,6 +7,7 @@ import {
   type PathCode,
 } from "@/lib/catalog/types";
 import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
+import { isStorableText } from "@/lib/validation/common";
 
 type Status = (typeof TASK_STATUSES)[number];
 type PriorityValue = (typeof PRIORITIES)[number];
@@ -31,8 +32,10 @@ function list<T extends string>(value: string | string[] | undefined, allowed: r
   return [...new Set(raw.map((v) => v.trim()).filter((v): v is T => (allowed as readonly string[]).includes(v)))];
 }
 
+// Text that cannot be stored (a NUL, a lone surrogate) cannot match anything either: it is ignored.
 function single(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  const text = (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  return isStorableText(text) ? text : "";
 }
 
 /** Reads filters from URL search params; unknown values are ignored, never an error. */

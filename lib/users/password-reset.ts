@@ -50,6 +50,7 @@ export async function mailPasswordReset({ email, ip }: { email: string; ip?: str
 
 /** Whether a reset token can still be used. */
 export async function isResetTokenUsable(token: string): Promise<boolean> {
+  if (typeof token !== "string") return false;
   const row = await db.passwordResetToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { usedAt: true, expiresAt: true },
@@ -65,6 +66,8 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
 export async function resetPassword({ token, input, ip }: { token: string; input: unknown; ip?: string }) {
   const parsed = resetPasswordSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
+  // A server action's argument can be of any type; only a string can be a token.
+  if (typeof token !== "string") throw new AppError("CONFLICT", { userMessage: msg("resetLinkUsed") });
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {
     // Claiming the token and checking it in one statement makes it single-use under concurrency.

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { msg } from "@/lib/i18n/error-text";
+import { textSchema } from "@/lib/validation/common";
 
 /** Emails are compared and stored lower-cased. */
-export const emailSchema = z
-  .string()
+export const emailSchema = textSchema
   .trim()
   .min(1, msg("emailRequired"))
   .max(254, msg("emailTooLong"))
@@ -11,24 +11,19 @@ export const emailSchema = z
   .transform((v) => v.toLowerCase());
 
 /** At least 10 characters; long passphrases welcome. */
-export const newPasswordSchema = z
-  .string()
+export const newPasswordSchema = textSchema
   .min(10, msg("tooShort", { min: 10 }))
   .max(200, msg("tooLong", { max: 200 }))
   .refine((v) => new Set(v).size >= 4, msg("passwordWeak"));
 
-export const displayNameSchema = z
-  .string()
+export const displayNameSchema = textSchema
   .trim()
   .min(1, msg("nameRequired"))
   .max(100, msg("tooLong", { max: 100 }));
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z
-    .string()
-    .min(1, msg("passwordRequired"))
-    .max(200, msg("tooLong", { max: 200 })),
+  password: textSchema.min(1, msg("passwordRequired")).max(200, msg("tooLong", { max: 200 })),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { indicatorsForDilemma } from "@/lib/catalog/catalog";
 import { DILEMMA_CODES } from "@/lib/catalog/types";
-import { dateSchema, idSchema, optionalDateSchema, toDateInput } from "@/lib/validation/common";
+import { dateSchema, idSchema, optionalDateSchema, textSchema, toDateInput } from "@/lib/validation/common";
 import { msg } from "@/lib/i18n/error-text";
 
 export const DIRECTIONS = ["UP", "DOWN"] as const;
@@ -12,7 +12,7 @@ const DECIMAL = /^[+-]?\d{1,14}(\.\d{1,4})?$/;
 
 /** A measured value as typed ("12.5") or sent (12.5): at most 14 digits before and 4 after the point. */
 export const decimalSchema = z
-  .union([z.number(), z.string()], { error: msg("numberRequired") })
+  .union([z.number(), textSchema], { error: msg("numberRequired") })
   .superRefine((value, ctx) => {
     const text = typeof value === "number" ? String(value) : value.trim();
     if (!NUMBER.test(text)) ctx.addIssue({ code: "custom", message: msg("numberRequired") });
@@ -25,22 +25,21 @@ function latestToday(now = Date.now()): string {
   return new Date(now + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
+// A cross-field check runs only when its fields (and the object itself) parsed.
 const fieldsOk = (fields: readonly string[]) => (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
-  payload.issues.every((issue) => !fields.includes(String(issue.path?.[0])));
+  payload.issues.every((issue) => issue.path?.length && !fields.includes(String(issue.path[0])));
 
 /** A new indicator of a plan: a catalog suggestion of its dilemma (name, unit and direction prefilled, still editable) or a custom one. */
 export const createIndicatorSchema = z
   .object({
     planId: idSchema,
     dilemmaCode: z.enum(DILEMMA_CODES, { error: msg("dilemmaChoose") }),
-    suggestedKey: z.union([z.literal("").transform(() => null), z.null(), z.string().max(16)]).optional(),
-    name: z
-      .string()
+    suggestedKey: z.union([z.literal("").transform(() => null), z.null(), textSchema.max(16)]).optional(),
+    name: textSchema
       .trim()
       .min(1, msg("indicatorNameRequired"))
       .max(200, msg("tooLong", { max: 200 })),
-    unit: z
-      .string()
+    unit: textSchema
       .trim()
       .min(1, msg("unitRequired"))
       .max(20, msg("tooLong", { max: 20 })),
@@ -66,8 +65,7 @@ export const addReadingSchema = z.object({
   indicatorId: idSchema,
   value: decimalSchema,
   recordedOn: dateSchema.refine((day) => toDateInput(day) <= latestToday(), msg("readingInFuture")),
-  note: z
-    .string()
+  note: textSchema
     .trim()
     .max(1000, msg("tooLong", { max: 1000 }))
     .default(""),

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { getTemplate } from "@/lib/catalog/catalog";
 import { AREA_CODES } from "@/lib/catalog/types";
-import { dateSchema, descriptionSchema, idSchema, titleSchema, versionSchema } from "@/lib/validation/common";
+import {
+  dateSchema,
+  descriptionSchema,
+  idSchema,
+  nullableIdSchema,
+  textSchema,
+  titleSchema,
+  versionSchema,
+} from "@/lib/validation/common";
 import { msg } from "@/lib/i18n/error-text";
 
 export const PLAN_STATUSES = ["DRAFT", "ACTIVE", "COMPLETED", "ARCHIVED"] as const;
@@ -15,7 +23,7 @@ export const PLAN_TRANSITIONS: Record<PlanStatusValue, readonly PlanStatusValue[
   ARCHIVED: ["ACTIVE"],
 };
 
-const templateKeySchema = z.string().refine((key) => Boolean(getTemplate(key)), msg("templateUnknown"));
+const templateKeySchema = textSchema.refine((key) => Boolean(getTemplate(key)), msg("templateUnknown"));
 
 const planFields = {
   title: titleSchema,
@@ -38,7 +46,7 @@ export const createPlanSchema = z
       .max(100)
       .default([])
       .transform((keys) => [...new Set(keys)]),
-    defaultAssignees: z.partialRecord(z.enum(AREA_CODES), z.string().max(64).nullable()).default({}),
+    defaultAssignees: z.partialRecord(z.enum(AREA_CODES), nullableIdSchema).default({}),
     status: z.enum(["DRAFT", "ACTIVE"]).default("DRAFT"),
   })
   .superRefine(datesOrdered);
@@ -51,7 +59,7 @@ export type UpdatePlanInput = z.input<typeof updatePlanSchema>;
 
 export const setPlanStatusSchema = z.object({ planId: idSchema, status: z.enum(PLAN_STATUSES) });
 export const planIdSchema = z.object({ planId: idSchema });
-export const deletePlanSchema = z.object({ planId: idSchema, confirmTitle: z.string().max(300) });
+export const deletePlanSchema = z.object({ planId: idSchema, confirmTitle: textSchema.max(300) });
 
 /** Adding templates to an existing plan; duplicates are refused with a warning unless confirmed. */
 export const addTemplatesSchema = z.object({

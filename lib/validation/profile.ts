@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { displayNameSchema, emailSchema, newPasswordSchema } from "@/lib/validation/auth";
 import { msg } from "@/lib/i18n/error-text";
+import { textSchema } from "@/lib/validation/common";
 
 export const updateProfileSchema = z.object({
   name: displayNameSchema,
@@ -9,7 +10,7 @@ export const updateProfileSchema = z.object({
 export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, msg("currentPasswordRequired")).max(200),
+  currentPassword: textSchema.min(1, msg("currentPasswordRequired")).max(200),
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
-import { descriptionSchema, idSchema, optionalDateSchema, titleSchema, versionSchema } from "@/lib/validation/common";
+import {
+  descriptionSchema,
+  idSchema,
+  nullableIdSchema,
+  optionalDateSchema,
+  textSchema,
+  titleSchema,
+  versionSchema,
+} from "@/lib/validation/common";
 import { msg } from "@/lib/i18n/error-text";
 import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 
@@ -24,7 +32,7 @@ export const taskFieldsSchema = z.object({
   dilemmas: dilemmaLinksSchema,
   priority: z.enum(PRIORITIES),
   status: z.enum(TASK_STATUSES),
-  assigneeId: z.string().max(64).nullable(),
+  assigneeId: nullableIdSchema,
   dueDate: optionalDateSchema,
   progress: z.coerce.number().int(msg("progressWhole")).min(0, msg("progressRange")).max(100, msg("progressRange")),
 });
@@ -46,7 +54,7 @@ export const bulkTasksSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("assign"),
     taskIds: z.array(idSchema).min(1).max(500),
-    assigneeId: z.string().max(64).nullable(),
+    assigneeId: nullableIdSchema,
   }),
   z.object({ action: z.literal("status"), taskIds: z.array(idSchema).min(1).max(500), status: z.enum(TASK_STATUSES) }),
   z.object({ action: z.literal("dueDate"), taskIds: z.array(idSchema).min(1).max(500), dueDate: optionalDateSchema }),
@@ -56,8 +64,7 @@ export type BulkTasksInput = z.input<typeof bulkTasksSchema>;
 
 export const commentSchema = z.object({
   taskId: idSchema,
-  body: z
-    .string()
+  body: textSchema
     .trim()
     .min(1, msg("commentRequired"))
     .max(10_000, msg("tooLong", { max: 10_000 })),

@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { msg } from "@/lib/i18n/error-text";
+import { textSchema } from "@/lib/validation/common";
 
 /** Lower-case letters, digits and single dashes, 2–48 characters. */
-export const slugSchema = z
-  .string()
+export const slugSchema = textSchema
   .trim()
   .toLowerCase()
   .min(2, msg("tooShort", { min: 2 }))
   .max(48, msg("tooLong", { max: 48 }))
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, msg("slugFormat"));
 
-export const teamNameSchema = z
-  .string()
+export const teamNameSchema = textSchema
   .trim()
   .min(1, msg("teamNameRequired"))
   .max(100, msg("tooLong", { max: 100 }));
@@ -39,7 +38,7 @@ export const updateTeamSchema = z.object({ name: teamNameSchema, slug: slugSchem
 export type UpdateTeamInput = z.input<typeof updateTeamSchema>;
 
 /** Deleting a team is confirmed by typing its name. */
-export const deleteTeamSchema = z.object({ confirmName: z.string().max(200) });
+export const deleteTeamSchema = z.object({ confirmName: textSchema.max(200) });
 export type DeleteTeamInput = z.input<typeof deleteTeamSchema>;
 
 export const emptySchema = z.object({}).strict();

@@ -39,7 +39,7 @@ test("[RESPONSIVE]: at 390 px nothing overflows sideways, the header is a menu; 
 
   // The header collapses: sign-out sits behind the menu until it is opened.
   await page.goto(pages[0]?.path ?? "/teams");
-  const signOut = page.getByRole("button", { name: "Sign out" });
+  const signOut = page.getByRole("button", { name: "Sign out", exact: true });
   await expect(signOut).toBeHidden();
   await page.getByText("Menu", { exact: true }).click();
   await expect(signOut).toBeVisible();
@@ -58,5 +58,5 @@ test("[RESPONSIVE]: screenshots of the main pages at 1440 px", async ({ page }, 
     expect(await overflow(page), name).toBeLessThanOrEqual(0);
     await keepScreenshot(page, testInfo, `1440-${name}`);
   }
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 });

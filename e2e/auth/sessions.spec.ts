@@ -43,7 +43,7 @@ test("[AUTH]: a cookie copied before sign-out is refused after it; other devices
   await expectSignedIn(copied);
   const elsewhere = await signedInElsewhere(browser, user);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Pathwise" })).toBeVisible();
 
   await expectSentToSignIn(copied);

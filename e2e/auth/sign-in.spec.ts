@@ -6,7 +6,7 @@ test("[AUTH]: sign up, sign out and sign in again", async ({ page }) => {
   await signUp(page, user);
   await expect(page.getByRole("link", { name: user.name })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Pathwise" })).toBeVisible();
 
   await page.goto("/teams");

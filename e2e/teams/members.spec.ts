@@ -95,7 +95,7 @@ test("[MEMBERS]: a role downgrade takes effect on the member's next request", as
 
 test("[AUTH]: repeated failed sign-ins are throttled with a clear message", async ({ page }) => {
   const { owner } = await createTeamAsNewOwner(page, "throttled");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   for (let i = 0; i < 5; i++) {
     await signIn(page, { email: owner.email, password: `wrong-password-${i}` });
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(

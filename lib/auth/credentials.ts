@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
 import { beginSignInAttempt } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/validation/auth";
+import { userEventRow } from "@/lib/events/record";
 
 export type CredentialsResult =
   { ok: true; user: { id: string; name: string; email: string } } | { ok: false; reason: "invalid" | "throttled" };
@@ -24,7 +25,7 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<Cre
   if (!user || !isValid) return { ok: false, reason: "invalid" };
   await attempt.succeed();
   await db.activityEvent.create({
-    data: { actorId: user.id, kind: "user.signed_in", entityType: "user", entityId: user.id, ip },
+    data: userEventRow({ userId: user.id, ip }, { kind: "user.signed_in" }),
   });
   return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
 }

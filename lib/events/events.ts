@@ -109,10 +109,42 @@ type TeamLevelEvent =
 export type TeamEvent = TaskEvent | CommentEvent | PlanEvent | IndicatorEvent | MemberEvent | TeamLevelEvent;
 export type TeamEventKind = TeamEvent["kind"];
 
+/** Every team event kind, for readers that check what they get (a missing or unknown kind fails to compile). */
+export const TEAM_EVENT_KINDS = [
+  "task.created",
+  "task.updated",
+  "task.deleted",
+  "comment.created",
+  "comment.edited",
+  "comment.deleted",
+  "plan.created",
+  "plan.updated",
+  "plan.status_changed",
+  "plan.deleted",
+  "indicator.created",
+  "indicator.deleted",
+  "indicator.reading_added",
+  "invitation.created",
+  "invitation.accepted",
+  "invitation.revoked",
+  "invitation.renewed",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "team.created",
+  "team.updated",
+  "team.deleted",
+  "api_token.created",
+  "api_token.revoked",
+] as const satisfies readonly TeamEventKind[];
+type MissingKind = Exclude<TeamEventKind, (typeof TEAM_EVENT_KINDS)[number]>;
+export const everyTeamEventKindListed: [MissingKind] extends [never] ? true : MissingKind = true;
+
 /** An event of a person's account, outside any team. */
 export type UserEvent = {
   kind:
     | "user.signed_up"
+    | "user.sign_up_attempted"
     | "user.signed_in"
     | "user.password_changed"
     | "user.password_reset_requested"

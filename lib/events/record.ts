@@ -75,15 +75,17 @@ export async function recordEvents(tx: Tx, actor: EventActor, events: readonly T
   if (events.length > 0) await tx.activityEvent.createMany({ data: events.map((e) => eventRow(actor, e)) });
 }
 
-/** Writes an account event (sign-up, sign-in, password changes) of a person, outside any team. */
-export async function recordUserEvent(
-  tx: Tx,
+/** The log row of an account event (sign-up, sign-in, password changes) of a person, outside any team. */
+export function userEventRow(
   { userId, ip }: { userId: string; ip?: string },
   event: UserEvent,
-): Promise<void> {
-  await tx.activityEvent.create({
-    data: { actorId: userId, kind: event.kind, entityType: "user", entityId: userId, ip },
-  });
+): Prisma.ActivityEventCreateManyInput {
+  return { actorId: userId, kind: event.kind, entityType: "user", entityId: userId, ip };
+}
+
+/** Writes an account event of a person. */
+export async function recordUserEvent(tx: Tx, actor: { userId: string; ip?: string }, event: UserEvent): Promise<void> {
+  await tx.activityEvent.create({ data: userEventRow(actor, event) });
 }
 
 /** The actor of a team operation. */

@@ -4,6 +4,7 @@ import type { TeamContext } from "@/lib/actions/operation";
 import type { AreaCode } from "@/lib/catalog/types";
 import { tasksFromTemplates } from "@/lib/plans/template-tasks";
 import { notifyAssignment } from "@/lib/tasks/task-rules";
+import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Creates tasks from templates inside a plan's transaction: catalog text, weights and due dates, one "task.created" event each. */
 export async function createTemplateTasks(
@@ -38,18 +39,11 @@ export async function createTemplateTasks(
       select: { id: true },
     });
     ids.push(task.id);
-    await tx.activityEvent.create({
-      data: {
-        teamId: ctx.team.id,
-        planId: plan.id,
-        taskId: task.id,
-        actorId: ctx.userId,
-        kind: "task.created",
-        entityType: "task",
-        entityId: task.id,
-        after: { title: draft.title, templateKey: draft.templateKey, status: "TODO", progress: 0, assigneeId },
-        ip: ctx.ip,
-      },
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "task.created",
+      planId: plan.id,
+      taskId: task.id,
+      after: { title: draft.title, templateKey: draft.templateKey, status: "TODO", progress: 0, assigneeId },
     });
     await notifyAssignment(tx, { teamId: ctx.team.id, taskId: task.id, assigneeId, actorId: ctx.userId });
   }

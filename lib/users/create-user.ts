@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { msg } from "@/lib/i18n/error-text";
+import { userEventRow } from "@/lib/events/record";
 
 /** Creates an account; a taken email is a VALIDATION error on the email field. */
 export async function createUser({ input, ip }: { input: unknown; ip?: string }) {
@@ -19,7 +20,7 @@ export async function createUser({ input, ip }: { input: unknown; ip?: string })
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { name, email, passwordHash }, select: { id: true, email: true } });
       await tx.activityEvent.create({
-        data: { actorId: user.id, kind: "user.signed_up", entityType: "user", entityId: user.id, ip },
+        data: userEventRow({ userId: user.id, ip }, { kind: "user.signed_up" }),
       });
       return user;
     });

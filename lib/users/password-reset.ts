@@ -9,6 +9,7 @@ import { hashToken, newToken } from "@/lib/tokens";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/profile";
 import { msg } from "@/lib/i18n/error-text";
+import { userEventRow } from "@/lib/events/record";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -37,7 +38,7 @@ export async function mailPasswordReset({ email, ip }: { email: string; ip?: str
       data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
     }),
     db.activityEvent.create({
-      data: { actorId: user.id, kind: "user.password_reset_requested", entityType: "user", entityId: user.id, ip },
+      data: userEventRow({ userId: user.id, ip }, { kind: "user.password_reset_requested" }),
     }),
   ]);
   const mail = passwordResetMail({
@@ -87,7 +88,7 @@ export async function resetPassword({ token, input, ip }: { token: string; input
     });
     await tx.userSession.deleteMany({ where: { userId: user.id } });
     await tx.activityEvent.create({
-      data: { actorId: user.id, kind: "user.password_reset", entityType: "user", entityId: user.id, ip },
+      data: userEventRow({ userId: user.id, ip }, { kind: "user.password_reset" }),
     });
     return { email: user.email };
   });

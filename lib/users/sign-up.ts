@@ -11,6 +11,7 @@ import { mailLocale, sendMail, signUpAttemptMail, signUpConfirmMail, type Defer 
 import { hashToken, newToken } from "@/lib/tokens";
 import { confirmSignUpSchema, safeNextPath, signUpSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { userEventRow } from "@/lib/events/record";
 
 export const SIGN_UP_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -61,7 +62,7 @@ export async function processSignUp({
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, locale: true } });
   if (existing) {
     await db.activityEvent.create({
-      data: { actorId: existing.id, kind: "user.sign_up_attempted", entityType: "user", entityId: existing.id, ip },
+      data: userEventRow({ userId: existing.id, ip }, { kind: "user.sign_up_attempted" }),
     });
     const mail = signUpAttemptMail({
       locale: mailLocale(existing.locale),
@@ -125,7 +126,7 @@ export async function confirmSignUp({ token, input, ip }: { token: string; input
         select: { id: true, email: true },
       });
       await tx.activityEvent.create({
-        data: { actorId: user.id, kind: "user.signed_up", entityType: "user", entityId: user.id, ip },
+        data: userEventRow({ userId: user.id, ip }, { kind: "user.signed_up" }),
       });
       return { userId: user.id, email: user.email, nextPath: safeNextPath(pending.nextPath ?? undefined) };
     });

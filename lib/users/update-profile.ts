@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { changePasswordSchema, updateProfileSchema } from "@/lib/validation/profile";
 import { msg } from "@/lib/i18n/error-text";
+import { userEventRow } from "@/lib/events/record";
 
 /** Updates the user's display name and preferred language. */
 export async function updateProfile({ userId, input }: { userId: string; input: unknown }) {
@@ -40,7 +41,7 @@ export async function changePassword({
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
     db.userSession.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } }),
     db.activityEvent.create({
-      data: { actorId: userId, kind: "user.password_changed", entityType: "user", entityId: userId, ip },
+      data: userEventRow({ userId: userId, ip }, { kind: "user.password_changed" }),
     }),
   ]);
 }

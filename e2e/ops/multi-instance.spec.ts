@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { createTeamAsNewOwner } from "../fixtures/teams";
 import { signIn } from "../fixtures/users";
+import { MAIL_SINK_PORT } from "../fixtures/mail-sink-config";
 import { freePort, isPortFree, spawnKept, waitReady, type Spawned } from "./next-server";
 
 // `npm run start:multi` on the test database: two `next start` instances of one
@@ -30,6 +31,10 @@ test.beforeAll(async () => {
   multi = spawnKept(process.execPath, ["--import", "tsx", "scripts/start.ts", "--multi"], {
     ...process.env,
     PORT: String(port),
+    // Sign-ups confirm through the test mail server, with links to instance A.
+    APP_URL: urlA,
+    SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_PORT}`,
+    ACCOUNT_RATE_LIMIT_PER_IP: "100000",
   });
   await expect(async () => {
     expect(multi.child.exitCode, multi.lines.join("\n")).toBeNull();

@@ -14,7 +14,7 @@ import {
   templatesForArea,
 } from "./catalog";
 
-// Copied literally from docs/DOMAIN.md (key | dilemmas | path), document order.
+// Copied literally from the domain contract DOMAIN.md (key | dilemmas | path), document order.
 const EXPECTED_TEMPLATES: readonly [key: string, weights: string, path: string][] = [
   ["R1.1", "D1:3 D2:1", "P1"],
   ["R1.2", "D1:3", "P1"],
@@ -52,7 +52,7 @@ const EXPECTED_TEMPLATES: readonly [key: string, weights: string, path: string][
   ["R4.10", "D4:2", "P4"],
 ];
 
-// Copied literally from docs/DOMAIN.md "Indicators" table, table order.
+// Copied literally from the domain contract DOMAIN.md, "Indicators" table, table order.
 const EXPECTED_INDICATORS: readonly [key: string, en: string, zh: string, unit: string, direction: string][] = [
   ["D1.1", "Revenue share from differentiated or new offerings", "差异化新业务收入占比", "%", "UP"],
   ["D1.2", "Gross margin", "毛利率", "%", "UP"],

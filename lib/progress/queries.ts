@@ -2,7 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 
 // The dashboards' SQL, as builders: the app runs these, and `npm run bench`
 // EXPLAINs the very same text. Every aggregate is Σ w·c / Σ w of
-// ../shared/docs/DOMAIN.md over tasks that are not CANCELLED and their dilemma
+// the domain contract (DOMAIN.md) over tasks that are not CANCELLED and their dilemma
 // links (lib/progress/formula.ts is the pure twin, tested on the same fixtures).
 
 /** The events (`e`) of a plan that carry a task's status and progress: what every replay reads. */

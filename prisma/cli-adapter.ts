@@ -12,11 +12,10 @@ import { parse } from "pg-connection-string";
 const TEXT_OID = 25;
 const CATALOG_OIDS = new Set([18, 19]);
 
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access --
+   pg's overloads make a typed override impractical; the result shape is unchanged. */
 class CatalogSafePool extends pg.Pool {
-  // pg's overloads make a typed override impractical; the result shape is unchanged.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const result = (super.query as any)(...args);
     if (result && typeof result.then === "function") {
       return result.then((res: pg.QueryResult) => {
@@ -29,6 +28,7 @@ class CatalogSafePool extends pg.Pool {
     return result;
   }
 }
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access */
 
 function poolConfig(url: string, database?: string): pg.PoolConfig {
   const c = parse(url);

@@ -40,7 +40,10 @@ export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { c
             tickFormatter={(v: number) => t("percent", { value: v })}
             tick={{ fontSize: 12, fill: "#334155" }}
           />
-          <Tooltip labelFormatter={(label) => dayLabel(String(label))} formatter={(value) => percent(value)} />
+          <Tooltip
+            labelFormatter={(label) => dayLabel(typeof label === "string" ? label : "")}
+            formatter={(value) => percent(value)}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {dilemmas.map((d, i) => {
             const style = styles[i % styles.length]!;

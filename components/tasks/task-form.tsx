@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition, type ChangeEvent } from "react";
-import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -266,7 +266,7 @@ export function TaskForm({
       const field = FIELD_NAMES.find((name) => key === name || key.startsWith(`${name}.`));
       const message = messages[0];
       if (!field || !message) continue;
-      form.setError(field as FieldPath<FormValues>, { message }, { shouldFocus: !hasFieldError });
+      form.setError(field, { message }, { shouldFocus: !hasFieldError });
       hasFieldError = true;
     }
     if (!hasFieldError) setFormError(result.message);

@@ -110,7 +110,13 @@ export async function TaskHistory({
     if (has("status"))
       out.push(t("history.status", { actor, from: enumLabel(ts, before.status), to: enumLabel(ts, after.status) }));
     if (has("progress"))
-      out.push(t("history.progress", { actor, from: String(before.progress ?? 0), to: String(after.progress ?? 0) }));
+      out.push(
+        t("history.progress", {
+          actor,
+          from: String(Number(before.progress ?? 0)),
+          to: String(Number(after.progress ?? 0)),
+        }),
+      );
     if (has("assigneeId")) {
       if (after.reason === "member_left") out.push(t("history.memberLeft", { name: nameOf(before.assigneeId) }));
       else if (!before.assigneeId) out.push(t("history.assigned", { actor, name: nameOf(after.assigneeId) }));

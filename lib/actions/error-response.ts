@@ -18,7 +18,7 @@ type HttpDetails = {
 };
 
 function httpDetails(details: unknown): HttpDetails {
-  return details && typeof details === "object" ? (details as HttpDetails) : {};
+  return details && typeof details === "object" ? details : {};
 }
 
 /**

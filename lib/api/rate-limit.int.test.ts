@@ -130,7 +130,7 @@ describe("REST API rate-limit headers on every answer", () => {
       keyPrefix: "api-test",
       points: 2,
       durationSeconds: 30,
-      storeClient: unreachable as never,
+      storeClient: unreachable,
     });
     expect((await limiter.consume("key")).remainingPoints).toBe(1);
     expect((await limiter.consume("key")).remainingPoints).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "./types";
-import type { AreaCode, DilemmaCode } from "./types";
+import type { DilemmaCode } from "./types";
 import {
   CATALOG_VERSION,
   areas,
@@ -337,7 +337,7 @@ describe("helpers", () => {
         }
       }
       const expected = [...totals.entries()].sort(([da, a], [db, b]) => b - a || da.localeCompare(db)).map(([d]) => d);
-      expect(mainDilemmasOfArea(area as AreaCode), area).toEqual(expected);
+      expect(mainDilemmasOfArea(area), area).toEqual(expected);
     }
   });
 });

@@ -1,5 +1,4 @@
-import type { PlanStatus, Role, TaskStatus } from "@/generated/prisma/enums";
-import type { DilemmaCode } from "@/lib/catalog/types";
+import type { PlanStatus, Role } from "@/generated/prisma/enums";
 
 /**
  * Every kind of event the activity log holds, with its payload: the contract that
@@ -8,7 +7,8 @@ import type { DilemmaCode } from "@/lib/catalog/types";
  * "YYYY-MM-DD" strings. Write events only through recordEvent (lib/events/record.ts).
  */
 
-type DilemmaLink = { dilemmaCode: DilemmaCode | string; weight: number };
+/** A dilemma code as stored (a catalog code; older rows hold plain strings). */
+type DilemmaLink = { dilemmaCode: string; weight: number };
 
 /** Task fields as the log records them (a task.updated holds only the changed ones). */
 export type TaskFields = {
@@ -17,7 +17,7 @@ export type TaskFields = {
   areaCode?: string;
   pathCode?: string;
   priority?: string;
-  status?: TaskStatus | string;
+  status?: string;
   assigneeId?: string | null;
   dueDate?: string | null;
   progress?: number;
@@ -31,7 +31,7 @@ type TaskEvent =
       taskId: string;
       after: {
         title: string;
-        status: TaskStatus | string;
+        status: string;
         progress: number;
         assigneeId?: string | null;
         dilemmas?: DilemmaLink[];
@@ -66,7 +66,7 @@ type PlanEvent =
       kind: "plan.created";
       planId: string;
       /** A new plan from the wizard or the API, or a copy of another plan. */
-      after: { title: string; status: PlanStatus | string; templates?: string[] } | { copiedFrom: string };
+      after: { title: string; status: string; templates?: string[] } | { copiedFrom: string };
     }
   | { kind: "plan.updated"; planId: string; before: Record<string, unknown>; after: Record<string, unknown> }
   | { kind: "plan.status_changed"; planId: string; before: { status: PlanStatus }; after: { status: PlanStatus } }

@@ -8,7 +8,7 @@ import { fieldErrorsOf, zodErrorMap } from "@/lib/validation/field-errors";
 
 function translator(locale: "en" | "zh-CN"): ErrorTranslator {
   const messages = loadMessages(locale) as Parameters<typeof createTranslator>[0]["messages"];
-  return createTranslator({ locale, messages, namespace: "errors" }) as unknown as ErrorTranslator;
+  return createTranslator({ locale, messages, namespace: "errors" });
 }
 
 describe("error descriptors", () => {

@@ -9,7 +9,7 @@ import { reportUnexpectedError } from "@/lib/log";
 /** A translator of messages/<locale>/errors.json, usable outside React (actions, route handlers, tests). */
 export function errorTranslator(locale: Locale): ErrorTranslator {
   const messages = loadMessages(locale) as Parameters<typeof createTranslator>[0]["messages"];
-  return createTranslator({ locale, messages, namespace: "errors" }) as unknown as ErrorTranslator;
+  return createTranslator({ locale, messages, namespace: "errors" });
 }
 
 export type LocalizedError = {

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator, IntlErrorCode } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
 
@@ -45,9 +45,9 @@ describe("message catalogs", () => {
       const invalid: string[] = [];
       const t = createTranslator({
         locale,
-        messages: messages as Parameters<typeof createTranslator>[0]["messages"],
+        messages: messages,
         onError: (error) => {
-          if (error.code === "INVALID_MESSAGE") invalid.push(error.message);
+          if (error.code === IntlErrorCode.INVALID_MESSAGE) invalid.push(error.message);
         },
       }) as unknown as { markup: (key: string, values: Record<string, unknown>) => string };
       for (const key of keys(messages)) {

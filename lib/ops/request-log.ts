@@ -26,6 +26,8 @@ export function installRequestLog(): void {
   const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
+  // Kept unbound on purpose: it is applied to each server instance below.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const emit = proto.emit;
   proto.emit = function emitWithRequestId(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== "request") return Reflect.apply(emit, this, [event, ...args]) as boolean;

@@ -37,7 +37,7 @@ export function installShutdown(): void {
       exit(1);
     }, DRAIN_LIMIT_MS).unref();
     let isExiting = false;
-    process.exit = ((code?: number | string | null) => {
+    process.exit = (code?: number | string | null) => {
       if (isExiting) return undefined as never;
       isExiting = true;
       const isClean = code === undefined || code === null || SIGNAL_EXIT_CODES.has(Number(code));
@@ -51,7 +51,7 @@ export function installShutdown(): void {
           exit(1);
         });
       return undefined as never;
-    }) as typeof process.exit;
+    };
   };
   process.once("SIGTERM", begin);
   process.once("SIGINT", begin);

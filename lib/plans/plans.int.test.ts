@@ -431,10 +431,10 @@ describe("updatePlan", () => {
         runAs(updatePlan, admin.userId, team.slug, edit(plan.id, 1, "Admin's")),
       ]);
       const winners = results.flatMap((r, i) => (r.status === "fulfilled" ? [i === 0 ? "Owner's" : "Admin's"] : []));
-      const losers = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+      const losers = results.flatMap((r) => (r.status === "rejected" ? [r.reason as Error] : []));
       expect(winners, `round ${round}`).toHaveLength(1);
       expect(losers, `round ${round}`).toHaveLength(1);
-      const error = await appErrorOf(Promise.reject(losers[0]));
+      const error = await appErrorOf(Promise.reject(losers[0] ?? new Error("no refused save")));
       expect(error.code).toBe("CONFLICT");
       expect(error.details, `round ${round}`).toEqual({
         current: expect.objectContaining({ title: winners[0], description: `About ${winners[0]}`, version: 2 }),

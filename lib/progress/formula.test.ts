@@ -253,8 +253,8 @@ describe("generated scenario", () => {
       let den = 0;
       for (const t of ts)
         for (const w of Object.values(t.weights)) {
-          num += w! * c(t);
-          den += w!;
+          num += w * c(t);
+          den += w;
         }
       return {
         progress: den ? num / den : null,
@@ -275,7 +275,7 @@ describe("rollups are consistent for every fixture", () => {
     it(name, () => {
       const o = overallProgress(tasks);
       for (const group of [dilemmaProgress(tasks), areaProgress(tasks), pathProgress(tasks)]) {
-        const rs = Object.values(group) as Rollup[];
+        const rs = Object.values<Rollup>(group);
         const ws = rs.reduce((s, r) => s + r.weightSum, 0);
         const num = rs.reduce((s, r) => s + (r.progress ?? 0) * r.weightSum, 0);
         expect(ws).toBe(o.weightSum);

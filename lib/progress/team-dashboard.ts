@@ -119,7 +119,7 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
   const rows: TeamDashboardPlan[] = plans.map((p) => ({
     ...p,
     overall: perPlan.get(p.id) ?? emptyRollup,
-    dilemmas: completeRollups(DILEMMA_CODES, cellMap.get(p.id) ?? new Map()),
+    dilemmas: completeRollups(DILEMMA_CODES, cellMap.get(p.id) ?? new Map<string, Rollup>()),
     openCount: countMap.get(p.id)?.openCount ?? 0,
     overdueCount: countMap.get(p.id)?.overdueCount ?? 0,
   }));

@@ -74,8 +74,8 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
         kind: "task.updated",
         planId: task.planId,
         taskId: task.id,
-        before: diff.before as Prisma.InputJsonObject,
-        after: diff.after as Prisma.InputJsonObject,
+        before: diff.before,
+        after: diff.after,
       });
       if (input.action === "assign")
         await notifyAssignment(tx, {

@@ -560,11 +560,11 @@ describe("conflicts", () => {
         runAs(updateTask, member2.userId, team.slug, second),
       ]);
       const winners = results.flatMap((r, i) => (r.status === "fulfilled" ? [edits[i]] : []));
-      const losers = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+      const losers = results.flatMap((r) => (r.status === "rejected" ? [r.reason as Error] : []));
       expect(winners, `round ${round}`).toHaveLength(1);
       expect(losers, `round ${round}`).toHaveLength(1);
       const winner = winners[0];
-      const error = await appErrorOf(Promise.reject(losers[0]));
+      const error = await appErrorOf(Promise.reject(losers[0] ?? new Error("no refused save")));
       expect(error.code).toBe("CONFLICT");
       expect(error.details, `round ${round}`).toEqual({
         current: expect.objectContaining({ title: winner?.title, priority: winner?.priority, version: 2 }),

@@ -99,8 +99,8 @@ async function applyChange(
       kind: "task.updated",
       planId: current.planId,
       taskId: current.id,
-      before: diff.before as Prisma.InputJsonObject,
-      after: diff.after as Prisma.InputJsonObject,
+      before: diff.before,
+      after: diff.after,
     });
   }
   if (fields.assigneeId !== undefined && fields.assigneeId !== current.assigneeId) {

@@ -111,7 +111,7 @@ export async function callApi({ method = "GET", url, token, body, rawBody, ip = 
     params: Promise.resolve(params),
   });
   const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary JSON
-  const json = (text ? JSON.parse(text) : null) as any;
+
+  const json = text ? JSON.parse(text) : null;
   return { status: response.status, headers: response.headers, json };
 }

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition, type ChangeEvent } from "react";
-import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -17,6 +17,7 @@ import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 import { taskFieldsSchema, updateTaskSchema, type UpdateTaskInput } from "@/lib/validation/task";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors, type ServerErrors } from "@/components/forms/apply-server-errors";
 
 /** A task's editable fields as loaded or saved, with dates as "YYYY-MM-DD" ("" for none). */
 export type TaskSnapshot = {
@@ -260,16 +261,8 @@ export function TaskForm({
     });
   });
 
-  function showErrors(result: { message: string; fieldErrors?: Record<string, string[]> }) {
-    let hasFieldError = false;
-    for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-      const field = FIELD_NAMES.find((name) => key === name || key.startsWith(`${name}.`));
-      const message = messages[0];
-      if (!field || !message) continue;
-      form.setError(field as FieldPath<FormValues>, { message }, { shouldFocus: !hasFieldError });
-      hasFieldError = true;
-    }
-    if (!hasFieldError) setFormError(result.message);
+  function showErrors(result: ServerErrors) {
+    if (!applyServerErrors(form.setError, result, FIELD_NAMES, { focus: true })) setFormError(result.message);
   }
 
   function rebaseOnTheirs() {

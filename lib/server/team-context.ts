@@ -52,3 +52,9 @@ export async function getTeamContext(teamSlug: string): Promise<MemberContext> {
   if (!context) notFound();
   return context;
 }
+
+/** The actor of runOperation for a context already resolved in this request: the operation reads no membership. */
+export function operationActor(context: TeamContext) {
+  const { userId, team, role, ip } = context;
+  return { userId, teamSlug: team.slug, ip, membership: { team, role } };
+}

@@ -13,6 +13,7 @@ import { createApiTokenAction } from "@/lib/api-tokens/actions";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { API_TOKEN_LIFETIMES, createApiTokenSchema, type CreateApiTokenInput } from "@/lib/validation/api-token";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 /** Creates a personal API token and shows its secret once, to copy. */
 export function CreateTokenForm({ teamSlug }: { teamSlug: string }) {
@@ -35,9 +36,7 @@ export function CreateTokenForm({ teamSlug }: { teamSlug: string }) {
         form.reset({ name: "", expiresInDays: values.expiresInDays });
         return;
       }
-      const nameError = result.fieldErrors?.name?.[0];
-      if (nameError) form.setError("name", { message: nameError });
-      else setFormError(result.message);
+      if (!applyServerErrors(form.setError, result, ["name"])) setFormError(result.message);
     });
   });
 

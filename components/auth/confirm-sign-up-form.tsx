@@ -11,6 +11,7 @@ import { confirmSignUpAction } from "@/lib/auth/actions";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { confirmSignUpSchema, type ConfirmSignUpInput } from "@/lib/validation/auth";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 /** Finishes a sign-up from its mailed link: the password chosen at sign-up, then the account is created and signed in. */
 export function ConfirmSignUpForm({ token, email }: { token: string; email: string }) {
@@ -26,9 +27,7 @@ export function ConfirmSignUpForm({ token, email }: { token: string; email: stri
     startTransition(async () => {
       const result = await confirmSignUpAction(token, values);
       if (!result.ok) {
-        const message = result.fieldErrors?.password?.[0];
-        if (message) form.setError("password", { message });
-        else setFormError(result.message);
+        if (!applyServerErrors(form.setError, result, ["password"])) setFormError(result.message);
       }
     });
   });

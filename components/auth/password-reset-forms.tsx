@@ -16,6 +16,7 @@ import {
 } from "@/lib/validation/profile";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors, fieldErrorOf } from "@/components/forms/apply-server-errors";
 
 /** Asks for a reset link; always answers the same, whether or not the email has an account. */
 export function ForgotPasswordForm() {
@@ -32,7 +33,7 @@ export function ForgotPasswordForm() {
     startTransition(async () => {
       const result = await requestPasswordResetAction(values);
       if (result.ok) setIsSent(true);
-      else setFormError(result.fieldErrors?.email?.[0] ?? result.message);
+      else setFormError(fieldErrorOf(result, "email") ?? result.message);
     });
   });
   if (isSent)
@@ -72,9 +73,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     startTransition(async () => {
       const result = await resetPasswordAction(token, values);
       if (result && !result.ok) {
-        const message = result.fieldErrors?.password?.[0];
-        if (message) form.setError("password", { message });
-        else setFormError(result.message);
+        if (!applyServerErrors(form.setError, result, ["password"])) setFormError(result.message);
       }
     });
   });

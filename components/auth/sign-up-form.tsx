@@ -12,6 +12,7 @@ import { signUpAction } from "@/lib/auth/actions";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 /**
  * Account creation with field errors from the server's schema. Every accepted
@@ -37,10 +38,7 @@ export function SignUpForm({ next }: { next?: string }) {
         setSentTo(values.email.trim());
         form.reset();
       } else {
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          const message = messages[0];
-          if (field === "name" || field === "email" || field === "password") form.setError(field, { message });
-        }
+        applyServerErrors(form.setError, result, ["name", "email", "password"]);
         if (!result.fieldErrors) setFormError(result.message);
       }
     });

@@ -14,6 +14,7 @@ import { createIndicatorAction } from "@/lib/indicators/actions";
 import { createIndicatorSchema, DIRECTIONS, type CreateIndicatorInput } from "@/lib/validation/indicator";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 /** A catalog suggestion as shown to this user: name and unit already in their language. */
 export type SuggestionOption = {
@@ -94,15 +95,7 @@ export function AddIndicatorForm({
         form.reset({ ...empty, dilemmaCode: values.dilemmaCode });
         return setStatus(t("add.added"));
       }
-      let hasFieldError = false;
-      for (const field of FIELDS) {
-        const message = result.fieldErrors?.[field]?.[0];
-        if (message) {
-          form.setError(field, { message });
-          hasFieldError = true;
-        }
-      }
-      if (!hasFieldError) setFormError(result.message);
+      if (!applyServerErrors(form.setError, result, FIELDS)) setFormError(result.message);
     });
   });
 

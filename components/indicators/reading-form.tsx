@@ -12,6 +12,7 @@ import { addReadingAction } from "@/lib/indicators/actions";
 import { addReadingSchema, type AddReadingInput } from "@/lib/validation/indicator";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 const FIELDS = ["value", "recordedOn", "note"] as const;
 
@@ -48,15 +49,7 @@ export function ReadingForm({
         form.reset({ ...defaultValues, recordedOn: values.recordedOn });
         return setStatus(t("record.saved"));
       }
-      let hasFieldError = false;
-      for (const field of FIELDS) {
-        const message = result.fieldErrors?.[field]?.[0];
-        if (message) {
-          form.setError(field, { message });
-          hasFieldError = true;
-        }
-      }
-      if (!hasFieldError) setFormError(result.message);
+      if (!applyServerErrors(form.setError, result, FIELDS)) setFormError(result.message);
     });
   });
 

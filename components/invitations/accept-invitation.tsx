@@ -11,6 +11,7 @@ import { acceptInvitationAction, signUpAndAcceptAction } from "@/lib/invitations
 import { signUpSchema } from "@/lib/validation/auth";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 /** The join button for a signed-in invitee. */
 export function AcceptInvitationButton({ token, label }: { token: string; label: string }) {
@@ -54,11 +55,7 @@ export function SignUpAndJoinForm({ token, email }: { token: string; email: stri
     startTransition(async () => {
       const result = await signUpAndAcceptAction(token, values);
       if (result && !result.ok) {
-        const nameError = result.fieldErrors?.name?.[0];
-        const passwordError = result.fieldErrors?.password?.[0];
-        if (nameError) form.setError("name", { message: nameError });
-        if (passwordError) form.setError("password", { message: passwordError });
-        if (!nameError && !passwordError) setFormError(result.message);
+        if (!applyServerErrors(form.setError, result, ["name", "password"])) setFormError(result.message);
       }
     });
   });

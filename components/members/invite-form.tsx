@@ -13,6 +13,7 @@ import { inviteAction } from "@/lib/members/actions";
 import { inviteSchema, type InviteInput } from "@/lib/validation/member";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 /** Invites someone by email with a role and shows the link to copy. */
 export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; canInviteOwners: boolean }) {
@@ -36,9 +37,7 @@ export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; ca
         form.reset({ email: "", role: values.role });
         return;
       }
-      const emailError = result.fieldErrors?.email?.[0];
-      if (emailError) form.setError("email", { message: emailError });
-      else setFormError(result.message);
+      if (!applyServerErrors(form.setError, result, ["email"])) setFormError(result.message);
     });
   });
 

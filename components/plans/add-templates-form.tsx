@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { addTemplatesAction } from "@/lib/plans/actions";
+import { fieldErrorsText } from "@/components/forms/apply-server-errors";
 
 type TemplateOption = { key: string; text: string; weights: string; isInPlan: boolean };
 type AreaGroup = { code: string; label: string; templates: TemplateOption[] };
@@ -31,8 +32,7 @@ export function AddTemplatesForm({
     setError(null);
     startTransition(async () => {
       const result = await addTemplatesAction(teamSlug, planId, [...chosen], allowDuplicates);
-      if (!result.ok)
-        return setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
+      if (!result.ok) return setError(fieldErrorsText(result));
       if (result.data.created === 0 && result.data.duplicates.length > 0) return setDuplicates(result.data.duplicates);
       router.push(`/t/${teamSlug}/plans/${planId}`);
     });

@@ -12,6 +12,7 @@ import { updatePlanAction } from "@/lib/plans/actions";
 import { updatePlanSchema, type UpdatePlanInput } from "@/lib/validation/plan";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 type Values = {
   planId: string;
@@ -50,10 +51,7 @@ export function PlanDetailsForm({ teamSlug, defaults }: { teamSlug: string; defa
         const current = (result.details as { current: Current }).current;
         return setConflict({ message: result.message, current });
       }
-      for (const field of ["title", "description", "startDate", "targetDate"] as const) {
-        const message = result.fieldErrors?.[field]?.[0];
-        if (message) form.setError(field, { message });
-      }
+      applyServerErrors(form.setError, result, ["title", "description", "startDate", "targetDate"]);
       if (!result.fieldErrors) setFormError(result.message);
     });
   });

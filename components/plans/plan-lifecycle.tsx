@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { deletePlanAction, duplicatePlanAction, setPlanStatusAction } from "@/lib/plans/actions";
+import { fieldErrorOf } from "@/components/forms/apply-server-errors";
 
 /** Lifecycle buttons for the moves allowed now, plus duplicate. */
 export function PlanLifecycle({
@@ -72,7 +73,7 @@ export function DeletePlanForm({ teamSlug, planId, title }: { teamSlug: string; 
         e.preventDefault();
         startTransition(async () => {
           const result = await deletePlanAction(teamSlug, planId, confirmTitle);
-          if (result && !result.ok) setError(result.fieldErrors?.confirmTitle?.[0] ?? result.message);
+          if (result && !result.ok) setError(fieldErrorOf(result, "confirmTitle") ?? result.message);
         });
       }}
     >

@@ -21,6 +21,8 @@ import {
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { LOCALES } from "@/lib/i18n/config";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import {} from "@/components/forms/apply-server-errors";
 
 /** Display name and preferred language. */
 export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
@@ -39,9 +41,7 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
     startTransition(async () => {
       const result = await updateProfileAction(values);
       if (result.ok) return setStatus(t("saved"));
-      const nameError = result.fieldErrors?.name?.[0];
-      if (nameError) form.setError("name", { message: nameError });
-      else setFormError(result.message);
+      if (!applyServerErrors(form.setError, result, ["name"])) setFormError(result.message);
     });
   });
   return (
@@ -85,10 +85,7 @@ export function ChangePasswordForm() {
     startTransition(async () => {
       const result = await changePasswordAction(values); // on success, a redirect to this page
       if (result.ok) return;
-      for (const field of ["currentPassword", "newPassword"] as const) {
-        const message = result.fieldErrors?.[field]?.[0];
-        if (message) form.setError(field, { message });
-      }
+      applyServerErrors(form.setError, result, ["currentPassword", "newPassword"]);
       if (!result.fieldErrors) setFormError(result.message);
     });
   });

@@ -15,6 +15,7 @@ import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/
 import { commentSchema } from "@/lib/validation/task";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 export type TaskComment = {
   id: string;
@@ -60,9 +61,7 @@ function CommentEditor({
     startTransition(async () => {
       const result = await onSave(body);
       if (result.ok) return form.reset({ body: onCancel ? body : "" });
-      const fieldError = result.fieldErrors?.body?.[0];
-      if (fieldError) form.setError("body", { message: fieldError }, { shouldFocus: true });
-      else setError(result.message);
+      if (!applyServerErrors(form.setError, result, ["body"], { focus: true })) setError(result.message);
     });
   });
   return (

@@ -11,6 +11,7 @@ import { FormError } from "@/components/ui/form-error";
 import { bulkTasksAction } from "@/lib/tasks/actions";
 import type { BulkTasksInput } from "@/lib/validation/task";
 import { TASK_STATUSES } from "@/lib/tasks/status";
+import { fieldErrorsText } from "@/components/forms/apply-server-errors";
 
 export type ListTask = {
   id: string;
@@ -65,7 +66,7 @@ export function TaskList({
     startTransition(async () => {
       const result = await bulkTasksAction(teamSlug, input);
       if (result.ok) setSelected(new Set());
-      else setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
+      else setError(fieldErrorsText(result));
     });
   };
   const taskIds = [...selected];

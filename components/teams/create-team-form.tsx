@@ -11,6 +11,7 @@ import { createTeamAction } from "@/lib/teams/actions";
 import { createTeamSchema, type CreateTeamInput } from "@/lib/validation/team";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors, fieldErrorOf } from "@/components/forms/apply-server-errors";
 
 /** Creates a team; the signed-in user becomes its owner. */
 export function CreateTeamForm() {
@@ -27,9 +28,8 @@ export function CreateTeamForm() {
     startTransition(async () => {
       const result = await createTeamAction(values);
       if (result && !result.ok) {
-        const nameError = result.fieldErrors?.name?.[0];
-        if (nameError) form.setError("name", { message: nameError });
-        else setFormError(result.fieldErrors?.slug?.[0] ?? result.message);
+        if (!applyServerErrors(form.setError, result, ["name"]))
+          setFormError(fieldErrorOf(result, "slug") ?? result.message);
       }
     });
   });

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { deleteTeamAction } from "@/lib/teams/actions";
+import { fieldErrorOf } from "@/components/forms/apply-server-errors";
 
 /** Deletes the team once its name is typed exactly. */
 export function DeleteTeamForm({ teamSlug, name }: { teamSlug: string; name: string }) {
@@ -19,7 +20,7 @@ export function DeleteTeamForm({ teamSlug, name }: { teamSlug: string; name: str
         e.preventDefault();
         startTransition(async () => {
           const result = await deleteTeamAction(teamSlug, { confirmName });
-          if (result && !result.ok) setError(result.fieldErrors?.confirmName?.[0] ?? result.message);
+          if (result && !result.ok) setError(fieldErrorOf(result, "confirmName") ?? result.message);
         });
       }}
     >

@@ -12,6 +12,7 @@ import { updateTeamAction } from "@/lib/teams/actions";
 import { updateTeamSchema, type UpdateTeamInput } from "@/lib/validation/team";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
 /** Rename the team and edit its address. */
 export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: string }) {
@@ -29,10 +30,7 @@ export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: s
       const result = await updateTeamAction(teamSlug, values);
       if (!result) return;
       if (result.ok) return setMessage({ ok: true, text: t("saved") });
-      for (const field of ["name", "slug"] as const) {
-        const fieldError = result.fieldErrors?.[field]?.[0];
-        if (fieldError) form.setError(field, { message: fieldError });
-      }
+      applyServerErrors(form.setError, result, ["name", "slug"]);
       if (!result.fieldErrors) setMessage({ ok: false, text: result.message });
     });
   });

@@ -2,18 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import { can, type Permission } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { isStorableText } from "@/lib/validation/common";
+import { membershipOf, type Membership, type TeamContext } from "@/lib/server/team-context";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-
-/** Who acts, in which team, with which current role. */
-export type TeamContext = {
-  userId: string;
-  team: { id: string; name: string; slug: string };
-  role: Role;
-  ip?: string;
-};
 
 /** A team-scoped operation: the permission it needs, the schema of its input and what it does. */
 export type TeamOperation<S extends z.ZodType, R> = {
@@ -32,22 +23,22 @@ export function defineOperation<S extends z.ZodType, R>(
 }
 
 /**
- * The one door to team data for server actions and route handlers: resolves the
- * team from the user's current membership (another team is NOT_FOUND, exactly
- * like a missing one), checks the permission matrix, validates the input, then
- * runs the operation.
+ * The one door to team data for pages, server actions and route handlers:
+ * resolves the team from the user's current membership (another team is
+ * NOT_FOUND, exactly like a missing one), lowers the role to an API token's
+ * ceiling, checks the permission matrix, validates the input, then runs the
+ * operation. The membership is the request's cached one (membershipOf), or the
+ * one the caller already read in this request (`membership`, e.g. with the token).
  */
 export async function runOperation<S extends z.ZodType, R>(
   operation: TeamOperation<S, R>,
-  actor: { userId: string; teamSlug: string; ip?: string; roleCeiling?: Role },
+  actor: { userId: string; teamSlug: string; ip?: string; roleCeiling?: Role; membership?: Membership },
   input: unknown,
 ): Promise<R> {
-  // The slug comes from a URL or a server action's argument: anything else than storable text names no team.
-  if (typeof actor.teamSlug !== "string" || !isStorableText(actor.teamSlug)) throw new AppError("NOT_FOUND");
-  const membership = await db.membership.findFirst({
-    where: { userId: actor.userId, team: { slug: actor.teamSlug } },
-    select: { role: true, team: { select: { id: true, name: true, slug: true } } },
-  });
+  const membership =
+    actor.membership && actor.membership.team.slug === actor.teamSlug
+      ? actor.membership
+      : await membershipOf(actor.userId, actor.teamSlug);
   if (!membership) throw new AppError("NOT_FOUND");
   const role = actor.roleCeiling ? lowerRole(membership.role, actor.roleCeiling) : membership.role;
   if (!can(role, operation.permission)) throw new AppError("FORBIDDEN");

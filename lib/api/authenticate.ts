@@ -2,12 +2,21 @@ import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { lowerRole } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
+import { findMembership, type Membership } from "@/lib/server/team-context";
 import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/error-text";
 import { hashToken } from "@/lib/tokens";
 
 /** Who an API request acts as: the token's creator, in the token's team, at most at the token's role. */
-export type ApiActor = { tokenId: string; userId: string; teamSlug: string; roleCeiling: Role; role: Role };
+export type ApiActor = {
+  tokenId: string;
+  userId: string;
+  teamSlug: string;
+  roleCeiling: Role;
+  role: Role;
+  /** The creator's membership as read with the token: the request's operations reuse it. */
+  membership: Membership;
+};
 
 const LAST_USED_RESOLUTION_MS = 60 * 1000;
 
@@ -37,16 +46,12 @@ export async function authenticateApiRequest(headers: Headers, now = new Date())
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      team: { select: { slug: true } },
     },
   });
   if (!token) throw unauthenticated(msg("apiTokenInvalid"));
   if (token.revokedAt) throw unauthenticated(msg("apiTokenRevoked"));
   if (token.expiresAt && token.expiresAt <= now) throw unauthenticated(msg("apiTokenExpired"));
-  const membership = await db.membership.findUnique({
-    where: { teamId_userId: { teamId: token.teamId, userId: token.userId } },
-    select: { role: true },
-  });
+  const membership = await findMembership(token.userId, { id: token.teamId });
   if (!membership) throw unauthenticated(msg("apiTokenOwnerLeft"));
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
@@ -54,8 +59,9 @@ export async function authenticateApiRequest(headers: Headers, now = new Date())
   return {
     tokenId: token.id,
     userId: token.userId,
-    teamSlug: token.team.slug,
+    teamSlug: membership.team.slug,
     roleCeiling: token.roleCeiling,
     role: lowerRole(membership.role, token.roleCeiling),
+    membership,
   };
 }

@@ -131,7 +131,13 @@ export function apiRoute(route: ApiRoute): Handler {
         run: (operation, input) =>
           runOperation(
             operation,
-            { userId: actor.userId, teamSlug: actor.teamSlug, ip, roleCeiling: actor.roleCeiling },
+            {
+              userId: actor.userId,
+              teamSlug: actor.teamSlug,
+              ip,
+              roleCeiling: actor.roleCeiling,
+              membership: actor.membership,
+            },
             input,
           ),
       });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { TeamContext } from "@/lib/actions/operation";
+import type { TeamContext } from "@/lib/server/team-context";
 import type { TeamEvent, UserEvent } from "@/lib/events/events";
 
 type Tx = Prisma.TransactionClient;

@@ -1,5 +1,6 @@
 import "server-only";
-import { defineOperation, type TeamContext } from "@/lib/actions/operation";
+import { defineOperation } from "@/lib/actions/operation";
+import type { TeamContext } from "@/lib/server/team-context";
 import { can } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

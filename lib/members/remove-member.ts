@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
-import { defineOperation, type TeamContext } from "@/lib/actions/operation";
+import { defineOperation } from "@/lib/actions/operation";
+import type { TeamContext } from "@/lib/server/team-context";
 import { can } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

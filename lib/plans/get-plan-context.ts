@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { getPlan } from "@/lib/plans/get-plan";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 /** The signed-in member's team context plus one of its plans (404 otherwise); one lookup per request. */
 export const getPlanContext = cache(async (teamSlug: string, planId: string) => {

@@ -21,6 +21,11 @@ const toList = <C extends string>(record: Record<C, Rollup>) =>
     weightSum: r.weightSum,
   }));
 
+/** A plan's progress per dilemma, area and path now, as records by code (a reader for pages). */
+export function getPlanRollups(scope: { teamId: string; planId: string }) {
+  return planProgress(db, scope);
+}
+
 /** A plan's progress per dilemma, area and path, status counts and indicators, now or at the end of `at` (UTC). */
 export const getPlanProgress = defineOperation("team.read", planProgressQuerySchema, async (ctx, input) => {
   const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true } });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { defineOperation, type TeamContext } from "@/lib/actions/operation";
+import { defineOperation } from "@/lib/actions/operation";
+import type { TeamContext } from "@/lib/server/team-context";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TeamNav } from "@/components/teams/team-nav";
 import { Badge } from "@/components/ui/badge";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 // The membership guard of every team page: non-members get a 404.
 export default async function TeamLayout({

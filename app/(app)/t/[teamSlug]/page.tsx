@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
 import { findPlans } from "@/lib/plans/find-plans";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 export default async function TeamHomePage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;

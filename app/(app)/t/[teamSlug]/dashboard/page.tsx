@@ -10,7 +10,7 @@ import { expectedProgress, planHealth, toPercent, type Rollup } from "@/lib/prog
 import { getTeamDashboard } from "@/lib/progress/team-dashboard";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 import { DAY_MS } from "@/lib/time";
 
 type Props = { params: Promise<{ teamSlug: string }> };

@@ -9,7 +9,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { can } from "@/lib/authz";
 import { findPendingInvitations } from "@/lib/invitations/find-invitations";
 import { findMembers } from "@/lib/members/find-members";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 const ALL_ROLES: readonly Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
 

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/authz";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { findMyTasks, today } from "@/lib/tasks/find-tasks";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 export default async function MyTasksPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;

@@ -11,15 +11,14 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
 import { areas, dilemmas } from "@/lib/catalog/catalog";
 import { getPath } from "@/lib/catalog/lookup";
-import { db } from "@/lib/db";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
 import { getPlan } from "@/lib/plans/get-plan";
-import { planProgress } from "@/lib/progress/sql";
+import { getPlanRollups } from "@/lib/progress/get-plan-progress";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { findTasks, today } from "@/lib/tasks/find-tasks";
 import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-filters";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 import { isOpenStatus } from "@/lib/tasks/status";
 
 type Props = {
@@ -36,7 +35,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const view = query.view === "board" ? "board" : "list";
   const [tasks, progress, members, locale, format, t, tv, tc] = await Promise.all([
     findTasks({ teamId: team.id, planId, userId: user.id, filters }),
-    planProgress(db, { teamId: team.id, planId }),
+    getPlanRollups({ teamId: team.id, planId }),
     findMembers({ teamId: team.id }),
     getLocale(),
     getFormatter(),

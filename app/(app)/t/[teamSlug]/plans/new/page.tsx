@@ -10,7 +10,7 @@ import type { DilemmaCode, Weight } from "@/lib/catalog/types";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
 import { parseWizardState, type WizardAreaView, type WizardMember } from "@/lib/plans/wizard-state";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("wizard");

@@ -4,7 +4,7 @@ import { SchemaView, typeLabel, type JsonSchema } from "@/components/api-docs/sc
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { openApiDocument } from "@/lib/api/openapi";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 /** A command line, the same in every language. */
 const CURL_EXAMPLE = `curl -H "Authorization: Bearer $PATHWISE_TOKEN" https://<host>/api/v1/plans`;

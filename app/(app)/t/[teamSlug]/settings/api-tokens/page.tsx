@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { findApiTokens } from "@/lib/api-tokens/api-tokens";
 import { can } from "@/lib/authz";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 export default async function ApiTokensPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;

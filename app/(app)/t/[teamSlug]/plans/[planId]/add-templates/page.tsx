@@ -6,7 +6,7 @@ import { areas, templatesForArea } from "@/lib/catalog/catalog";
 import { localize } from "@/lib/i18n/config";
 import { getPlan } from "@/lib/plans/get-plan";
 import { findTemplateKeysInPlan } from "@/lib/plans/find-plans";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 
 export default async function AddTemplatesPage({ params }: { params: Promise<{ teamSlug: string; planId: string }> }) {
   const { teamSlug, planId } = await params;

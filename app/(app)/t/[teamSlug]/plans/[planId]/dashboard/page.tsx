@@ -15,6 +15,7 @@ import type { DilemmaCode } from "@/lib/catalog/types";
 import { getArea, getPath } from "@/lib/catalog/lookup";
 import { localize } from "@/lib/i18n/config";
 import { getPlanContext, planPageMetadata } from "@/lib/plans/get-plan-context";
+import { operationActor } from "@/lib/server/team-context";
 import { expectedProgress, planHealth, toPercent } from "@/lib/progress/formula";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 import { dilemmaProgressOn, trendDays } from "@/lib/progress/trend";
@@ -31,16 +32,16 @@ export const generateMetadata = planPageMetadata("dashboard");
 
 export default async function PlanDashboardPage({ params }: Props) {
   const { teamSlug, planId } = await params;
-  const { team, user, plan } = await getPlanContext(teamSlug, planId);
+  const context = await getPlanContext(teamSlug, planId);
+  const { team, plan } = context;
   const today = utcToday();
   const scope = { teamId: team.id, planId: plan.id };
-  const actor = { userId: user.id, teamSlug: team.slug };
   const daysBack = (n: number) => toDateInput(new Date(today.getTime() - n * DAY_MS));
   const [weekAgoDay, monthAgoDay] = [daysBack(7), daysBack(30)];
   const trendDayList = trendDays(plan.startDate, today);
   // The trend and the 7- and 30-day changes come from one replay of the activity log.
   const [now, history, workload, due, locale, format, t] = await Promise.all([
-    runOperation(getPlanProgress, actor, { planId: plan.id }),
+    runOperation(getPlanProgress, operationActor(context), { planId: plan.id }),
     dilemmaProgressOn({ ...scope, days: [...trendDayList, weekAgoDay, monthAgoDay] }),
     getPlanWorkload({ ...scope, today }),
     findDueTasks({ ...scope, today }),

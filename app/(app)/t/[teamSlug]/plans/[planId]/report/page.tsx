@@ -10,6 +10,7 @@ import { getArea, getDilemma, getPath } from "@/lib/catalog/lookup";
 import type { Bilingual } from "@/lib/catalog/types";
 import { localize } from "@/lib/i18n/config";
 import { getPlanContext, planPageMetadata } from "@/lib/plans/get-plan-context";
+import { operationActor } from "@/lib/server/team-context";
 import { toPercent, type Rollup } from "@/lib/progress/formula";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 import { findDueTasks } from "@/lib/progress/workload";
@@ -30,10 +31,11 @@ export const generateMetadata = planPageMetadata("report");
 
 export default async function PlanReportPage({ params }: Props) {
   const { teamSlug, planId } = await params;
-  const { team, user, plan } = await getPlanContext(teamSlug, planId);
+  const context = await getPlanContext(teamSlug, planId);
+  const { team, plan } = context;
   const today = utcToday();
   const [progress, due, locale, format, t, ts] = await Promise.all([
-    runOperation(getPlanProgress, { userId: user.id, teamSlug: team.slug }, { planId: plan.id }),
+    runOperation(getPlanProgress, operationActor(context), { planId: plan.id }),
     findDueTasks({ teamId: team.id, planId: plan.id, today }),
     getLocale(),
     getFormatter(),

@@ -6,7 +6,7 @@ import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/authz";
 import { getPlan } from "@/lib/plans/get-plan";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 import { toDateInput } from "@/lib/validation/common";
 import { PLAN_TRANSITIONS } from "@/lib/validation/plan";
 

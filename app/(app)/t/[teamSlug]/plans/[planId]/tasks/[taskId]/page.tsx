@@ -14,7 +14,7 @@ import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
 import { displayDescription, displayTitle, hasTemplateDescription, hasTemplateTitle } from "@/lib/tasks/display-title";
 import { getTask } from "@/lib/tasks/get-task";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 import { toDateInput } from "@/lib/validation/common";
 
 type Params = { params: Promise<{ teamSlug: string; planId: string; taskId: string }> };

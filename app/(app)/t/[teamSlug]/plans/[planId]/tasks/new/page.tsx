@@ -7,7 +7,7 @@ import { areas, dilemmas, paths } from "@/lib/catalog/catalog";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
 import { getPlan } from "@/lib/plans/get-plan";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/server/team-context";
 import { toDateInput } from "@/lib/validation/common";
 
 export default async function NewTaskPage({ params }: { params: Promise<{ teamSlug: string; planId: string }> }) {

@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { createTeamAsNewOwner } from "../fixtures/teams";
 
 test.slow();
+// "Today" below is the UTC day; the browser tells the app its zone.
+test.use({ timezoneId: "UTC" });
 
 /** A calendar day relative to today, "YYYY-MM-DD", in the browser's time zone (the test context's: UTC). */
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);

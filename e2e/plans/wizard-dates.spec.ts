@@ -52,4 +52,21 @@ test("[PLANS]: the wizard starts today with a six-month target, offers to start 
   for (const code of ["R1", "R2", "R4"]) {
     await expect(page.getByRole("region", { name: new RegExp(`^${code} · `) })).toHaveCount(0);
   }
+  const planPath = new URL(page.url()).pathname.replace(/\/$/, "");
+
+  // A template task links to its provenance on the Framework page.
+  await page.getByRole("link", { name: /Invest in security: firewalls/ }).click();
+  const provenance = page.getByRole("link", {
+    name: "Template R3.1, from the paper’s §5.3: see the Framework page",
+  });
+  await expect(provenance).toHaveAttribute("href", "/framework#R3.1");
+  await provenance.click();
+  await expect(page.locator('[id="R3.1"]')).toBeInViewport();
+
+  // So does each dilemma card of the plan dashboard.
+  await page.goto(`${planPath}/dashboard`);
+  await expect(page.getByRole("link", { name: "What D3 means in the paper (§3.3)" })).toHaveAttribute(
+    "href",
+    "/framework#D3",
+  );
 });

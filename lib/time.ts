@@ -16,3 +16,14 @@ export function startOfUtcDay(date: Date): Date {
 export function daysBetween(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / DAY_MS);
 }
+
+/** Today's calendar day ("YYYY-MM-DD") in an IANA time zone; UTC when the zone is unknown. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const format = (zone: string) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  try {
+    return format(timeZone);
+  } catch {
+    return format("UTC");
+  }
+}

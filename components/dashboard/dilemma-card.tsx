@@ -1,8 +1,11 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangeLabel } from "@/components/dashboard/change-label";
 import { HealthBadge } from "@/components/dashboard/health-badge";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { frameworkHref } from "@/lib/catalog/framework-href";
+import { getDilemma } from "@/lib/catalog/lookup";
 import type { Health } from "@/lib/progress/formula";
 import { toPercent } from "@/lib/progress/formula";
 
@@ -46,6 +49,11 @@ export async function DilemmaCard({
           </h3>
           <HealthBadge health={health} />
         </div>
+        <p className="text-sm">
+          <Link href={frameworkHref(code)} className="text-brand-700 underline">
+            {t("dilemmas.explained", { code, section: getDilemma(code).section })}
+          </Link>
+        </p>
         <ProgressBar value={progress} label={`${code} ${name}`} notAddressed={t("notAddressed")} />
         <p className="text-sm text-slate-600">{t("dilemmas.tasks", { count: taskCount })}</p>
         <div className="text-sm">

@@ -72,6 +72,9 @@ export async function AppHeader({
             {t("appName")}
           </Link>
           {teamMenu}
+          <Link href="/framework" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+            {t("framework")}
+          </Link>
         </nav>
         <div className="hidden items-center gap-2 sm:flex">{account}</div>
         <details className="relative sm:hidden">

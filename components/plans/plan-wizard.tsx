@@ -42,6 +42,10 @@ type Props = {
   catalog: WizardAreaView[];
   members: WizardMember[];
   initialState: WizardState;
+  /** The query string the page was opened with (before default dates were filled in): what the address bar shows. */
+  initialQuery: string;
+  /** The reader's calendar day, "YYYY-MM-DD". */
+  today: string;
 };
 
 /**
@@ -49,7 +53,7 @@ type Props = {
  * keeps it: moving between steps pushes a history entry (Back returns to the previous step), edits within a
  * step replace the current one.
  */
-export function PlanWizard({ teamSlug, catalog, members, initialState }: Props) {
+export function PlanWizard({ teamSlug, catalog, members, initialState, initialQuery, today }: Props) {
   const t = useTranslations("wizard");
   const [state, setState] = useState(initialState);
   const [isDetailsTouched, setIsDetailsTouched] = useState(false);
@@ -63,7 +67,7 @@ export function PlanWizard({ teamSlug, catalog, members, initialState }: Props) 
   const query = serializeWizardState(state);
   // Member ids as one string, so effects do not re-run when the server sends the same members again.
   const memberKey = members.map((m) => m.userId).join(",");
-  const urlHistory = useWizardHistory(query, memberKey, isPending);
+  const urlHistory = useWizardHistory(query, initialQuery, memberKey, isPending);
   const errors = detailErrors(state);
   const hasDetailErrors = Object.keys(errors).length > 0;
   // A later step reached with invalid details (a reload or a shared link) shows the details first.
@@ -203,6 +207,8 @@ export function PlanWizard({ teamSlug, catalog, members, initialState }: Props) 
           members={members}
           state={state}
           pendingStatus={isPending ? pendingStatus : null}
+          today={today}
+          onChange={update}
           onBack={() => goTo(state.areas.length > 0 ? "templates" : "areas")}
           onCreate={create}
         />
@@ -226,10 +232,10 @@ function withReplace(ops: HistoryOp[], query: string, writtenQuery: string): His
  * push a new one. A router navigation still on its way would be cancelled by the next one (and with it a
  * push, breaking Back), so navigations are queued and each waits until the previous one reached the address bar.
  */
-function useWizardHistory(query: string, memberKey: string, isPaused: boolean) {
+function useWizardHistory(query: string, initialQuery: string, memberKey: string, isPaused: boolean) {
   const router = useRouter();
   const pathname = usePathname();
-  const [writtenQuery, setWrittenQuery] = useState(query);
+  const [writtenQuery, setWrittenQuery] = useState(initialQuery);
   const [ops, setOps] = useState<HistoryOp[]>([]);
   const lastQueued = ops.at(-1)?.query ?? writtenQuery;
 

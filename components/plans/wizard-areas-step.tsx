@@ -5,6 +5,7 @@ import type { RefObject } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { frameworkHref } from "@/lib/catalog/framework-href";
 import { toggleArea, type WizardAreaView, type WizardState } from "@/lib/plans/wizard-state";
 
 type Props = {
@@ -55,15 +56,31 @@ export function WizardAreasStep({ headingRef, headingId, catalog, state, onChang
                   <span className="flex min-w-0 flex-col gap-2">
                     <span className="font-medium">
                       {area.code} · {area.name}{" "}
-                      <span className="text-sm font-normal text-slate-500">{area.section}</span>
+                      <a
+                        href={frameworkHref(area.code)}
+                        target="_blank"
+                        rel="noopener"
+                        className="text-sm font-normal text-brand-700 underline"
+                        aria-label={t("areas.sectionLink", { code: area.code, section: area.section })}
+                      >
+                        {area.section}
+                      </a>
                     </span>
                     <span id={`${inputId}-dilemmas`} className="flex flex-col gap-1 text-sm text-slate-700">
                       <span>{t("areas.addresses")}</span>
                       <span className="flex flex-wrap gap-1">
                         {area.dilemmas.map((d) => (
-                          <Badge key={d.code}>
-                            {d.code} · {d.name}
-                          </Badge>
+                          <a
+                            key={d.code}
+                            href={frameworkHref(d.code)}
+                            target="_blank"
+                            rel="noopener"
+                            className="hover:underline"
+                          >
+                            <Badge>
+                              {d.code} · {d.name}
+                            </Badge>
+                          </a>
                         ))}
                       </span>
                     </span>

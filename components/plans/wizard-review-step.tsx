@@ -4,7 +4,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { chosenTemplateKeys, type WizardAreaView, type WizardMember, type WizardState } from "@/lib/plans/wizard-state";
+import {
+  chosenTemplateKeys,
+  startToday,
+  templatesDueInPast,
+  type WizardAreaView,
+  type WizardMember,
+  type WizardState,
+} from "@/lib/plans/wizard-state";
 
 type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -14,6 +21,9 @@ type Props = {
   state: WizardState;
   /** The status being created, while the request runs. */
   pendingStatus: "DRAFT" | "ACTIVE" | null;
+  /** The reader's calendar day, "YYYY-MM-DD". */
+  today: string;
+  onChange: (change: (current: WizardState) => WizardState) => void;
   onBack: () => void;
   onCreate: (status: "DRAFT" | "ACTIVE") => void;
 };
@@ -26,6 +36,8 @@ export function WizardReviewStep({
   members,
   state,
   pendingStatus,
+  today,
+  onChange,
   onBack,
   onCreate,
 }: Props) {
@@ -36,6 +48,7 @@ export function WizardReviewStep({
   const formatDate = (value: string) =>
     format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const isPending = pendingStatus !== null;
+  const pastDue = templatesDueInPast(state, today);
 
   return (
     <Card>
@@ -53,7 +66,27 @@ export function WizardReviewStep({
             </>
           ) : null}
           <dt className="text-sm font-medium text-slate-600">{t("review.dates")}</dt>
-          <dd>{t("review.dateRange", { start: formatDate(state.startDate), target: formatDate(state.targetDate) })}</dd>
+          <dd className="flex flex-col gap-2">
+            <span>
+              {t("review.dateRange", { start: formatDate(state.startDate), target: formatDate(state.targetDate) })}
+            </span>
+            {pastDue.length > 0 ? (
+              <span
+                role="status"
+                className="flex flex-col items-start gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              >
+                <span>{t("review.pastDue", { count: pastDue.length, today: formatDate(today) })}</span>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  className="px-2 py-1"
+                  onClick={() => onChange((s) => startToday(s, today))}
+                >
+                  {t("review.startToday")}
+                </Button>
+              </span>
+            ) : null}
+          </dd>
           <dt className="text-sm font-medium text-slate-600">{t("review.tasks")}</dt>
           <dd className="flex flex-col gap-2">
             {chosen.length === 0 ? (

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
+import { frameworkHref } from "@/lib/catalog/framework-href";
 import type { AreaCode } from "@/lib/catalog/types";
 import {
   setDefaultAssignee,
@@ -57,6 +58,14 @@ export function WizardTemplatesStep({
           {t("templates.heading")}
         </h2>
         <p className="text-sm text-slate-600">{chosen.length > 0 ? t("templates.hint") : t("templates.noAreas")}</p>
+        {chosen.length > 0 ? (
+          <p className="text-sm text-slate-600">
+            {t("templates.weightLegend")}{" "}
+            <a href={frameworkHref("weights")} target="_blank" rel="noopener" className="text-brand-700 underline">
+              {t("templates.weightLegendLink")}
+            </a>
+          </p>
+        ) : null}
       </Card>
       {chosen.map((area) => {
         const checkedCount = area.templates.filter((template) => !state.off.includes(template.key)).length;
@@ -119,9 +128,15 @@ export function WizardTemplatesStep({
                                 {template.weights.map((w, index) => (
                                   <span key={w.code}>
                                     {index > 0 ? " · " : null}
-                                    <abbr title={w.name} className="no-underline">
+                                    <a
+                                      href={frameworkHref(w.code)}
+                                      target="_blank"
+                                      rel="noopener"
+                                      title={w.name}
+                                      className="text-slate-700 hover:underline"
+                                    >
                                       {t("templates.weight", { code: w.code, weight: w.weight })}
-                                    </abbr>
+                                    </a>
                                   </span>
                                 ))}
                               </dd>

@@ -27,5 +27,6 @@ export async function mainPages(page: Page): Promise<{ name: string; path: strin
     { name: "settings", path: `/t/${TEAM}/settings` },
     { name: "notifications", path: "/notifications" },
     { name: "profile", path: "/profile" },
+    { name: "framework", path: "/framework" },
   ];
 }

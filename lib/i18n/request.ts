@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadMessages } from "@/lib/i18n/messages";
+import { resolveTimeZone, TIME_ZONE_COOKIE } from "@/lib/i18n/time-zone";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage, toLocale } from "@/lib/i18n/config";
 
 /** The request's language: the user's saved preference, then the cookie, then Accept-Language. */
@@ -16,5 +17,6 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  return { locale, messages: loadMessages(locale), timeZone: "Asia/Shanghai" };
+  const timeZone = resolveTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value, locale);
+  return { locale, messages: loadMessages(locale), timeZone };
 });

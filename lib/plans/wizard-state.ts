@@ -221,3 +221,44 @@ export type WizardAreaView = {
 
 /** A team member who can be a default assignee. */
 export type WizardMember = { userId: string; name: string; email: string };
+
+/** `date` ("YYYY-MM-DD") moved by whole calendar months, the day clamped to the month's end (Aug 31 + 6 → Feb 28/29). */
+export function addCalendarMonths(date: string, months: number): string {
+  const [y = 0, m = 1, d = 1] = date.split("-").map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
+/** `date` ("YYYY-MM-DD") moved by whole days. */
+function addDaysTo(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A fresh wizard's dates: starting today, with a target six months later; dates already given are kept. */
+export function withDefaultDates(state: WizardState, today: string): WizardState {
+  if (state.startDate || state.targetDate) return state;
+  return { ...state, startDate: today, targetDate: addCalendarMonths(today, 6) };
+}
+
+/** The checked templates whose due date (start + suggested duration) would fall before `today`. */
+export function templatesDueInPast(state: WizardState, today: string): string[] {
+  if (!dateSchema.safeParse(state.startDate).success) return [];
+  return chosenTemplateKeys(state).filter((key) => {
+    const template = getTemplate(key);
+    return template !== undefined && addDaysTo(state.startDate, template.durationDays) < today;
+  });
+}
+
+/** Starts the plan today instead, moving the target date by the same number of days (the plan keeps its length). */
+export function startToday(state: WizardState, today: string): WizardState {
+  if (!dateSchema.safeParse(state.startDate).success) return { ...state, startDate: today };
+  const shift = Math.round(
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${state.startDate}T00:00:00Z`)) / 86_400_000,
+  );
+  const targetDate = dateSchema.safeParse(state.targetDate).success
+    ? addDaysTo(state.targetDate, shift)
+    : state.targetDate;
+  return { ...state, startDate: today, targetDate };
+}

@@ -145,8 +145,8 @@ describe("requestSignUp", () => {
 });
 
 describe("confirmSignUp", () => {
-  async function pendingFor(email: string) {
-    const { later } = await signUp({ name: "Grace", email, password: PASSWORD }, "/t/somewhere");
+  async function pendingFor(email: string, locale: Locale = "en") {
+    const { later } = await signUp({ name: "Grace", email, password: PASSWORD }, "/t/somewhere", locale);
     await later.run();
     return confirmToken(email);
   }
@@ -175,6 +175,17 @@ describe("confirmSignUp", () => {
     expect(await db.pendingSignUp.count({ where: { email } })).toBe(0);
     expect(await getPendingSignUp(token)).toBeNull();
     expect((await appErrorOf(confirmSignUp({ token, input: { password: PASSWORD } }))).code).toBe("CONFLICT");
+  });
+
+  it("saves the language the form was filled in to the new account", async () => {
+    for (const locale of ["zh-CN", "en"] as const) {
+      const email = randomEmail("lang");
+      const token = await pendingFor(email, locale);
+      expect((await db.pendingSignUp.findFirstOrThrow({ where: { email } })).locale).toBe(locale);
+      const account = await confirmSignUp({ token, input: { password: PASSWORD } });
+      track({ userId: account.userId });
+      expect((await db.user.findUniqueOrThrow({ where: { email }, select: { locale: true } })).locale).toBe(locale);
+    }
   });
 
   it("refuses an expired link with CONFLICT and creates nothing", async () => {

@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { limitAccountRequest } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/config";
+import { type Locale, toLocale } from "@/lib/i18n/config";
 import { msg } from "@/lib/i18n/error-text";
 import { mailLocale, sendMail, signUpAttemptMail, signUpConfirmMail, type Defer } from "@/lib/mail";
 import { hashToken, newToken } from "@/lib/tokens";
@@ -110,7 +110,7 @@ export async function confirmSignUp({ token, input, ip }: { token: string; input
   if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
   const pending = await db.pendingSignUp.findFirst({
     where: { tokenHash: hashToken(token), expiresAt: { gt: new Date() } },
-    select: { id: true, email: true, name: true, passwordHash: true, nextPath: true },
+    select: { id: true, email: true, name: true, passwordHash: true, nextPath: true, locale: true },
   });
   if (!pending) throw new AppError("CONFLICT", { userMessage: msg("signUpLinkUsed") });
   if (!(await verifyPassword(pending.passwordHash, parsed.data.password))) {
@@ -122,7 +122,13 @@ export async function confirmSignUp({ token, input, ip }: { token: string; input
       if (claimed.count !== 1) throw new AppError("CONFLICT", { userMessage: msg("signUpLinkUsed") });
       await tx.pendingSignUp.deleteMany({ where: { email: pending.email } });
       const user = await tx.user.create({
-        data: { name: pending.name, email: pending.email, passwordHash: pending.passwordHash },
+        // The language the form was filled in becomes the account's language.
+        data: {
+          name: pending.name,
+          email: pending.email,
+          passwordHash: pending.passwordHash,
+          locale: toLocale(pending.locale) ?? null,
+        },
         select: { id: true, email: true },
       });
       await tx.activityEvent.create({

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -12,7 +13,7 @@ export default async function SignInPage({
 }) {
   const { next, reset } = await searchParams;
   if (await getCurrentUser()) redirect(safeNextPath(next));
-  const t = await getTranslations("auth");
+  const [t, tc] = await Promise.all([getTranslations("auth"), getTranslations("common")]);
   return (
     <Card>
       <h1 className="mb-4 text-xl font-semibold">{t("signInTitle")}</h1>
@@ -22,6 +23,11 @@ export default async function SignInPage({
         </p>
       ) : null}
       <SignInForm next={next} />
+      <p className="mt-4 text-sm">
+        <Link href="/framework" className="text-brand-700 underline">
+          {tc("frameworkAbout")}
+        </Link>
+      </p>
     </Card>
   );
 }

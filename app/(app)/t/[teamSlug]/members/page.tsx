@@ -106,11 +106,15 @@ export default async function MembersPage({ params }: { params: Promise<{ teamSl
                     <div className="text-sm">
                       <span className="font-medium">{inv.email}</span> · {tr(inv.role)}
                       <span className="block text-xs text-slate-600">
-                        {inv.expiresAt < now
-                          ? t("expired")
-                          : t("expires", {
+                        {inv.expiresAt < now ? (
+                          t("expired")
+                        ) : (
+                          <time dateTime={inv.expiresAt.toISOString()}>
+                            {t("expires", {
                               date: format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
                             })}
+                          </time>
+                        )}
                       </span>
                     </div>
                     <InvitationControls teamSlug={team.slug} invitationId={inv.id} email={inv.email} />

@@ -13,6 +13,7 @@ import { areas, dilemmas } from "@/lib/catalog/catalog";
 import { getPath } from "@/lib/catalog/lookup";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
+import { findPlanAreas } from "@/lib/plans/find-plan-areas";
 import { getPlan } from "@/lib/plans/get-plan";
 import { getPlanRollups } from "@/lib/progress/get-plan-progress";
 import { displayTitle } from "@/lib/tasks/display-title";
@@ -33,8 +34,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const plan = await getPlan({ teamId: team.id, planId });
   const filters = parseTaskFilters(query);
   const view = query.view === "board" ? "board" : "list";
-  const [tasks, progress, members, locale, format, t, tv, tc] = await Promise.all([
+  const [tasks, planAreas, progress, members, locale, format, t, tv, tc] = await Promise.all([
     findTasks({ teamId: team.id, planId, userId: user.id, filters }),
+    findPlanAreas({ teamId: team.id, planId }),
     getPlanRollups({ teamId: team.id, planId }),
     findMembers({ teamId: team.id }),
     getLocale(),
@@ -63,8 +65,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
     areaCode: task.areaCode,
     dilemmas: task.dilemmas,
   }));
+  // The plan's own areas (those chosen when it was made, or given tasks since); an area filter shows what it names.
   const groups = areas
-    .filter((a) => filters.areas.length === 0 || filters.areas.includes(a.code))
+    .filter((a) => (filters.areas.length === 0 ? planAreas.includes(a.code) : filters.areas.includes(a.code)))
     .map((a) => ({
       code: a.code,
       label: `${a.code} · ${localize(a.name, locale)}`,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { PlanWizard } from "@/components/plans/plan-wizard";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/authz";
@@ -9,8 +9,15 @@ import { getDilemma, getPath } from "@/lib/catalog/lookup";
 import type { DilemmaCode, Weight } from "@/lib/catalog/types";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
-import { parseWizardState, type WizardAreaView, type WizardMember } from "@/lib/plans/wizard-state";
+import {
+  parseWizardState,
+  serializeWizardState,
+  type WizardAreaView,
+  type WizardMember,
+  withDefaultDates,
+} from "@/lib/plans/wizard-state";
 import { getTeamContext } from "@/lib/server/team-context";
+import { todayIn } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("wizard");
@@ -67,7 +74,10 @@ export default async function NewPlanPage({ params, searchParams }: Props) {
       durationDays: template.durationDays,
     })),
   }));
-  const initialState = parseWizardState(query, { memberIds: members.map((m) => m.userId) });
+  const parsed = parseWizardState(query, { memberIds: members.map((m) => m.userId) });
+  // "Today" is the reader's calendar day (their time zone); a fresh wizard starts then and aims six months ahead.
+  const today = todayIn(await getTimeZone());
+  const initialState = withDefaultDates(parsed, today);
 
   return (
     <div className="flex flex-col gap-6">
@@ -75,7 +85,14 @@ export default async function NewPlanPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
       </div>
-      <PlanWizard teamSlug={team.slug} catalog={catalog} members={members} initialState={initialState} />
+      <PlanWizard
+        teamSlug={team.slug}
+        catalog={catalog}
+        members={members}
+        initialState={initialState}
+        initialQuery={serializeWizardState(parsed)}
+        today={today}
+      />
     </div>
   );
 }

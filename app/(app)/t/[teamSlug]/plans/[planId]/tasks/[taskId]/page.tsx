@@ -10,6 +10,8 @@ import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
 import { areas, dilemmas, paths } from "@/lib/catalog/catalog";
+import { templateSections } from "@/lib/catalog/framework";
+import { frameworkHref } from "@/lib/catalog/framework-href";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
 import { displayDescription, displayTitle, hasTemplateDescription, hasTemplateTitle } from "@/lib/tasks/display-title";
@@ -99,7 +101,18 @@ export default async function TaskPage({ params }: Params) {
         <h1 className="text-2xl font-semibold break-words">{title}</h1>
         <div className="flex flex-wrap items-center gap-2">
           {task.templateKey ? (
-            <Badge tone="blue">{t("template", { key: task.templateKey })}</Badge>
+            <Link
+              href={frameworkHref(task.templateKey)}
+              className="rounded hover:underline"
+              aria-label={t("templateProvenance", {
+                key: task.templateKey,
+                sections: templateSections(task.templateKey).join(" "),
+              })}
+            >
+              <Badge tone="blue">
+                {t("template", { key: task.templateKey })} · {templateSections(task.templateKey).join(" ")}
+              </Badge>
+            </Link>
           ) : (
             <Badge>{t("customTask")}</Badge>
           )}

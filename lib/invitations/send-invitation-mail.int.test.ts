@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { cleanupTestData, createTestTeam, createTestUser, randomEmail } from "@/lib/testing/factories";
 import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp";
 import { sendInvitationMail } from "./send-invitation-mail";
@@ -9,13 +8,10 @@ const APP_URL = "https://pathwise.example";
 
 let smtp: SmtpSink;
 beforeAll(async () => {
-  process.env.APP_URL = APP_URL;
-  smtp = await startSmtpSink();
+  smtp = await startSmtpSink({ appUrl: APP_URL });
 });
 afterAll(async () => {
   await smtp.close();
-  delete process.env.APP_URL;
-  resetEnvCache();
   await cleanupTestData();
 });
 

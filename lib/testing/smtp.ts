@@ -15,8 +15,11 @@ export type SmtpSink = {
   close: () => Promise<void>;
 };
 
-/** Starts an SMTP server on a free loopback port and points SMTP_URL at it until close(). */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * Starts an SMTP server on a free loopback port and points SMTP_URL (and APP_URL,
+ * when given) at it until close().
+ */
+export async function startSmtpSink({ appUrl }: { appUrl?: string } = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -39,15 +42,18 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  const previous = process.env.SMTP_URL;
+  const previous = { SMTP_URL: process.env.SMTP_URL, APP_URL: process.env.APP_URL };
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  if (appUrl !== undefined) process.env.APP_URL = appUrl;
   resetEnvCache();
   return {
     mails,
     mailsTo: (email) => mails.filter((m) => m.to.includes(email.toLowerCase())),
     close: async () => {
-      if (previous === undefined) delete process.env.SMTP_URL;
-      else process.env.SMTP_URL = previous;
+      for (const [key, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
       resetEnvCache();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { isSessionOpen, startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { deferredWork, startSmtpSink, type SmtpSink } from "@/lib/testing/smtp";
 import { hashToken } from "@/lib/tokens";
 import { appErrorOf, cleanupTestData, createTestUser, randomEmail, randomIp } from "@/lib/testing/factories";
@@ -97,13 +96,10 @@ describe("changePassword and sessions", () => {
 describe("password reset", () => {
   let smtp: SmtpSink;
   beforeAll(async () => {
-    process.env.APP_URL = APP_URL;
-    smtp = await startSmtpSink();
+    smtp = await startSmtpSink({ appUrl: APP_URL });
   });
   afterAll(async () => {
     await smtp.close();
-    delete process.env.APP_URL;
-    resetEnvCache();
   });
 
   /** Requests a reset for the email, runs what comes after the answer, and returns the token from the mailed link. */

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { appErrorOf, cleanupTestData, createTestUser, randomEmail, randomIp, track } from "@/lib/testing/factories";
 import { deferredWork, startSmtpSink, type SmtpSink } from "@/lib/testing/smtp";
@@ -13,13 +12,10 @@ const PASSWORD = "correct horse battery";
 
 let smtp: SmtpSink;
 beforeAll(async () => {
-  process.env.APP_URL = APP_URL;
-  smtp = await startSmtpSink();
+  smtp = await startSmtpSink({ appUrl: APP_URL });
 });
 afterAll(async () => {
   await smtp.close();
-  delete process.env.APP_URL;
-  resetEnvCache();
   await cleanupTestData();
 });
 

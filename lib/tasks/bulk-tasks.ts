@@ -1,12 +1,12 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { applyStatus, assertAssignable, assertDueDate, diffTask, notifyAssignment } from "@/lib/tasks/task-rules";
+import { applyStatus, assertAssignable, assertDueDate, diffTask } from "@/lib/tasks/task-rules";
+import { applyTaskChange, taskState } from "@/lib/tasks/update-task";
 import { bulkTasksSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
-import { actorOf, recordEvent, recordEvents } from "@/lib/events/record";
+import { recordEvents } from "@/lib/events/record";
 
 /** Assigns, sets status, sets due date or deletes many tasks: one transaction, all or nothing. */
 export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (ctx, input) => {
@@ -14,17 +14,7 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
   return db.$transaction(async (tx) => {
     const tasks = await tx.task.findMany({
       where: { id: { in: ids }, teamId: ctx.team.id },
-      select: {
-        id: true,
-        planId: true,
-        status: true,
-        progress: true,
-        progressBeforeDone: true,
-        assigneeId: true,
-        dueDate: true,
-        title: true,
-        plan: { select: { status: true, startDate: true } },
-      },
+      select: { ...taskState, plan: { select: { status: true, startDate: true } } },
     });
     if (tasks.length !== ids.length) throw new AppError("NOT_FOUND", { userMessage: msg("tasksMissing") });
     if (tasks.some((t) => t.plan.status === "ARCHIVED"))
@@ -46,44 +36,19 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
     }
 
     if (input.action === "assign") await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
-    for (const task of tasks) {
-      let change: Record<string, unknown>;
+    for (const { plan, ...task } of tasks) {
+      let change: Parameters<typeof applyTaskChange>[4];
       if (input.action === "assign") change = { assigneeId: input.assigneeId };
-      else if (input.action === "status") change = applyStatus(task, { status: input.status });
+      else if (input.action === "status") change = { status: input.status };
       else {
-        assertDueDate(input.dueDate, task.plan.startDate);
+        assertDueDate(input.dueDate, plan.startDate);
         change = { dueDate: input.dueDate };
       }
-      const diff = diffTask(task, change);
-      if (!diff.hasChanges) continue;
-      const completedAt =
-        input.action !== "status" || input.status === task.status
-          ? undefined
-          : input.status === "DONE"
-            ? new Date()
-            : null;
-      await tx.task.update({
-        where: { id: task.id },
-        data: {
-          ...(change as Prisma.TaskUpdateInput),
-          ...(completedAt !== undefined ? { completedAt } : {}),
-          version: { increment: 1 },
-        },
-      });
-      await recordEvent(tx, actorOf(ctx), {
-        kind: "task.updated",
-        planId: task.planId,
-        taskId: task.id,
-        before: diff.before,
-        after: diff.after,
-      });
-      if (input.action === "assign")
-        await notifyAssignment(tx, {
-          teamId: ctx.team.id,
-          taskId: task.id,
-          assigneeId: input.assigneeId,
-          actorId: ctx.userId,
-        });
+      // A task that already is as asked keeps its version and gets no event.
+      const effective = input.action === "status" ? applyStatus(task, change) : change;
+      if (!diffTask(task, effective).hasChanges) continue;
+      // Checked against the version just read: a save that lands meanwhile refuses the whole batch.
+      await applyTaskChange(tx, ctx, task, task.version, change);
     }
     return { count: ids.length };
   });

@@ -3,6 +3,7 @@ import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import {
   applyStatus,
+  completionTime,
   assertAssignable,
   assertDueDate,
   getWritablePlan,
@@ -37,7 +38,7 @@ export const createTask = defineOperation("tasks.write", createTaskSchema, async
         dueDate: input.dueDate,
         sortOrder: 1000,
         createdById: ctx.userId,
-        completedAt: status === "DONE" ? new Date() : null,
+        completedAt: completionTime(null, status) ?? null,
         dilemmas: { create: input.dilemmas },
       },
       select: { id: true },

@@ -66,6 +66,15 @@ export function applyStatus<S extends string>(
   return { status, progress: change.progress ?? current?.progress ?? 0, progressBeforeDone: null };
 }
 
+/**
+ * The completion time a status change sets: now when a task becomes DONE, null
+ * when it leaves DONE or is created open, unchanged (undefined) otherwise.
+ */
+export function completionTime(currentStatus: string | null, nextStatus: string | undefined): Date | null | undefined {
+  if (nextStatus === undefined || nextStatus === currentStatus) return undefined;
+  return nextStatus === "DONE" ? new Date() : null;
+}
+
 /** Tells the new assignee, unless they assigned themselves; they also follow the task. */
 export async function notifyAssignment(
   tx: Tx,

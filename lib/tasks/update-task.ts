@@ -8,6 +8,7 @@ import {
   applyStatus,
   assertAssignable,
   assertDueDate,
+  completionTime,
   diffTask,
   getWritablePlan,
   notifyAssignment,
@@ -20,7 +21,8 @@ import { actorOf, recordEvent } from "@/lib/events/record";
 
 type Tx = Prisma.TransactionClient;
 
-const taskState = {
+/** The task fields every write path reads before it changes a task. */
+export const taskState = {
   id: true,
   planId: true,
   version: true,
@@ -43,7 +45,7 @@ async function loadTask(tx: Tx, ctx: TeamContext, taskId: string) {
   return task;
 }
 
-type TaskState = Awaited<ReturnType<typeof loadTask>>;
+export type TaskState = Awaited<ReturnType<typeof loadTask>>;
 
 /** The task as the client shows it (dates as YYYY-MM-DD), e.g. in a conflict message. */
 export function serialiseTask({ progressBeforeDone: _kept, ...task }: TaskState) {
@@ -51,11 +53,13 @@ export function serialiseTask({ progressBeforeDone: _kept, ...task }: TaskState)
 }
 
 /**
- * Applies a change to a task if nobody saved since `version`: the version is
- * checked and bumped in the same UPDATE, so of two concurrent saves one wins and
- * the other gets CONFLICT with the current task. Writes the diff to the log.
+ * The one way an existing task changes (form, board, quick status, bulk): applies
+ * the change if nobody saved since `version` (checked and bumped in the same
+ * UPDATE, so of two concurrent saves one wins and the other gets CONFLICT with the
+ * current task), keeps status, progress and completion time together, records the
+ * task.updated event and tells a new assignee.
  */
-async function applyChange(
+export async function applyTaskChange(
   tx: Tx,
   ctx: TeamContext,
   current: TaskState,
@@ -68,14 +72,7 @@ async function applyChange(
     Object.assign(next, applyStatus(current, { status: fields.status, progress: fields.progress }));
   }
   const diff = diffTask(current, { ...next, ...(dilemmas ? { dilemmas } : {}) });
-  const completedAt =
-    next.status === undefined
-      ? undefined
-      : next.status === "DONE"
-        ? current.status === "DONE"
-          ? undefined
-          : new Date()
-        : null;
+  const completedAt = completionTime(current.status, next.status);
   const { count } = await tx.task.updateMany({
     where: { id: current.id, teamId: ctx.team.id, version },
     data: {
@@ -145,7 +142,7 @@ export const updateTask = defineOperation("tasks.write", updateTaskSchema, async
     const { taskId: _taskId, version, ...submitted } = input;
     const copies = await loadTemplateCopies(tx, ctx, current.id);
     const fields = keepTemplateText({ ...current, ...copies }, submitted);
-    return applyChange(tx, ctx, current, version, {
+    return applyTaskChange(tx, ctx, current, version, {
       ...fields,
       dilemmas: [...fields.dilemmas].sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode)),
     });
@@ -157,6 +154,6 @@ export const setTaskStatus = defineOperation("tasks.write", setTaskStatusSchema,
   return db.$transaction(async (tx) => {
     const current = await loadTask(tx, ctx, input.taskId);
     await getWritablePlan(tx, { teamId: ctx.team.id, planId: current.planId });
-    return applyChange(tx, ctx, current, input.version, { status: input.status });
+    return applyTaskChange(tx, ctx, current, input.version, { status: input.status });
   });
 });

@@ -26,11 +26,10 @@ import { DEMO_USERS } from "../prisma/seed/demo";
 import { needsBuild } from "./lib/build";
 import { handleStopSignals } from "./lib/signals";
 import { loadAuthSecret } from "./lib/auth-secret";
+import { nextStartArgs } from "./lib/next-start";
 
 const DATA_DIR = path.join(ROOT, ".data");
 const IS_MULTI = process.argv.includes("--multi");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const CLIENT_ADDRESS_PRELOAD = path.join(ROOT, "lib", "ops", "client-address-preload.cjs");
 
 let embedded: EmbeddedServer | undefined;
 const instances: { name: string; port: number; child: ChildProcess }[] = [];
@@ -137,7 +136,7 @@ async function main() {
   for (const [index, port] of ports.entries()) {
     const name = String.fromCharCode(65 + index);
     // The hook preloaded into next start sets the client address from the connection and TRUST_PROXY.
-    const args = ["--require", CLIENT_ADDRESS_PRELOAD, NEXT_BIN, "start", "-p", String(port)];
+    const args = nextStartArgs(ROOT, port);
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...env, PORT: String(port) },

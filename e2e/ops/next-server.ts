@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
-import path from "node:path";
+import { nextStartArgs } from "../../scripts/lib/next-start";
 
 // Playwright runs from the project root (npm test starts it there).
 const ROOT = process.cwd();
@@ -63,23 +63,13 @@ export function spawnKept(command: string, args: string[], env: NodeJS.ProcessEn
   return { child, lines, logs, exited };
 }
 
-/** The arguments of `node` that run `next start` as npm start does (with the client-address hook). */
-export function nextStartArgs(port: number, host = "127.0.0.1"): string[] {
-  return [
-    "--require",
-    path.join(ROOT, "lib", "ops", "client-address-preload.cjs"),
-    path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
-    "start",
-    "-p",
-    String(port),
-    "-H",
-    host,
-  ];
-}
-
 /** `next start` of the existing production build on a port, with extra environment. */
 export function startNext(port: number, env: Record<string, string> = {}): Spawned {
-  return spawnKept(process.execPath, nextStartArgs(port), { ...process.env, NODE_ENV: "production", ...env });
+  return spawnKept(process.execPath, nextStartArgs(ROOT, port, "127.0.0.1"), {
+    ...process.env,
+    NODE_ENV: "production",
+    ...env,
+  });
 }
 
 /** Resolves once GET /api/health answers 200. */

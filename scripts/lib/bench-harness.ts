@@ -3,6 +3,7 @@
 // started in its own process group, and a cleanup that stops both whatever
 // happens (also on Ctrl-C).
 import { spawn, type ChildProcess } from "node:child_process";
+import { nextStartArgs } from "./next-start";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -142,26 +143,12 @@ export class BenchHarness {
   /** Starts `next start` on a free port and waits for /api/health; returns its base URL. */
   async startApp(env: NodeJS.ProcessEnv): Promise<string> {
     const port = await freePort();
-    const app = spawn(
-      process.execPath,
-      [
-        // As npm start runs it: with the hook that sets the client address (lib/ops/client-address.cjs).
-        "--require",
-        path.join(ROOT, "lib", "ops", "client-address-preload.cjs"),
-        path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
-        "start",
-        "-p",
-        String(port),
-        "-H",
-        "127.0.0.1",
-      ],
-      {
-        cwd: ROOT,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: true, // own process group, so cleanup reaches every process it starts
-      },
-    );
+    const app = spawn(process.execPath, nextStartArgs(ROOT, port, "127.0.0.1"), {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true, // own process group, so cleanup reaches every process it starts
+    });
     this.app = app;
     const keep = (chunk: Buffer) => {
       this.appLog.push(...chunk.toString().split("\n").filter(Boolean));

@@ -322,7 +322,7 @@ describe("REST API tasks", () => {
     expect(stale.json.error.code).toBe("CONFLICT");
     expect(stale.json.error.current).toEqual(first.json);
     expect((await callApi({ url: `/api/v1/tasks/${id}`, token: viewerToken })).json).toEqual(first.json);
-    const events = await db.activityEvent.findMany({ where: { taskId: id }, select: { kind: true } });
+    const events = await db.activityEvent.findMany({ where: { taskId: id }, select: { kind: true }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(["task.created", "task.updated"]);
   });
 

@@ -32,6 +32,8 @@ const envSchema = z.object({
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Sign-ups, and separately password-reset requests, one IP address may make per hour. */
   ACCOUNT_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
+  /** "off" stops this instance from taking background jobs (it still queues them for others). */
+  JOBS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

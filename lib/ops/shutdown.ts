@@ -1,5 +1,6 @@
 import "server-only";
 import { closeDb } from "@/lib/db";
+import { stopAppJobs } from "@/lib/jobs";
 import { log } from "@/lib/log";
 
 const STATE: unique symbol = Symbol.for("pathwise.shutdown");
@@ -19,9 +20,10 @@ export function isShuttingDown(): boolean {
  * Graceful shutdown for `next start`. On SIGTERM or SIGINT, Next.js itself stops
  * accepting connections, lets in-flight requests finish and then calls
  * process.exit. This hook marks the process as shutting down (so the health
- * endpoint takes it out of a load balancer), and holds that final exit until the
- * database pool is closed; a clean stop then exits 0. A drain that takes longer
- * than 25 s is cut short with exit code 1.
+ * endpoint takes it out of a load balancer), and holds that final exit until
+ * background jobs have stopped (running ones finish) and the database pool is
+ * closed; a clean stop then exits 0. A drain that takes longer than 25 s is cut
+ * short with exit code 1.
  */
 export function installShutdown(): void {
   if (globals[STATE]) return;
@@ -41,7 +43,9 @@ export function installShutdown(): void {
       if (isExiting) return undefined as never;
       isExiting = true;
       const isClean = code === undefined || code === null || SIGNAL_EXIT_CODES.has(Number(code));
-      closeDb()
+      stopAppJobs()
+        .catch((error: unknown) => log().error({ err: error }, "shutdown: stopping background jobs failed"))
+        .then(closeDb)
         .then(() => {
           log().info("shutdown: database pool closed, exiting");
           exit(isClean ? 0 : Number(code));

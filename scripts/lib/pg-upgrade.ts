@@ -7,6 +7,7 @@
 // copied (foreign keys deferred with session_replication_role), sequences are set,
 // and every table's row count and checksum must match before the new directory
 // replaces the old one. The old directory is kept, renamed, until removed by hand.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -92,7 +93,8 @@ export async function upgradeEmbedded16To15({
   const newDir = `${dir}-15-new`;
   for (const leftover of [workDir, newDir]) fs.rmSync(leftover, { recursive: true, force: true });
   log(`Copying the PostgreSQL 16 data of ${path.basename(dir)} to work on (the original stays untouched)…`);
-  fs.cpSync(dir, workDir, { recursive: true });
+  // cp -a keeps owners and modes: as root, PostgreSQL runs as the postgres user and insists on a 0700 directory.
+  execFileSync("cp", ["-a", dir, workDir]);
   fs.rmSync(path.join(workDir, "postmaster.pid"), { force: true });
 
   let oldServer: EmbeddedServer | undefined;

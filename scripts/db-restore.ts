@@ -44,7 +44,10 @@ async function main() {
       const problems = compareFingerprints(manifest.tables, actual);
       // A running app writes right after the restore (sessions, job queue), so differences are reported, not fatal.
       if (problems.length === 0) console.log(`Checked: all ${manifest.tables.length} tables match the backup.`);
-      else console.log(`Differences from the backup (expected only if the app wrote meanwhile):\n  ${problems.join("\n  ")}`);
+      else
+        console.log(
+          `Differences from the backup (expected only if the app wrote meanwhile):\n  ${problems.join("\n  ")}`,
+        );
     }
   } finally {
     await database.close();

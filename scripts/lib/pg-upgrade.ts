@@ -12,7 +12,15 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { compareFingerprints, fingerprintTables } from "../../lib/backups/backup";
-import { StartupError, dataDirMajor, ensureDatabase, freePort, migrate, startEmbedded, type EmbeddedServer } from "./postgres";
+import {
+  StartupError,
+  dataDirMajor,
+  ensureDatabase,
+  freePort,
+  migrate,
+  startEmbedded,
+  type EmbeddedServer,
+} from "./postgres";
 
 const BATCH_ROWS = 2000;
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -25,8 +33,7 @@ export async function copyPublicSchema(source: pg.Client, target: pg.Client): Pr
   );
   await target.query("BEGIN");
   await target.query("SET LOCAL session_replication_role = replica");
-  if (tables.length > 0)
-    await target.query(`TRUNCATE ${tables.map((t) => `public.${quoteIdent(t.name)}`).join(", ")}`);
+  if (tables.length > 0) await target.query(`TRUNCATE ${tables.map((t) => `public.${quoteIdent(t.name)}`).join(", ")}`);
   let copied = 0;
   await source.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   for (const { name } of tables) {
@@ -57,7 +64,8 @@ export async function copyPublicSchema(source: pg.Client, target: pg.Client): Pr
        FROM pg_sequences WHERE schemaname = 'public'`,
   );
   for (const seq of sequences)
-    if (seq.last !== null) await target.query("SELECT setval($1::regclass, $2::bigint, $3)", [seq.name, seq.last, seq.called]);
+    if (seq.last !== null)
+      await target.query("SELECT setval($1::regclass, $2::bigint, $3)", [seq.name, seq.last, seq.called]);
   await source.query("COMMIT");
   await target.query("COMMIT");
   return copied;
@@ -116,7 +124,8 @@ export async function upgradeEmbedded16To15({
         await fingerprintTables(source, ["public"]),
         await fingerprintTables(target, ["public"]),
       );
-      if (problems.length > 0) throw new Error(`the copy differs from the original: ${problems.slice(0, 5).join("; ")}`);
+      if (problems.length > 0)
+        throw new Error(`the copy differs from the original: ${problems.slice(0, 5).join("; ")}`);
     } finally {
       await source.end().catch(() => undefined);
       await target.end().catch(() => undefined);

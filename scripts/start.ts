@@ -78,7 +78,9 @@ async function pendingMigrations(databaseUrl: string): Promise<string[] | undefi
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: exists } = await client.query("SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS e");
+    const { rows: exists } = await client.query<{ e: boolean }>(
+      "SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS e",
+    );
     if (!exists[0]?.e) return undefined;
     const { rows } = await client.query<{ name: string }>(
       `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,

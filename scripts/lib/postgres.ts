@@ -117,7 +117,7 @@ export async function startEmbedded({
     throw new StartupError(
       `${dir} holds data of PostgreSQL ${existing}; the embedded server runs 15 (and 16 for older data). Use DATABASE_URL with a PostgreSQL ${existing} server, or move the directory away.`,
     );
-  const Binaries = EMBEDDED_BINARIES[(existing ?? major) as 15 | 16];
+  const Binaries = EMBEDDED_BINARIES[existing ?? major];
   if (await isPortInUse(port)) {
     throw new StartupError(
       `Port ${port} for the embedded PostgreSQL is in use (is Pathwise already running?). Set EMBEDDED_PG_PORT to another port.`,

@@ -11,11 +11,7 @@
 // the app's daily backup job writes to .data/backups/ (BACKUP_DIR), and a backup
 // is taken before new migrations are applied, with the way back printed.
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { createBackup } from "../lib/backups/backup";
-import type { PgTool } from "../lib/backups/pg-tools";
 import {
   ROOT,
   StartupError,
@@ -30,6 +26,7 @@ import {
 } from "./lib/postgres";
 import { startDefaultEmbedded } from "./lib/pg-upgrade";
 import { pgToolFor } from "./lib/pg-tools";
+import { backupBeforeMigrations } from "./lib/pre-migrate-backup";
 import { DEMO_USERS } from "../prisma/seed/demo";
 import { needsBuild } from "./lib/build";
 import { handleStopSignals } from "./lib/signals";
@@ -66,45 +63,6 @@ async function resolveDatabase(): Promise<string> {
   embedded = await startDefaultEmbedded({ dir: path.join(DATA_DIR, "postgres"), port, database: "pathwise", log });
   await ensureDatabase(embedded.url("postgres"), "pathwise");
   return embedded.url("pathwise");
-}
-
-/** The shipped migrations not yet applied; undefined for a database without migrations yet (a new one). */
-async function pendingMigrations(databaseUrl: string): Promise<string[] | undefined> {
-  const dir = path.join(ROOT, "prisma", "migrations");
-  const shipped = fs
-    .readdirSync(dir)
-    .filter((name) => fs.existsSync(path.join(dir, name, "migration.sql")))
-    .sort();
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows: exists } = await client.query<{ e: boolean }>(
-      "SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS e",
-    );
-    if (!exists[0]?.e) return undefined;
-    const { rows } = await client.query<{ name: string }>(
-      `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    const applied = new Set(rows.map((r) => r.name));
-    return shipped.filter((name) => !applied.has(name));
-  } finally {
-    await client.end();
-  }
-}
-
-/** On the embedded database: a backup before new migrations, and how to go back. */
-async function backupBeforeMigrations(databaseUrl: string, pgDump: PgTool) {
-  const pending = await pendingMigrations(databaseUrl);
-  if (!pending?.length) return;
-  const stamp = new Date().toISOString().slice(0, 19).replaceAll(":", "-");
-  const file = path.join(BACKUP_DIR, `pre-migrate-${stamp}Z.dump`);
-  log(`${pending.length} new migration(s) to apply (${pending.join(", ")}); backing up first…`);
-  await createBackup(databaseUrl, file, pgDump).catch((error: Error) => {
-    throw new StartupError(`The backup before the migrations failed, nothing was migrated: ${error.message}`);
-  });
-  const relative = path.relative(process.cwd(), file);
-  log(`Backed up to ${relative}. To roll back the upgrade: stop Pathwise, check out the previous version,`);
-  log(`run \`npm ci\`, then \`npm run db:restore -- ${relative}\` and \`npm start\`.`);
 }
 
 /** Stops every instance (each finishes its in-flight requests; 30 s at most), then the embedded database. */
@@ -168,7 +126,7 @@ async function main() {
     // pg_dump matching the embedded server: for the backup below and the app's daily backups.
     const pgDump = await pgToolFor("pg_dump", databaseUrl, log);
     await pgToolFor("pg_restore", databaseUrl, log);
-    await backupBeforeMigrations(databaseUrl, pgDump);
+    await backupBeforeMigrations({ databaseUrl, pgDump, dir: BACKUP_DIR, log });
   }
   log("Applying migrations…");
   await migrate(databaseUrl);

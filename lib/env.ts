@@ -34,6 +34,11 @@ const envSchema = z.object({
   ACCOUNT_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
   /** "off" stops this instance from taking background jobs (it still queues them for others). */
   JOBS: z.enum(["on", "off"]).default("on"),
+  /** Where the daily backup job keeps its backups (set by npm start for the embedded database); unset: no scheduled backups. */
+  BACKUP_DIR: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,9 +1,12 @@
 // npm run db:backup [-- --out FILE]: pg_dump (custom format) of DATABASE_URL, or
-// of the embedded database, to backups/<timestamp>.dump.
-import fs from "node:fs";
+// of the embedded database, to backups/manual-<time>.dump (outside .data/, so
+// it survives wiping that directory), with a manifest of every table's row count and checksum beside
+// it (<file>.json) that db:restore and the weekly check compare against.
 import path from "node:path";
+import { createBackup } from "../lib/backups/backup";
+import { scheduledBackupName } from "../lib/backups/retention";
 import { ROOT, StartupError } from "./lib/postgres";
-import { libpqArgs, pgToolFor, runPgTool, scriptDatabase } from "./lib/pg-tools";
+import { pgToolFor, scriptDatabase } from "./lib/pg-tools";
 
 function outputFile(): string {
   const at = process.argv.indexOf("--out");
@@ -12,23 +15,21 @@ function outputFile(): string {
     if (!file) throw new StartupError("--out needs a file name.");
     return path.resolve(file);
   }
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return path.join(ROOT, "backups", `${stamp}.dump`);
+  const name = scheduledBackupName(new Date()).replace(/^pathwise-/, "manual-");
+  return path.join(ROOT, "backups", name);
 }
 
 async function main() {
-  const file = outputFile();
   const database = await scriptDatabase();
   try {
+    const file = outputFile();
     const pgDump = await pgToolFor("pg_dump", database.url);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const { dbname, env } = libpqArgs(database.url);
-    const partial = `${file}.partial`;
-    await runPgTool(pgDump, ["--format=custom", "--compress=6", `--file=${partial}`, `--dbname=${dbname}`], env);
-    fs.renameSync(partial, file);
+    const { sizeBytes, manifest } = await createBackup(database.url, file, pgDump);
     console.log(
-      `Backed up ${database.description} to ${path.relative(process.cwd(), file) || file} (${Math.round(fs.statSync(file).size / 1024)} KiB).`,
+      `Backed up ${database.description} to ${path.relative(process.cwd(), file) || file} (${Math.round(sizeBytes / 1024)} KiB, ${manifest.tables.length} tables).`,
     );
+  } catch (error) {
+    throw error instanceof StartupError ? error : new StartupError(`Backup failed: ${(error as Error).message}`);
   } finally {
     await database.close();
   }

@@ -6,7 +6,10 @@
 // one database, sharing AUTH_SECRET: the app keeps no state in process memory
 // that matters, so a change made through one instance is seen by the others at
 // once. Ctrl-C stops every instance, each finishing its in-flight requests, then
-// the embedded database.
+// the embedded database. On the embedded database, pg_dump is made available
+// (Debian's postgresql-client-15, installed when missing and running as root),
+// the app's daily backup job writes to .data/backups/ (BACKUP_DIR), and a backup
+// is taken before new migrations are applied, with the way back printed.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import {
@@ -19,9 +22,11 @@ import {
   parseDatabaseUrl,
   run,
   seed,
-  startEmbedded,
   type EmbeddedServer,
 } from "./lib/postgres";
+import { startDefaultEmbedded } from "./lib/pg-upgrade";
+import { pgToolFor } from "./lib/pg-tools";
+import { backupBeforeMigrations } from "./lib/pre-migrate-backup";
 import { DEMO_USERS } from "../prisma/seed/demo";
 import { needsBuild } from "./lib/build";
 import { handleStopSignals } from "./lib/signals";
@@ -29,6 +34,7 @@ import { loadAuthSecret } from "./lib/auth-secret";
 import { nextStartArgs } from "./lib/next-start";
 
 const DATA_DIR = path.join(ROOT, ".data");
+const BACKUP_DIR = path.join(DATA_DIR, "backups");
 const IS_MULTI = process.argv.includes("--multi");
 
 let embedded: EmbeddedServer | undefined;
@@ -54,7 +60,7 @@ async function resolveDatabase(): Promise<string> {
   }
   const port = numberFrom("EMBEDDED_PG_PORT", 54329, 1, 65535);
   log(`Starting the embedded PostgreSQL on port ${port} (data in .data/postgres)…`);
-  embedded = await startEmbedded({ dir: path.join(DATA_DIR, "postgres"), port });
+  embedded = await startDefaultEmbedded({ dir: path.join(DATA_DIR, "postgres"), port, database: "pathwise", log });
   await ensureDatabase(embedded.url("postgres"), "pathwise");
   return embedded.url("pathwise");
 }
@@ -116,6 +122,12 @@ async function main() {
 
   const databaseUrl = await resolveDatabase();
   await assertReachable(databaseUrl);
+  if (embedded) {
+    // pg_dump matching the embedded server: for the backup below and the app's daily backups.
+    const pgDump = await pgToolFor("pg_dump", databaseUrl, log);
+    await pgToolFor("pg_restore", databaseUrl, log);
+    await backupBeforeMigrations({ databaseUrl, pgDump, dir: BACKUP_DIR, log });
+  }
   log("Applying migrations…");
   await migrate(databaseUrl);
   await seed(databaseUrl);
@@ -127,6 +139,7 @@ async function main() {
     AUTH_TRUST_HOST: "true",
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...(embedded && !process.env.BACKUP_DIR ? { BACKUP_DIR } : {}),
   };
   if (needsBuild()) {
     log("Building the production app (first start or sources changed)…");

@@ -122,6 +122,8 @@ async function main() {
     AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Tests that start servers of their own (not DATABASE_URL's) run once, in the pass on the service.
+    TEST_DATABASE_KIND: embedded ? "embedded" : "service",
   };
 
   try {

@@ -68,11 +68,11 @@ test("[OPS]: while the database is down requests fail fast with 503, and the app
   page,
 }) => {
   test.slow();
-  const planId = await withDb(async (client) => {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT p.id FROM "Plan" p JOIN "Team" t ON t.id = p."teamId" WHERE t.slug = 'demo-commerce' ORDER BY p."createdAt" LIMIT 1`,
+  const { id: planId, title: planTitle } = await withDb(async (client) => {
+    const { rows } = await client.query<{ id: string; title: string }>(
+      `SELECT p.id, p.title FROM "Plan" p JOIN "Team" t ON t.id = p."teamId" WHERE t.slug = 'demo-commerce' ORDER BY p."createdAt" LIMIT 1`,
     );
-    return rows[0]?.id ?? "";
+    return rows[0] ?? { id: "", title: "" };
   });
   await page.goto(`${baseUrl}/sign-in`);
   await signIn(page, DEMO_OWNER);
@@ -96,7 +96,15 @@ test("[OPS]: while the database is down requests fail fast with 503, and the app
     expect.objectContaining({ msg: "database unavailable", reqId: "ops-outage-0-000", level: "warn" }),
   );
 
+  // A page during the outage says so in the reader's language, and comes back by itself.
+  await page.goto(`${baseUrl}/t/demo-commerce/plans/${planId}`);
+  const outage = page.getByRole("heading", { name: "The database is unavailable" });
+  await expect(outage).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/tries again every few seconds/)).toBeVisible();
+
   proxy.restore();
+  await expect(outage).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: planTitle, level: 1 })).toBeVisible();
   const back = Date.now();
   await expect(async () => expect((await page.request.get(progressUrl)).status()).toBe(200)).toPass({
     timeout: 10_000,

@@ -41,9 +41,13 @@ test("[MEMBERS]: a viewer sees no edit controls and a forged edit is refused", a
   await viewerPage.goto(`/t/${slug}/settings`);
   await expect(viewerPage.getByText("Only owners and admins can change these settings.")).toBeVisible();
   await expect(viewerPage.getByLabel("Team name")).toHaveCount(0);
+  await expect(viewerPage.getByRole("heading", { name: "Backups of this Pathwise" })).toHaveCount(0);
 
   // Capture the owner's real "save settings" server action, then replay it with the viewer's session.
   await page.goto(`/t/${slug}/settings`);
+  // Owners see the instance's backups (this test server takes no scheduled ones).
+  await expect(page.getByRole("heading", { name: "Backups of this Pathwise" })).toBeVisible();
+  await expect(page.getByText("Last good backup")).toBeVisible();
   const actionRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByLabel("Team name").fill(`${teamName} renamed`);
   await page.getByRole("button", { name: "Save" }).click();

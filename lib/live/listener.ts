@@ -181,7 +181,7 @@ const globals = globalThis as { pathwiseLive?: LiveListener };
 
 /** This process's listener, created and connected on first use. */
 export function liveListener(): LiveListener {
-  return (globals.pathwiseLive ??= new LiveListener(getEnv().DATABASE_URL));
+  return (globals.pathwiseLive ??= new LiveListener(getEnv().DATABASE_LISTEN_URL ?? getEnv().DATABASE_URL));
 }
 
 /** Closes this process's listener, ending every open stream (graceful shutdown). */

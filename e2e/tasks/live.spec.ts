@@ -12,13 +12,17 @@ async function expectSameWindow(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);
 }
 
+// How long a live change may take to show on the other page here: the assertion is that it shows without a
+// reload; the time it takes is measured elsewhere, and a loaded CI machine renders a page in seconds.
+const LIVE = { timeout: 30_000 };
+
 test("[LIVE]: a teammate's board move, API change and presence show on the other's open pages without a reload; an open form merges them", async ({
   page,
   browser,
   request,
 }) => {
   // Two people sign up and join first; the live part itself takes seconds.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { owner, slug } = await createTeamAsNewOwner(page, "liveowner");
 
   // An integration token of the owner: the plan and the owner's later edit go through the REST API.
@@ -56,7 +60,7 @@ test("[LIVE]: a teammate's board move, API change and presence show on the other
   await expect(doneColumn(memberPage).getByRole("listitem", { name: card!.titleEn })).toHaveCount(0);
   await page.getByLabel(`Move ${card!.titleEn} to`).selectOption({ label: "Done" });
   await expect(doneColumn(page).getByRole("listitem", { name: card!.titleEn })).toBeVisible();
-  await expect(doneColumn(memberPage).getByRole("listitem", { name: card!.titleEn })).toBeVisible();
+  await expect(doneColumn(memberPage).getByRole("listitem", { name: card!.titleEn })).toBeVisible(LIVE);
   await expectSameWindow(memberPage);
 
   // The member edits another task's title; the owner, on the same task, sees them editing.
@@ -65,7 +69,7 @@ test("[LIVE]: a teammate's board move, API change and presence show on the other
   const title = memberPage.getByLabel("Title", { exact: true });
   await title.fill("Renamed by the member");
   await page.goto(`/t/${slug}/plans/${planId}/tasks/${formTask!.id}`);
-  await expect(page.getByRole("img", { name: `${member.name} is editing` })).toBeVisible();
+  await expect(page.getByRole("img", { name: `${member.name} is editing` })).toBeVisible(LIVE);
 
   // Meanwhile the owner's integration changes status and due date.
   const patched = await request.patch(`/api/v1/tasks/${formTask!.id}`, {
@@ -77,7 +81,7 @@ test("[LIVE]: a teammate's board move, API change and presence show on the other
   // The member's form says who changed what, takes the untouched fields and keeps the typed title.
   await expect(
     memberPage.getByRole("status").filter({ hasText: `${owner.name} changed status and due date` }),
-  ).toBeVisible();
+  ).toBeVisible(LIVE);
   await expect(memberPage.getByLabel("Status", { exact: true })).toHaveValue("IN_PROGRESS");
   await expect(memberPage.getByLabel("Due date", { exact: true })).toHaveValue("2026-06-30");
   await expect(title).toHaveValue("Renamed by the member");
@@ -94,6 +98,6 @@ test("[LIVE]: a teammate's board move, API change and presence show on the other
   expect(after).toMatchObject({ title: "Renamed by the member", status: "IN_PROGRESS", dueDate: "2026-06-30" });
 
   // The owner's open task page shows the member's save in place too.
-  await expect(page.getByRole("heading", { level: 1, name: "Renamed by the member" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Renamed by the member" })).toBeVisible(LIVE);
   await memberContext.close();
 });

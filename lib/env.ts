@@ -11,6 +11,12 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_READ_URL must be a postgresql:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** A direct (session) connection for the live-update listener when DATABASE_URL goes through a transaction pooler. */
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_LISTEN_URL must be a postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),

@@ -22,6 +22,14 @@ export type BoardTask = {
   dilemmas: { dilemmaCode: string; weight: number }[];
 };
 
+/** The status and version of the task as saved, from a CONFLICT's details. */
+function staleStatus(details: unknown): { status: string; version: number } | null {
+  const current = (details as { current?: { status?: unknown; version?: unknown } } | undefined)?.current;
+  return typeof current?.status === "string" && typeof current.version === "number"
+    ? { status: current.status, version: current.version }
+    : null;
+}
+
 /** Tasks in status columns: drag a card to another column, or use its "Move to" select from the keyboard. */
 export function TaskBoard({
   teamSlug,
@@ -49,7 +57,12 @@ export function TaskBoard({
     setError(null);
     setOptimistic((prev) => ({ ...prev, [task.id]: status }));
     startTransition(async () => {
-      const result = await setTaskStatusAction(teamSlug, { taskId: task.id, version: task.version, status });
+      let result = await setTaskStatusAction(teamSlug, { taskId: task.id, version: task.version, status });
+      const current = !result.ok && result.code === "CONFLICT" ? staleStatus(result.details) : null;
+      // Someone saved other fields of the card meanwhile, not its status: the move applies on top of their version.
+      if (current && current.status === task.status) {
+        result = await setTaskStatusAction(teamSlug, { taskId: task.id, version: current.version, status });
+      }
       if (!result.ok) {
         setError(result.message);
         router.refresh();

@@ -28,12 +28,12 @@ const initial: TaskSnapshot = {
   version: 3,
 };
 
-function renderTaskForm() {
-  return renderComponent(
+function taskForm(snapshot: TaskSnapshot = initial, lastEditorName: string | null = null) {
+  return (
     <TaskForm
       teamSlug="acme"
       taskId="task-1"
-      initial={initial}
+      initial={snapshot}
       members={[{ id: "u1", name: "Ada" }]}
       areas={[{ code: "R1", label: "R1 · Area one" }]}
       paths={[{ code: "P1", label: "P1 · Path one" }]}
@@ -43,8 +43,13 @@ function renderTaskForm() {
       ]}
       minDueDate="2026-01-01"
       isTemplateTitle={false}
-    />,
+      lastEditorName={lastEditorName}
+    />
   );
+}
+
+function renderTaskForm() {
+  return renderComponent(taskForm());
 }
 
 async function save() {
@@ -106,5 +111,43 @@ describe("TaskForm", () => {
       fireEvent.click(screen.getByRole("button", { name: "Use their version as the base" }));
     });
     expect(document.activeElement?.textContent).toContain("Their version is now the base.");
+  });
+
+  it("merges a change saved meanwhile into the fields the user did not touch, and says who changed what", async () => {
+    actions.updateTaskAction.mockResolvedValue({ ok: true, data: { version: 5 } });
+    const { rerenderWith } = renderTaskForm();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Title"), { target: { value: "My own title" } });
+    });
+    // A live update re-renders the page with the version someone else saved.
+    await act(async () => {
+      rerenderWith(taskForm({ ...initial, status: "IN_PROGRESS", dueDate: "2026-06-30", version: 4 }, "Li Wei"));
+    });
+    expect(screen.getByText("Li Wei changed status and due date")).toBeTruthy();
+    expect(screen.getByLabelText<HTMLSelectElement>("Status").value).toBe("IN_PROGRESS");
+    expect(screen.getByLabelText<HTMLInputElement>("Due date").value).toBe("2026-06-30");
+    expect(screen.getByLabelText<HTMLInputElement>("Title").value).toBe("My own title");
+    await save();
+    expect(actions.updateTaskAction).toHaveBeenCalledWith(
+      "acme",
+      expect.objectContaining({ title: "My own title", status: "IN_PROGRESS", dueDate: "2026-06-30", version: 4 }),
+    );
+  });
+
+  it("keeps the user's value and the old version when both changed the same field, so saving shows the conflict", async () => {
+    actions.updateTaskAction.mockResolvedValue({ ok: false, code: "CONFLICT", message: "Changed meanwhile." });
+    const { rerenderWith } = renderTaskForm();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Status"), { target: { value: "BLOCKED" } });
+    });
+    await act(async () => {
+      rerenderWith(taskForm({ ...initial, status: "DONE", progress: 100, version: 4 }, "Li Wei"));
+    });
+    expect(screen.getByLabelText<HTMLSelectElement>("Status").value).toBe("BLOCKED");
+    await save();
+    expect(actions.updateTaskAction).toHaveBeenCalledWith(
+      "acme",
+      expect.objectContaining({ status: "BLOCKED", version: 3 }),
+    );
   });
 });

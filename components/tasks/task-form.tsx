@@ -2,10 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useEffect, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyServerErrors, type ServerErrors } from "@/components/forms/apply-server-errors";
+import { useLiveEditing } from "@/components/live/live-provider";
 import { ConflictBanner } from "@/components/tasks/task-form-parts/conflict-banner";
 import {
   FIELD_NAMES,
@@ -53,6 +54,8 @@ export type TaskFormProps = {
   /** "create" makes a new task in `planId` (taskId and version are then placeholders). */
   mode?: "edit" | "create";
   planId?: string;
+  /** Who saved the version in `initial`: named when a change made meanwhile is merged into the form. */
+  lastEditorName?: string | null;
 };
 
 /** Edits every field of a task; a save based on a stale version shows what the other person changed and keeps the input. */
@@ -70,6 +73,7 @@ export function TaskForm({
   templateText,
   mode = "edit",
   planId,
+  lastEditorName = null,
 }: TaskFormProps) {
   const router = useRouter();
   const t = useTranslations("task");
@@ -80,12 +84,39 @@ export function TaskForm({
   const [hasSaved, setHasSaved] = useState(false);
   const [isPending, startTransition] = useTransition();
   const { changesBetween, fieldLabel } = useConflictChanges({ members, areas, paths });
+  const tl = useTranslations("live");
+  const format = useFormatter();
+  const [liveNote, setLiveNote] = useState<string | null>(null);
 
   const form = useForm<FormValues, unknown, FormValues>({
     resolver: useLocalizedResolver(zodResolver(updateTaskSchema, { error: zodErrorMap }, { raw: true })),
     defaultValues: toFormValues(taskId, initial),
   });
   const { isDirty } = form.formState;
+  useLiveEditing(`task:${taskId}`, mode === "edit" && isDirty);
+
+  // Someone else saved the task while it is open (a live update re-rendered the page with a newer version):
+  // fields the user did not touch take their values, fields the user changed stay as typed. If both
+  // changed the same field, the form keeps the old version, so saving shows the conflict as before.
+  useEffect(() => {
+    if (mode !== "edit" || initial.version <= base.version) return;
+    const changes = changesBetween(base, initial);
+    const dirty = form.formState.dirtyFields as Partial<Record<string, unknown>>;
+    const overlaps = changes.some((change) => Boolean(dirty[change.field]));
+    form.reset(toFormValues(taskId, initial), { keepDirtyValues: true });
+    // The page's data changed under the form (an external system): the form follows it once per version.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (!overlaps) setBase(initial);
+    else form.setValue("version", base.version);
+    if (changes.length === 0) return;
+    const fields = format.list(
+      changes.map((change) => fieldLabel[change.field].toLocaleLowerCase(locale)),
+      { type: "conjunction" },
+    );
+    setLiveNote(tl("changedBy", { name: lastEditorName ?? tl("someone"), fields }));
+    setHasSaved(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per version shown, with that render's values
+  }, [initial.version]);
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
@@ -103,6 +134,7 @@ export function TaskForm({
         setBase(saved);
         setConflict(null);
         setHasSaved(true);
+        setLiveNote(null);
         form.reset(toFormValues(taskId, saved));
         return;
       }
@@ -134,6 +166,19 @@ export function TaskForm({
       <input type="hidden" defaultValue={taskId} {...form.register("taskId")} />
       <input type="hidden" defaultValue={initial.version} {...form.register("version")} />
 
+      {liveNote ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800"
+        >
+          <p>
+            <span className="font-medium">{liveNote}</span> {isDirty ? tl("changedByRebased") : null}
+          </p>
+          <button type="button" className="text-xs underline" onClick={() => setLiveNote(null)}>
+            {tl("dismiss")}
+          </button>
+        </div>
+      ) : null}
       {conflict ? <ConflictBanner conflict={conflict} fieldLabel={fieldLabel} onUseTheirs={rebaseOnTheirs} /> : null}
       <FormError message={formError} />
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { closeDb } from "@/lib/db";
 import { stopAppJobs } from "@/lib/jobs";
+import { closeLiveListener } from "@/lib/live/listener";
 import { log } from "@/lib/log";
 
 const STATE: unique symbol = Symbol.for("pathwise.shutdown");
@@ -33,6 +34,8 @@ export function installShutdown(): void {
     if (!state || state.isShuttingDown) return;
     state.isShuttingDown = true;
     log().info({ signal }, "shutdown: finishing in-flight requests");
+    // Open live event streams never finish by themselves: end them so the drain can (browsers reconnect elsewhere).
+    void closeLiveListener();
     const exit = process.exit.bind(process);
     setTimeout(() => {
       log().error({ limitMs: DRAIN_LIMIT_MS }, "shutdown: in-flight requests did not finish in time");

@@ -17,12 +17,15 @@ export function renderComponent(ui: ReactElement, { locale = "en" }: { locale?: 
     replace: vi.fn(),
     prefetch: vi.fn(),
   };
-  const result = render(
+  const wrap = (element: ReactElement) => (
     <AppRouterContext.Provider value={router as unknown as AppRouterInstance}>
       <NextIntlClientProvider locale={locale} messages={loadMessages(locale)} timeZone="UTC">
-        {ui}
+        {element}
       </NextIntlClientProvider>
-    </AppRouterContext.Provider>,
+    </AppRouterContext.Provider>
   );
-  return { ...result, router };
+  const result = render(wrap(ui));
+  /** Renders the component again with new props (as a server re-render would), keeping its state. */
+  const rerenderWith = (element: ReactElement) => result.rerender(wrap(element));
+  return { ...result, router, rerenderWith };
 }

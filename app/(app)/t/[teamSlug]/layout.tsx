@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LiveProvider } from "@/components/live/live-provider";
 import { TeamNav } from "@/components/teams/team-nav";
 import { Badge } from "@/components/ui/badge";
+import { latestEventId } from "@/lib/live/team-stream";
 import { getTeamContext } from "@/lib/server/team-context";
 
 // The membership guard of every team page: non-members get a 404.
@@ -15,17 +17,19 @@ export default async function TeamLayout({
 }) {
   const { teamSlug } = await params;
   const { team, role } = await getTeamContext(teamSlug);
-  const tr = await getTranslations("enums.role");
+  const [tr, since] = await Promise.all([getTranslations("enums.role"), latestEventId(team.id)]);
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <Link href={`/t/${team.slug}`} className="text-xl font-semibold hover:underline">
-          {team.name}
-        </Link>
-        <Badge tone="blue">{tr(role)}</Badge>
+    <LiveProvider teamSlug={team.slug} since={since.toString()}>
+      <div className="flex flex-col gap-6">
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href={`/t/${team.slug}`} className="text-xl font-semibold hover:underline">
+            {team.name}
+          </Link>
+          <Badge tone="blue">{tr(role)}</Badge>
+        </div>
+        <TeamNav teamSlug={team.slug} />
+        {children}
       </div>
-      <TeamNav teamSlug={team.slug} />
-      {children}
-    </div>
+    </LiveProvider>
   );
 }

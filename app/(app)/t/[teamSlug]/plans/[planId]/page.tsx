@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PresenceAvatars } from "@/components/live/presence-avatars";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { TaskFiltersBar } from "@/components/tasks/task-filters-bar";
@@ -81,6 +82,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-2xl font-semibold">{plan.title}</h1>
             <PlanStatusBadge status={plan.status} />
+            <PresenceAvatars scope={`plan:${plan.id}`} />
           </div>
           <p className="mt-1 text-sm text-slate-600">
             {t("dates", {

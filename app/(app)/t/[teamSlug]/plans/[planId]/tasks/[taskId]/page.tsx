@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PresenceAvatars } from "@/components/live/presence-avatars";
 import { TaskComments } from "@/components/tasks/task-comments";
 import { TaskForm, type TaskSnapshot } from "@/components/tasks/task-form";
 import { TaskHistory } from "@/components/tasks/task-history";
@@ -57,6 +58,8 @@ export default async function TaskPage({ params }: Params) {
         }
       : null;
   const now = new Date();
+  // Who saved the version shown (the task form names them when it merges a change made meanwhile).
+  const lastEditorName = task.events.findLast((e) => e.kind === "task.updated")?.actor?.name ?? null;
   const planHref = `/t/${team.slug}/plans/${task.planId}`;
 
   const memberOptions = members.map((m) => ({ id: m.user.id, name: m.user.name }));
@@ -120,6 +123,7 @@ export default async function TaskPage({ params }: Params) {
           <Badge tone={task.priority === "URGENT" ? "red" : task.priority === "HIGH" ? "amber" : "slate"}>
             {t("priorityBadge", { priority: tp(task.priority) })}
           </Badge>
+          <PresenceAvatars scope={`task:${task.id}`} />
         </div>
         {task.templateKey && templateText ? (
           <details className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
@@ -173,6 +177,7 @@ export default async function TaskPage({ params }: Params) {
               isTemplateTitle={isTemplateTitle}
               isTemplateDescription={isTemplateDescription}
               templateText={templateText}
+              lastEditorName={lastEditorName}
             />
           ) : (
             <dl className="grid gap-4 text-sm sm:grid-cols-2">

@@ -1,5 +1,4 @@
-import { type Prisma } from "@/generated/prisma/client";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import type { Rollup } from "@/lib/progress/formula";
 import { planRollupRowsSql, rollupsSql } from "@/lib/progress/queries";

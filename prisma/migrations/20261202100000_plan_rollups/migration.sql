@@ -204,14 +204,14 @@ CREATE TRIGGER "TaskDilemma_insert_rollups" AFTER INSERT ON "TaskDilemma" REFERE
 CREATE TRIGGER "TaskDilemma_update_rollups" AFTER UPDATE ON "TaskDilemma" REFERENCING OLD TABLE AS old_links NEW TABLE AS new_links FOR EACH STATEMENT EXECUTE FUNCTION "pathwise_rollup_links_changed"();
 CREATE TRIGGER "TaskDilemma_delete_rollups" AFTER DELETE ON "TaskDilemma" REFERENCING OLD TABLE AS old_links FOR EACH STATEMENT EXECUTE FUNCTION "pathwise_rollup_links_changed"();
 
--- Every plan's rows recomputed from its tasks and links, as the triggers would leave them.
-CREATE FUNCTION "pathwise_rollup_expected"()
+-- The given plans' rows (every plan's when NULL) recomputed from their tasks and links, folded.
+CREATE FUNCTION "pathwise_rollup_expected"(plan_ids TEXT[] DEFAULT NULL)
 RETURNS TABLE ("planId" TEXT, "teamId" TEXT, dimension TEXT, key TEXT, "taskCount" INTEGER, "weightSum" INTEGER, weighted BIGINT)
 LANGUAGE sql STABLE AS $$
   SELECT r."planId", r."teamId", r.dimension, r.key, SUM(r."taskCount")::int, SUM(r."weightSum")::int, SUM(r.weighted)::bigint
     FROM "pathwise_rollup_rows"(
-      COALESCE((SELECT array_agg(ROW(t.id, t."teamId", t."planId", t."areaCode", t."pathCode", t.status::text, t.progress, t."dueDate")::"pathwise_rollup_task") FROM "Task" t), '{}'),
-      COALESCE((SELECT array_agg(ROW(l."taskId", l."dilemmaCode", l.weight)::"pathwise_rollup_link") FROM "TaskDilemma" l), '{}')) r
+      COALESCE((SELECT array_agg(ROW(t.id, t."teamId", t."planId", t."areaCode", t."pathCode", t.status::text, t.progress, t."dueDate")::"pathwise_rollup_task") FROM "Task" t WHERE plan_ids IS NULL OR t."planId" = ANY(plan_ids)), '{}'),
+      COALESCE((SELECT array_agg(ROW(l."taskId", l."dilemmaCode", l.weight)::"pathwise_rollup_link") FROM "TaskDilemma" l JOIN "Task" t ON t.id = l."taskId" WHERE plan_ids IS NULL OR t."planId" = ANY(plan_ids)), '{}')) r
    GROUP BY 1, 2, 3, 4
   HAVING SUM(r."taskCount") <> 0 OR SUM(r."weightSum") <> 0 OR SUM(r.weighted) <> 0
 $$;

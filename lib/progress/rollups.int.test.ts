@@ -2,6 +2,7 @@
 // formulas of lib/progress/formula.ts, recomputed from the raw tasks after every
 // step of a seeded random sequence of writes through the app's operations and
 // through plain SQL; then many writers at once.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { TeamOperation } from "@/lib/actions/operation";
@@ -280,14 +281,30 @@ describe("maintained rollups", () => {
       })),
     });
     await expectRollupsMatch(team.id, [planId], "after bulk inserts");
-    // Every writer changes the same keys of the same plan (status, progress and due-date rows).
-    await Promise.all(
-      created.map((t, i) =>
-        i % 2 === 0
-          ? runAs(setTaskStatus, ownerId, team.slug, { taskId: t.id, version: 1, status: "DONE" })
-          : db.$executeRaw`UPDATE "Task" SET progress = ${i}, status = 'IN_PROGRESS' WHERE id = ${t.id}`,
-      ),
-    );
+    // Every writer changes the same keys of the same plan (status, progress, due-date and
+    // link rows), each in its own transaction on its own connection (ten at a time).
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+    try {
+      await Promise.all(
+        created.map(async (t, i) => {
+          const client = await pool.connect();
+          try {
+            await client.query("BEGIN");
+            await client.query(`UPDATE "Task" SET status = $2, progress = $3 WHERE id = $1`, [
+              t.id,
+              i % 2 === 0 ? "DONE" : "IN_PROGRESS",
+              i,
+            ]);
+            if (i % 5 === 0) await client.query(`UPDATE "TaskDilemma" SET weight = 3 WHERE "taskId" = $1`, [t.id]);
+            await client.query("COMMIT");
+          } finally {
+            client.release();
+          }
+        }),
+      );
+    } finally {
+      await pool.end();
+    }
     await expectRollupsMatch(team.id, [planId], "after 50 concurrent writes");
     const { statusCounts } = await planRollupsWithCounts(db, { teamId: team.id, planId });
     expect([statusCounts.DONE, statusCounts.IN_PROGRESS, statusCounts.TODO]).toEqual([25, 25, 0]);

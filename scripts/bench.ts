@@ -15,6 +15,7 @@ import {
   dilemmaSumsOnSql,
   planLinksAtSql,
   planLinksSql,
+  planRollupRowsSql,
   rollupsSql,
   teamCellsSql,
   teamCountsSql,
@@ -290,7 +291,19 @@ function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCas
   const days = Array.from({ length: 121 }, (_, i) => toDateInput(new Date(today.getTime() - i * DAY_MS)));
   return [
     {
-      name: "Rollups by dilemma, area, path and plan (plan A, now)",
+      name: "Maintained rollups and status counts (plan A, now): what the plan dashboard and progress JSON read",
+      source: "lib/progress/queries.ts planRollupRowsSql",
+      ...fromSql(planRollupRowsSql({ teamId, planIds: [planId] })),
+      expect: {},
+    },
+    {
+      name: `Maintained rollups, open and overdue counts (${planIds.length} active plans): what the team dashboard reads`,
+      source: "lib/progress/queries.ts planRollupRowsSql (dueBefore)",
+      ...fromSql(planRollupRowsSql({ teamId, planIds, dueBefore: toDateInput(today) })),
+      expect: {},
+    },
+    {
+      name: "Rollups recomputed from the tasks (plan A, now): the query the rollups replace, and the ?at= replay's",
       source: "lib/progress/queries.ts rollupsSql(planLinksSql)",
       ...fromSql(rollupsSql(planLinksSql({ teamId, planId }))),
       expect: {
@@ -322,13 +335,13 @@ function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCas
       },
     },
     {
-      name: `Team heat map (${planIds.length} active plans)`,
+      name: `Team heat map recomputed from the tasks (${planIds.length} active plans), replaced by the rollups`,
       source: "lib/progress/queries.ts teamCellsSql",
       ...fromSql(teamCellsSql({ teamId, planIds })),
       expect: {},
     },
     {
-      name: `Team open and overdue counts (${planIds.length} active plans)`,
+      name: `Team open and overdue counts recomputed from the tasks (${planIds.length} active plans), replaced by the rollups`,
       source: "lib/progress/queries.ts teamCountsSql",
       ...fromSql(teamCountsSql({ teamId, planIds, day: toDateInput(today) })),
       expect: {},

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { indicatorProgress, type Rollup } from "@/lib/progress/formula";
 import { taskStateEvents } from "@/lib/progress/queries";
 import { planProgressAt } from "@/lib/progress/progress-at";
-import { planProgress } from "@/lib/progress/sql";
+import { planProgress, planRollupsWithCounts } from "@/lib/progress/sql";
 import { dateSchema, idSchema, toDateInput } from "@/lib/validation/common";
 import { DAY_MS } from "@/lib/time";
 import { TASK_STATUSES } from "@/lib/tasks/status";
@@ -32,19 +32,23 @@ export const getPlanProgress = defineOperation("team.read", planProgressQuerySch
   if (!plan) throw new AppError("NOT_FOUND");
   const scope = { teamId: ctx.team.id, planId: plan.id };
   const before = input.at ? new Date(input.at.getTime() + DAY_MS) : undefined;
-  const [rollups, statusRows, indicators] = await Promise.all([
-    input.at ? planProgressAt(db, { ...scope, day: input.at }) : planProgress(db, scope),
-    before
-      ? db.$queryRaw<{ status: string; count: number }[]>`
-          SELECT s.status, COUNT(*)::int AS count FROM (
-            SELECT DISTINCT ON (e."taskId") e.after->>'status' AS status
-              FROM "ActivityEvent" e
-             WHERE ${taskStateEvents(scope)} AND e."createdAt" < ${before}
-             ORDER BY e."taskId", e.id DESC) s
-          GROUP BY s.status`
-      : db.task
-          .groupBy({ by: ["status"], where: scope, _count: { _all: true } })
-          .then((rows) => rows.map((r) => ({ status: r.status, count: r._count._all }))),
+  const [{ rollups, statusRows }, indicators] = await Promise.all([
+    input.at && before
+      ? Promise.all([
+          planProgressAt(db, { ...scope, day: input.at }),
+          db.$queryRaw<{ status: string; count: number }[]>`
+            SELECT s.status, COUNT(*)::int AS count FROM (
+              SELECT DISTINCT ON (e."taskId") e.after->>'status' AS status
+                FROM "ActivityEvent" e
+               WHERE ${taskStateEvents(scope)} AND e."createdAt" < ${before}
+               ORDER BY e."taskId", e.id DESC) s
+            GROUP BY s.status`,
+        ]).then(([rollups, statusRows]) => ({ rollups, statusRows }))
+      : // Now: the maintained rollups, status counts included, in one read.
+        planRollupsWithCounts(db, scope).then(({ rollups, statusCounts }) => ({
+          rollups,
+          statusRows: Object.entries(statusCounts).map(([status, count]) => ({ status, count })),
+        })),
     db.indicator.findMany({
       where: { planId: plan.id, teamId: ctx.team.id },
       orderBy: { createdAt: "asc" },

@@ -217,3 +217,35 @@ export function teamCountsSql({
        AND t."planId" = ANY(${planIds})
      GROUP BY 1`;
 }
+
+/**
+ * The maintained rollups (table PlanRollup, kept by the triggers of migration
+ * 20261202100000) of the given plans, one row per plan, dimension and key:
+ * dimension dilemma / area / path / plan (key '') with taskCount, weightSum and
+ * weighted = Σ w·c; status (key = status) with taskCount = the plan's tasks in
+ * it; with `dueBefore` (YYYY-MM-DD) also overdue (key '') with taskCount = its
+ * open tasks due before that day. Reads a few rows per plan, however many tasks.
+ */
+export function planRollupRowsSql({
+  teamId,
+  planIds,
+  dueBefore,
+}: {
+  teamId: string;
+  planIds: string[];
+  dueBefore?: string;
+}): Prisma.Sql {
+  const due = dueBefore ? Prisma.sql`(r.dimension <> 'due' OR r.key < ${dueBefore})` : Prisma.sql`r.dimension <> 'due'`;
+  return Prisma.sql`
+    SELECT r."planId" AS "planId",
+           CASE WHEN r.dimension = 'due' THEN 'overdue' ELSE r.dimension END AS "dimension",
+           CASE WHEN r.dimension = 'due' THEN '' ELSE r.key END AS "key",
+           SUM(r."taskCount")::int AS "taskCount",
+           SUM(r."weightSum")::int AS "weightSum",
+           (SUM(r.weighted) / 100.0)::float8 AS "weighted"
+      FROM "PlanRollup" r
+     WHERE r."teamId" = ${teamId}
+       AND r."planId" = ANY(${planIds})
+       AND ${due}
+     GROUP BY 1, 2, 3`;
+}

@@ -3,8 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { dbRead } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
 import type { Rollup } from "@/lib/progress/formula";
-import { teamCellsSql, teamCountsSql } from "@/lib/progress/queries";
-import { completeRollups } from "@/lib/progress/sql";
+import { completeRollups, readPlanRollupRows } from "@/lib/progress/sql";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
 import { toDateInput } from "@/lib/validation/common";
 import { OPEN_STATUSES } from "@/lib/tasks/status";
@@ -13,6 +12,7 @@ const emptyRollup: Rollup = { progress: null, taskCount: 0, weightSum: 0 };
 
 type CellRow = { planId: string; dilemmaCode: string; taskCount: number; weightSum: number; weighted: number };
 type CountRow = { planId: string; linkedCount: number; openCount: number; overdueCount: number };
+const OPEN = new Set<string>(OPEN_STATUSES);
 
 const overdueSelect = {
   id: true,
@@ -49,7 +49,8 @@ export type TeamDashboardPlan = {
  * The team's ACTIVE plans as a plan × dilemma heat map, the team totals over
  * all of them (Σ w·c / Σ w over every active plan's links) and the ten most
  * overdue open tasks of those plans. A fixed number of queries however many
- * plans: every aggregate is grouped in SQL.
+ * plans, and the aggregates read the maintained rollups (a few rows per plan,
+ * however many tasks; overdue counts from its due-date buckets).
  */
 export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId: string; today?: Date }): Promise<{
   plans: TeamDashboardPlan[];
@@ -75,10 +76,9 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
     };
   }
   const day = toDateInput(today);
-  const [cells, counts, overdue] = await Promise.all([
-    // The heat map in one query; the plans' and the team's rollups are sums of its cells (plans share no task).
-    dbRead.$queryRaw<CellRow[]>(teamCellsSql({ teamId, planIds })),
-    dbRead.$queryRaw<CountRow[]>(teamCountsSql({ teamId, planIds, day })),
+  const [rollupRows, overdue] = await Promise.all([
+    // The heat map and the counts in one read; the plans' and the team's rollups are sums of its cells (plans share no task).
+    readPlanRollupRows(dbRead, { teamId, planIds, dueBefore: day }),
     dbRead.task.findMany({
       where: { teamId, planId: { in: planIds }, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } },
       orderBy: [{ dueDate: "asc" }, { priority: "desc" }, { sortOrder: "asc" }],
@@ -86,6 +86,17 @@ export async function getTeamDashboard({ teamId, today = utcToday() }: { teamId:
       select: overdueSelect,
     }),
   ]);
+  const cells: CellRow[] = [];
+  const countsByPlan = new Map<string, CountRow>();
+  for (const r of rollupRows) {
+    const count = countsByPlan.get(r.planId) ?? { planId: r.planId, linkedCount: 0, openCount: 0, overdueCount: 0 };
+    countsByPlan.set(r.planId, count);
+    if (r.dimension === "dilemma" && r.taskCount > 0) cells.push({ ...r, dilemmaCode: r.key });
+    else if (r.dimension === "plan") count.linkedCount += r.taskCount;
+    else if (r.dimension === "status" && OPEN.has(r.key)) count.openCount += r.taskCount;
+    else if (r.dimension === "overdue") count.overdueCount += r.taskCount;
+  }
+  const counts = [...countsByPlan.values()];
 
   const countMap = new Map(counts.map((c) => [c.planId, c]));
   const rollup = (taskCount: number, weightSum: number, weighted: number): Rollup => ({

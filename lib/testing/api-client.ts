@@ -41,11 +41,20 @@ export function routeFileOf(template: string): string {
 const UNKNOWN_PATH = "/api/v1/[[...path]]";
 
 const TEMPLATES = [
+  "/api/v1/me",
+  "/api/v1/members",
   "/api/v1/plans",
   "/api/v1/plans/{planId}",
+  "/api/v1/plans/{planId}/status",
   "/api/v1/plans/{planId}/progress",
   "/api/v1/plans/{planId}/tasks",
+  "/api/v1/plans/{planId}/indicators",
+  // A literal segment wins over a parameter, as in Next.js.
+  "/api/v1/tasks/bulk",
   "/api/v1/tasks/{taskId}",
+  "/api/v1/tasks/{taskId}/comments",
+  "/api/v1/comments/{commentId}",
+  "/api/v1/indicators/{indicatorId}",
   "/api/v1/indicators/{indicatorId}/readings",
   "/api/v1/indicators/{indicatorId}/readings/{readingId}",
   "/api/v1/catalog",

@@ -8,8 +8,12 @@ type JsonSchema = Record<string, unknown>;
 
 const componentRef = (id: string) => `#/components/schemas/${id}`;
 
+const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+
 /** Descriptions (`.describe()`) and the codes of code-list parameters, which the registry passed as metadata would drop. */
 function override(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }) {
+  // A calendar-date string of lib/validation (YYYY-MM-DD) is a `date` for generated clients.
+  if (ctx.jsonSchema.type === "string" && ctx.jsonSchema.pattern === DATE_PATTERN) ctx.jsonSchema.format ??= "date";
   const codes = apiCodeLists.get(ctx.zodSchema)?.codes;
   if (codes) ctx.jsonSchema.enum = [...codes];
   const description = z.globalRegistry.get(ctx.zodSchema)?.description;

@@ -124,3 +124,20 @@ export async function callApi({ method = "GET", url, token, body, rawBody, ip = 
   const json = text ? JSON.parse(text) : null;
   return { status: response.status, headers: response.headers, json };
 }
+
+/**
+ * A fetch that hands a Request to the route handler of its path, as Next.js
+ * would (for clients such as openapi-fetch that take a `fetch`).
+ */
+export async function routeFetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
+  const request = new Request(input, init);
+  const { template, params } = matchRoute(new URL(request.url).pathname);
+  const handler = (await loadRouteModule(template))[request.method];
+  if (!handler) throw new Error(`${template} has no ${request.method} handler`);
+  const headers = new Headers(request.headers);
+  if (!headers.has(CLIENT_IP_HEADER)) headers.set(CLIENT_IP_HEADER, randomIp());
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
+  return handler(new Request(request.url, { method: request.method, headers, body: body || undefined }), {
+    params: Promise.resolve(params),
+  });
+}

@@ -70,6 +70,8 @@ let ids: Record<string, string>;
 let teamId: string;
 let ownerId: string;
 let memberId: string;
+let memberToken: string;
+let otherTeamToken: string;
 
 beforeAll(async () => {
   const owner = await createTestUser();
@@ -90,6 +92,11 @@ beforeAll(async () => {
   token = (await createTestApiToken({ teamId: team.id, userId: owner.id, roleCeiling: "OWNER" })).token;
   ownerId = owner.id;
   memberId = (await createTestMember({ teamId: team.id, role: "MEMBER" })).userId;
+  memberToken = (await createTestApiToken({ teamId: team.id, userId: memberId, roleCeiling: "MEMBER" })).token;
+  const otherOwner = await createTestUser();
+  const otherTeam = await createTestTeam({ ownerId: otherOwner.id });
+  otherTeamToken = (await createTestApiToken({ teamId: otherTeam.id, userId: otherOwner.id, roleCeiling: "OWNER" }))
+    .token;
   const viewer = await createTestMember({ teamId: team.id, role: "VIEWER" });
   viewerToken = (await createTestApiToken({ teamId: team.id, userId: viewer.userId, roleCeiling: "VIEWER" })).token;
 });
@@ -292,6 +299,41 @@ describe("every documented operation answers as documented", () => {
           headers: { "content-type": "text/plain" },
         });
       }
+    },
+  );
+});
+
+describe("every operation × role and team", () => {
+  // The operations a MEMBER may not do (lib/authz.ts: plans.update, plans.delete); a VIEWER may do no write.
+  const adminOnly = new Set(["updatePlan", "deletePlan"]);
+
+  it.each(operations.map((o) => [`${o.method} ${o.template}`, o] as const))(
+    "%s: another team's token gets 404 for this team's ids and changes nothing; a MEMBER as the matrix says",
+    async (_name, { template, method, operation }) => {
+      const values = method === "GET" ? ids : await freshIds();
+      const body = exampleOf(operation, values);
+      if (template.includes("{")) {
+        const before = JSON.stringify(await callApi({ url: fill(template.replace(/\/status$/, ""), values), token }));
+        const foreign = await callApi({ method, url: fill(template, values), token: otherTeamToken, body });
+        expect(foreign.status, JSON.stringify(foreign.json)).toBe(404);
+        const after = JSON.stringify(await callApi({ url: fill(template.replace(/\/status$/, ""), values), token }));
+        if (
+          method !== "GET" &&
+          !template.endsWith("/comments") &&
+          !template.endsWith("/readings") &&
+          !template.endsWith("/tasks") &&
+          !template.endsWith("/indicators")
+        )
+          expect(after).toBe(before);
+      }
+      if (method === "GET") return;
+      const asMember = await callApi({ method, url: fill(template, values), token: memberToken, body });
+      const success = Number(Object.keys(operation.responses).find((s) => s.startsWith("2")));
+      const own = operation.operationId === "editComment" || operation.operationId === "deleteComment";
+      // A member may not touch the owner's comment (own comments only), nor do an admin's operation.
+      expect(asMember.status, JSON.stringify(asMember.json)).toBe(
+        adminOnly.has(operation.operationId) || own ? 403 : success,
+      );
     },
   );
 });

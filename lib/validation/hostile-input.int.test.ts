@@ -376,10 +376,10 @@ type RouteSpec = {
 };
 
 const routeSpecs: Record<RouteName, RouteSpec> = {
-  listPlans: { query: () => ({ limit: "10" }) },
+  listPlans: {},
   getCatalog: {},
   getMe: {},
-  listMembers: { query: () => ({ limit: "10" }) },
+  listMembers: {},
   updatePlan: {
     params: () => ({ planId: f.plan.id }),
     body: async () => ({
@@ -395,12 +395,12 @@ const routeSpecs: Record<RouteName, RouteSpec> = {
     nested: ["taskIds.0"],
   },
   deleteTask: { params: () => ({ taskId: f.otherTask.id }) },
-  listComments: { params: () => ({ taskId: f.task.id }), query: () => ({ limit: "10" }) },
+  listComments: { params: () => ({ taskId: f.task.id }) },
   addComment: { params: () => ({ taskId: f.task.id }), body: () => ({ body: "Hostile comment" }) },
   getComment: { params: () => ({ commentId: f.comment.id }) },
   editComment: { params: () => ({ commentId: f.comment.id }), body: () => ({ body: "Edited comment" }) },
   deleteComment: { params: () => ({ commentId: "not-a-comment" }) },
-  listIndicators: { params: () => ({ planId: f.plan.id }), query: () => ({ limit: "10" }) },
+  listIndicators: { params: () => ({ planId: f.plan.id }) },
   createIndicator: {
     params: () => ({ planId: f.plan.id }),
     body: () => ({ dilemmaCode: "D1", name: "Hostile indicator", unit: "%", direction: "UP", baseline: 1, target: 2 }),
@@ -408,7 +408,7 @@ const routeSpecs: Record<RouteName, RouteSpec> = {
   getIndicator: { params: () => ({ indicatorId: f.indicator.id }) },
   updateIndicator: { params: () => ({ indicatorId: f.indicator.id }), body: () => ({ name: "Edited", target: 50 }) },
   deleteIndicator: { params: () => ({ indicatorId: "not-an-indicator" }) },
-  listReadings: { params: () => ({ indicatorId: f.indicator.id }), query: () => ({ limit: "10" }) },
+  listReadings: { params: () => ({ indicatorId: f.indicator.id }) },
   correctReading: {
     params: () => ({ indicatorId: f.indicator.id, readingId: f.readingId }),
     body: () => ({ value: 6, note: "corrected" }),

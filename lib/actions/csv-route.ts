@@ -3,19 +3,36 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { runOperation, type TeamOperation } from "@/lib/actions/operation";
 import { errorResponse } from "@/lib/actions/route-handler";
+import { authenticateApiRequest } from "@/lib/api/authenticate";
 import { getCurrentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
 import { resolveLocale } from "@/lib/i18n/request";
 import { toCsv, type CsvTable } from "@/lib/reports/csv";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
+/** Who a CSV download acts as: the signed-in user, or the user of the API token sent as Authorization: Bearer. */
+async function csvActor(request: NextRequest, teamSlug: string) {
+  if (request.headers.has("authorization")) {
+    const actor = await authenticateApiRequest(request.headers);
+    // A token reads only its own team: another team's path is not found, like a missing one.
+    if (actor.teamSlug !== teamSlug) throw new AppError("NOT_FOUND");
+    // A script has no language cookie: Accept-Language, else the default.
+    const locale = localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+    return { userId: actor.userId, roleCeiling: actor.roleCeiling, membership: actor.membership, locale };
+  }
+  const userId = (await getCurrentUser())?.id;
+  if (!userId) throw new AppError("UNAUTHENTICATED");
+  return { userId, locale: await resolveLocale() };
+}
+
 /**
- * The CSV twin of withTeamRoute: the same guard (sign-in, then runOperation)
- * and the same JSON errors, but a successful result `{ filename, table }` is
- * sent as a UTF-8 CSV download. toInput also gets the requester's language.
+ * The CSV twin of withTeamRoute: the same guard (sign-in or an API token, then
+ * runOperation) and the same JSON errors, but a successful result
+ * `{ filename, table }` is sent as a UTF-8 CSV download. toInput also gets the
+ * requester's language.
  */
 export function withTeamCsvRoute<S extends z.ZodType>(
   operation: TeamOperation<S, { filename: string; table: CsvTable }>,
@@ -23,14 +40,13 @@ export function withTeamCsvRoute<S extends z.ZodType>(
 ) {
   return async (request: NextRequest, context: RouteContext) => {
     try {
-      const userId = (await getCurrentUser())?.id;
-      if (!userId) throw new AppError("UNAUTHENTICATED");
       const params = await context.params;
       const teamSlug = params.teamSlug ?? "";
-      const input = toInput(params, request.nextUrl.searchParams, await resolveLocale());
+      const { locale, ...actor } = await csvActor(request, teamSlug);
+      const input = toInput(params, request.nextUrl.searchParams, locale);
       const { filename, table } = await runOperation(
         operation,
-        { userId, teamSlug, ip: clientIp(request.headers) },
+        { ...actor, teamSlug, ip: clientIp(request.headers) },
         input,
       );
       return new Response(toCsv(table), {

@@ -5,9 +5,9 @@ import type { ApiActor } from "@/lib/api/authenticate";
 /**
  * HTTP errors an API route may answer with besides the ones every route may
  * (401, 422, 429, 500, 503; 404 with path parameters; 400 and 415 with a body),
- * which the OpenAPI document adds by itself.
+ * which the OpenAPI document adds by itself; 400 for a list's cursor.
  */
-export type ApiErrorStatus = 403 | 404 | 409;
+export type ApiErrorStatus = 400 | 403 | 404 | 409;
 
 /** What a route's handler gets: the actor of the token, validated input, and `run` for team operations as that actor. */
 export type ApiHandlerInput<P, Q, B> = {
@@ -22,7 +22,7 @@ export type ApiHandlerInput<P, Q, B> = {
 type NoFields = z.ZodObject<Record<string, never>>;
 
 /** The methods the REST API knows; a route file answers the others with 405. */
-export const API_METHODS = ["GET", "POST", "PATCH"] as const;
+export const API_METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /** One operation of the REST API: what the OpenAPI document says about it and the handler that does it. */
@@ -44,7 +44,10 @@ export type ApiRoute<
   body?: B;
   /** An example request body for the documentation. */
   exampleBody?: z.input<B>;
-  success: { status: 200 | 201; description: string; schema: z.ZodType };
+  /** The answer on success; a 204 has no body (and no schema). */
+  success: { status: 200 | 201; description: string; schema: z.ZodType } | { status: 204; description: string };
+  /** Cache-Control of a GET's answer (default: private, no-cache — kept by the client, revalidated with its ETag). */
+  cacheControl?: string;
   /** The errors of this route's own rules (see ApiErrorStatus). */
   errors: readonly ApiErrorStatus[];
   handler: (input: ApiHandlerInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<R>;

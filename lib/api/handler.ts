@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { errorResponse } from "@/lib/actions/error-response";
@@ -6,6 +7,7 @@ import { runOperation } from "@/lib/actions/operation";
 import { clientIp } from "@/lib/auth/client-ip";
 import { authenticateApiRequest } from "@/lib/api/authenticate";
 import type { ApiMethod, ApiRoute } from "@/lib/api/define-route";
+import { claimKey, fingerprintOf, idempotencyKeyOf, saveAnswer } from "@/lib/api/idempotency";
 import {
   limitByIp,
   limitByToken,
@@ -68,8 +70,7 @@ function queryOf(query: z.ZodObject | undefined, url: URL): Record<string, strin
 }
 
 /** The body as JSON: an empty or unparsable body is BAD_REQUEST, another content type UNSUPPORTED_MEDIA_TYPE. */
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+function readJson(request: Request, text: string): unknown {
   if (!text.trim()) throw new AppError("BAD_REQUEST", { userMessage: msg("jsonBodyMissing") });
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json")
@@ -79,6 +80,35 @@ async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("BAD_REQUEST", { userMessage: msg("jsonBodyInvalid") });
   }
+}
+
+/** A strong ETag of a JSON body: its sha256, so equal bodies have equal tags on every server. */
+export function etagOf(json: string): string {
+  return `"${createHash("sha256").update(json).digest("base64url")}"`;
+}
+
+/** Whether If-None-Match names the tag (or is *): the client's copy is current. */
+export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header
+    .split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .some((tag) => tag === "*" || tag === etag);
+}
+
+/** How a client may keep a GET answer: in its own cache only, revalidated with If-None-Match before each use. */
+export const REVALIDATE = "private, no-cache";
+
+/** A JSON answer of a GET with its ETag, or a bodiless 304 when the client's copy (If-None-Match) is current. */
+export function cacheableJson(request: Request, data: unknown, headers: Headers, cacheControl = REVALIDATE): Response {
+  const json = JSON.stringify(data);
+  const etag = etagOf(json);
+  headers.set("ETag", etag);
+  headers.set("Cache-Control", cacheControl);
+  if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag))
+    return new Response(null, { status: 304, headers });
+  headers.set("Content-Type", "application/json");
+  return new Response(json, { status: 200, headers });
 }
 
 type Count = (state: RateLimitState) => void;
@@ -112,6 +142,8 @@ async function answer(work: (count: Count) => Promise<Response>): Promise<Respon
  * team operations go through runOperation as the token's user capped at the
  * token's role. Every failure is a JSON error (see errorResponse); every answer
  * carries the RateLimit-* headers, and a 201 the Location of what it created.
+ * A GET answers with an ETag (304 to a matching If-None-Match). A write with an
+ * Idempotency-Key runs once per key: a retry gets the first answer (idempotency.ts).
  */
 export function apiRoute(route: ApiRoute): Handler {
   return (request, context) =>
@@ -120,40 +152,58 @@ export function apiRoute(route: ApiRoute): Handler {
       count(await limitByIp(ip));
       const actor = await authenticateApiRequest(request.headers);
       count(await limitByToken(actor.tokenId));
-      const params = parse(route.params, await context.params);
-      const query = parse(route.query, queryOf(route.query, new URL(request.url)));
-      const body = route.body ? parse(route.body, await readJson(request)) : undefined;
-      const data = await route.handler({
-        actor,
-        params,
-        query,
-        body,
-        run: (operation, input) =>
-          runOperation(
-            operation,
-            {
-              userId: actor.userId,
-              teamSlug: actor.teamSlug,
-              ip,
-              roleCeiling: actor.roleCeiling,
-              membership: actor.membership,
-            },
-            input,
-          ),
-      });
-      const headers = new Headers({ "Cache-Control": "no-store" });
-      if (route.location) headers.set("Location", route.location(data));
-      return NextResponse.json(data, { status: route.success.status, headers });
+      const url = new URL(request.url);
+      const key = route.method === "GET" ? null : idempotencyKeyOf(request.headers);
+      const text = route.body || key ? await request.text() : "";
+      const respond = async (): Promise<Response> => {
+        const params = parse(route.params, await context.params);
+        const query = parse(route.query, queryOf(route.query, url));
+        const body = route.body ? parse(route.body, readJson(request, text)) : undefined;
+        const data = await route.handler({
+          actor,
+          params,
+          query,
+          body,
+          run: (operation, input) =>
+            runOperation(
+              operation,
+              {
+                userId: actor.userId,
+                teamSlug: actor.teamSlug,
+                ip,
+                roleCeiling: actor.roleCeiling,
+                membership: actor.membership,
+              },
+              input,
+            ),
+        });
+        const headers = new Headers({ "Cache-Control": "no-store" });
+        if (route.method === "GET") return cacheableJson(request, data, headers, route.cacheControl);
+        if (route.location) headers.set("Location", route.location(data));
+        if (route.success.status === 204) return new Response(null, { status: 204, headers });
+        return NextResponse.json(data, { status: route.success.status, headers });
+      };
+      if (!key) return respond();
+      const scope = { teamId: actor.membership.team.id, userId: actor.userId };
+      const claim = await claimKey(scope, key, fingerprintOf(route.method, url, text));
+      if ("replay" in claim) return claim.replay;
+      let response: Response;
+      try {
+        response = await respond();
+      } catch (error) {
+        response = await errorResponse(error);
+      }
+      return saveAnswer(claim.claimed, response);
     });
 }
 
 /** A handler without a token (counted per IP) that takes no query parameters. */
-export function publicHandler(respond: () => Response): Handler {
+export function publicHandler(respond: (request: Request) => Response): Handler {
   return (request) =>
     answer(async (count) => {
       count(await limitByIp(clientIp(request.headers)));
       queryOf(undefined, new URL(request.url));
-      return respond();
+      return respond(request);
     });
 }
 
@@ -188,7 +238,7 @@ export function pathHandlers(handlers: Partial<Record<ApiMethod, Handler>>): Pat
     POST: handlers.POST ?? notAllowed,
     PATCH: handlers.PATCH ?? notAllowed,
     PUT: notAllowed,
-    DELETE: notAllowed,
+    DELETE: handlers.DELETE ?? notAllowed,
     OPTIONS: (request) =>
       answer(async (count) => {
         count(await limitByIp(clientIp(request.headers)));

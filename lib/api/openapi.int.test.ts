@@ -67,8 +67,11 @@ function matchesDocumented(template: string, method: string, status: number, bod
 let token: string;
 let viewerToken: string;
 let ids: Record<string, string>;
+let teamId: string;
 let ownerId: string;
 let memberId: string;
+let memberToken: string;
+let otherTeamToken: string;
 
 beforeAll(async () => {
   const owner = await createTestUser();
@@ -81,16 +84,51 @@ beforeAll(async () => {
     readings: [{ value: 10, recordedOn: "2026-02-01" }],
   });
   const reading = await db.indicatorReading.findFirstOrThrow({ where: { indicatorId: indicator.id } });
-  ids = { planId: plan.id, taskId: task.id, indicatorId: indicator.id, readingId: reading.id };
+  const comment = await db.comment.create({
+    data: { teamId: team.id, taskId: task.id, authorId: owner.id, body: "First comment" },
+  });
+  teamId = team.id;
+  ids = { planId: plan.id, taskId: task.id, indicatorId: indicator.id, readingId: reading.id, commentId: comment.id };
   token = (await createTestApiToken({ teamId: team.id, userId: owner.id, roleCeiling: "OWNER" })).token;
   ownerId = owner.id;
   memberId = (await createTestMember({ teamId: team.id, role: "MEMBER" })).userId;
+  memberToken = (await createTestApiToken({ teamId: team.id, userId: memberId, roleCeiling: "MEMBER" })).token;
+  const otherOwner = await createTestUser();
+  const otherTeam = await createTestTeam({ ownerId: otherOwner.id });
+  otherTeamToken = (await createTestApiToken({ teamId: otherTeam.id, userId: otherOwner.id, roleCeiling: "OWNER" }))
+    .token;
   const viewer = await createTestMember({ teamId: team.id, role: "VIEWER" });
   viewerToken = (await createTestApiToken({ teamId: team.id, userId: viewer.userId, roleCeiling: "VIEWER" })).token;
 });
 
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? "missing");
+
+/** Whether an operation's success would destroy or move the shared objects (a DELETE, a lifecycle move). */
+const destroys = (method: string, template: string) =>
+  method === "DELETE" || template.endsWith("/status") || template.endsWith("/bulk");
+
+/** Fresh objects of the team (a DRAFT plan with a task, a comment of the owner, an indicator with a reading) for such operations. */
+async function freshIds(): Promise<Record<string, string>> {
+  const plan = await createTestPlan({ teamId, status: "DRAFT" });
+  const task = await createTestTask({ teamId, planId: plan.id });
+  const indicator = await createTestIndicator({
+    teamId,
+    planId: plan.id,
+    readings: [{ value: 1, recordedOn: "2026-02-01" }],
+  });
+  const reading = await db.indicatorReading.findFirstOrThrow({ where: { indicatorId: indicator.id } });
+  const comment = await db.comment.create({ data: { teamId, taskId: task.id, authorId: ownerId, body: "To delete" } });
+  return { planId: plan.id, taskId: task.id, indicatorId: indicator.id, readingId: reading.id, commentId: comment.id };
+}
+
+/** Bodies for operations whose documented example names objects that only exist in the reader's team. */
+const testBodies: Record<string, (values: Record<string, string>) => unknown> = {
+  bulkTasks: (values) => ({ action: "status", taskIds: [values.taskId], status: "IN_PROGRESS" }),
+};
+
+const exampleOf = (operation: Operation, values: Record<string, string>) =>
+  testBodies[operation.operationId]?.(values) ?? operation.requestBody?.content["application/json"].example;
 
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
@@ -105,7 +143,7 @@ describe("the OpenAPI document", () => {
     expect(response.json).toEqual(doc);
   });
 
-  it("passes Spectral's OpenAPI rules (spectral:oas, .spectral.yaml) without errors", async () => {
+  it("passes Spectral's OpenAPI rules (spectral:oas, .spectral.yaml) without errors", { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pathwise-openapi-"));
     try {
       const file = path.join(dir, "openapi.json");
@@ -185,11 +223,31 @@ describe("every documented operation answers as documented", () => {
     "%s succeeds with its example input",
     async (_name, { template, method, operation }) => {
       const success = Number(Object.keys(operation.responses).find((s) => s.startsWith("2")));
-      const body = operation.requestBody?.content["application/json"].example;
-      const response = await callApi({ method, url: fill(template, ids), token, body });
+      const values = destroys(method, template) ? await freshIds() : ids;
+      const body = exampleOf(operation, values);
+      const response = await callApi({ method, url: fill(template, values), token, body });
       expect(response.status, JSON.stringify(response.json)).toBe(success);
-      const { isValid, errors } = matchesDocumented(template, method, success, response.json);
-      expect(isValid, errors).toBe(true);
+      if (success === 204) {
+        expect(response.json).toBeNull();
+        // What was deleted is gone.
+        const read = operation.operationId.replace(/^delete/, "get");
+        if (operations.some((o) => o.operation.operationId === read))
+          expect((await callApi({ url: fill(template, values), token })).status).toBe(404);
+      } else {
+        const { isValid, errors } = matchesDocumented(template, method, success, response.json);
+        expect(isValid, errors).toBe(true);
+      }
+      if (method === "GET") {
+        // The answer's ETag as If-None-Match: a bodiless 304 while nothing changed.
+        const etag = response.headers.get("etag") ?? "";
+        expect(etag).toMatch(/^"[\w-]+"$/);
+        expect(response.headers.get("cache-control")).toBe("private, no-cache");
+        const again = await callApi({ url: fill(template, values), token, headers: { "if-none-match": etag } });
+        expect(again.status).toBe(304);
+        expect(again.json).toBeNull();
+        expect(again.headers.get("etag")).toBe(etag);
+        expect(Object.keys(operation.responses)).toContain("304");
+      }
       for (const header of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"])
         expect(response.headers.get(header), header).toMatch(/^\d+$/);
       if (success === 201) {
@@ -216,16 +274,22 @@ describe("every documented operation answers as documented", () => {
         for (const header of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"])
           expect(response.headers.get(header), `${status} ${header}`).toMatch(/^\d+$/);
       };
-      const body = operation.requestBody?.content["application/json"].example;
+      const body = exampleOf(operation, ids);
       await check(401, { method, url: fill(template, ids), body });
       if (operation.parameters.some((p) => p.in === "path"))
         await check(404, { method, url: fill(template, {}), token, body });
       if (documented.includes(403)) await check(403, { method, url: fill(template, ids), token: viewerToken, body });
-      if (documented.includes(409))
+      if (documented.includes(409) && body && typeof body === "object" && "version" in body)
         await check(409, { method, url: fill(template, ids), token, body: { ...(body as object), version: 999 } });
       await check(422, { method, url: `${fill(template, ids)}?unknown=1`, token, body });
       if (operation.requestBody) {
-        await check(422, { method, url: fill(template, ids), token, body: { title: 7 } });
+        // The body's first field as an object: the wrong type for every field of every body.
+        const schema = operation.requestBody.content["application/json"].schema as {
+          properties?: Record<string, unknown>;
+          oneOf?: { properties: Record<string, unknown> }[];
+        };
+        const first = Object.keys(schema.properties ?? schema.oneOf?.[0]?.properties ?? { title: 1 })[0] ?? "title";
+        await check(422, { method, url: fill(template, ids), token, body: { [first]: { wrong: true } } });
         await check(400, { method, url: fill(template, ids), token, rawBody: "{not json" });
         await check(415, {
           method,
@@ -235,6 +299,41 @@ describe("every documented operation answers as documented", () => {
           headers: { "content-type": "text/plain" },
         });
       }
+    },
+  );
+});
+
+describe("every operation × role and team", () => {
+  // The operations a MEMBER may not do (lib/authz.ts: plans.update, plans.delete); a VIEWER may do no write.
+  const adminOnly = new Set(["updatePlan", "deletePlan"]);
+
+  it.each(operations.map((o) => [`${o.method} ${o.template}`, o] as const))(
+    "%s: another team's token gets 404 for this team's ids and changes nothing; a MEMBER as the matrix says",
+    async (_name, { template, method, operation }) => {
+      const values = method === "GET" ? ids : await freshIds();
+      const body = exampleOf(operation, values);
+      if (template.includes("{")) {
+        const before = JSON.stringify(await callApi({ url: fill(template.replace(/\/status$/, ""), values), token }));
+        const foreign = await callApi({ method, url: fill(template, values), token: otherTeamToken, body });
+        expect(foreign.status, JSON.stringify(foreign.json)).toBe(404);
+        const after = JSON.stringify(await callApi({ url: fill(template.replace(/\/status$/, ""), values), token }));
+        if (
+          method !== "GET" &&
+          !template.endsWith("/comments") &&
+          !template.endsWith("/readings") &&
+          !template.endsWith("/tasks") &&
+          !template.endsWith("/indicators")
+        )
+          expect(after).toBe(before);
+      }
+      if (method === "GET") return;
+      const asMember = await callApi({ method, url: fill(template, values), token: memberToken, body });
+      const success = Number(Object.keys(operation.responses).find((s) => s.startsWith("2")));
+      const own = operation.operationId === "editComment" || operation.operationId === "deleteComment";
+      // A member may not touch the owner's comment (own comments only), nor do an admin's operation.
+      expect(asMember.status, JSON.stringify(asMember.json)).toBe(
+        adminOnly.has(operation.operationId) || own ? 403 : success,
+      );
     },
   );
 });

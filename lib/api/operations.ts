@@ -5,13 +5,23 @@ import { defineOperation } from "@/lib/actions/operation";
 import { areas, CATALOG_VERSION, dilemmas, paths, suggestedIndicators, taskTemplates } from "@/lib/catalog/catalog";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { msg } from "@/lib/i18n/error-text";
 import { sqlRollups } from "@/lib/progress/sql";
 import { textInBothLanguages } from "@/lib/tasks/display-title";
 import { taskWhere } from "@/lib/tasks/find-tasks";
 import type { TaskFilters } from "@/lib/tasks/task-filters";
-import { listTasksQuerySchema, planParamsSchema, readingParamsSchema, taskParamsSchema } from "@/lib/api/schemas";
-import { idSchema, toDateInput } from "@/lib/validation/common";
+import { afterCreated, createdKey, pageOf, readCursor } from "@/lib/api/pagination";
+import {
+  commentParamsSchema,
+  indicatorParamsSchema,
+  listTasksQuerySchema,
+  pageQuerySchema,
+  planParamsSchema,
+  readingParamsSchema,
+  taskParamsSchema,
+} from "@/lib/api/schemas";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { indicatorProgress } from "@/lib/progress/formula";
+import { toDateInput } from "@/lib/validation/common";
 
 const planSelect = {
   id: true,
@@ -41,14 +51,17 @@ async function toApiPlans(teamId: string, rows: PlanRow[]) {
   }));
 }
 
-/** The team's plans, oldest first, with task counts and overall progress. */
-export const listPlansForApi = defineOperation("team.read", z.object({}), async (ctx) => {
+/** A page of the team's plans, oldest first, with task counts and overall progress. */
+export const listPlansForApi = defineOperation("team.read", pageQuerySchema, async (ctx, { cursor, limit }) => {
+  const query = { list: "plans", teamId: ctx.team.id };
   const rows = await db.plan.findMany({
-    where: { teamId: ctx.team.id },
+    where: { teamId: ctx.team.id, ...afterCreated(readCursor(query, cursor)) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
     select: planSelect,
   });
-  return toApiPlans(ctx.team.id, rows);
+  const page = pageOf(rows, { limit, query, keyOf: createdKey, map: (row) => row });
+  return { ...page, data: await toApiPlans(ctx.team.id, page.data) };
 });
 
 /** One plan of the team; another team's plan is NOT_FOUND like a missing one. */
@@ -103,22 +116,6 @@ export const getTaskForApi = defineOperation("team.read", taskParamsSchema, asyn
   return toApiTask(task);
 });
 
-/** An opaque cursor: the id of the last task of a page (ids never change, so pages stay stable while tasks are edited). */
-function encodeCursor(id: string): string {
-  return Buffer.from(JSON.stringify({ after: id })).toString("base64url");
-}
-
-function decodeCursor(cursor: string): string {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (value && typeof value === "object" && "after" in value && idSchema.safeParse(value.after).success)
-      return value.after as string;
-  } catch {
-    // fall through to the validation error
-  }
-  throw new AppError("VALIDATION", { fieldErrors: { cursor: [msg("apiCursorInvalid")] } });
-}
-
 /**
  * A page of a plan's tasks matching the task list's filters, in id order so
  * that following `nextCursor` visits every task exactly once.
@@ -129,7 +126,8 @@ export const listTasksForApi = defineOperation(
   async (ctx, input) => {
     const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true } });
     if (!plan) throw new AppError("NOT_FOUND");
-    const { limit, cursor } = input;
+    const { limit, cursor, ...rest } = input;
+    const query = { list: "tasks", teamId: ctx.team.id, ...rest };
     const filters: TaskFilters = {
       areas: input.area ?? [],
       dilemmas: input.dilemma ?? [],
@@ -140,7 +138,7 @@ export const listTasksForApi = defineOperation(
       isOverdue: input.overdue === "1",
       q: input.q?.trim() ?? "",
     };
-    const after = cursor ? decodeCursor(cursor) : undefined;
+    const [after] = readCursor(query, cursor) ?? [];
     const rows = await db.task.findMany({
       where: {
         AND: [
@@ -152,20 +150,185 @@ export const listTasksForApi = defineOperation(
       take: limit + 1,
       select: taskSelect,
     });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return { data: page.map(toApiTask), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+    return pageOf(rows, { limit, query, keyOf: (row) => [row.id], map: toApiTask });
   },
 );
+
+const readingSelect = { id: true, indicatorId: true, value: true, recordedOn: true, note: true } as const;
+
+function toApiReading(reading: Prisma.IndicatorReadingGetPayload<{ select: typeof readingSelect }>) {
+  return { ...reading, value: Number(reading.value), recordedOn: toDateInput(reading.recordedOn) };
+}
 
 /** One reading of an indicator of the team; another team's reading is NOT_FOUND. */
 export const getReadingForApi = defineOperation("team.read", readingParamsSchema, async (ctx, input) => {
   const reading = await db.indicatorReading.findFirst({
     where: { id: input.readingId, indicatorId: input.indicatorId, teamId: ctx.team.id },
-    select: { id: true, indicatorId: true, value: true, recordedOn: true, note: true },
+    select: readingSelect,
   });
   if (!reading) throw new AppError("NOT_FOUND");
-  return { ...reading, value: Number(reading.value), recordedOn: toDateInput(reading.recordedOn) };
+  return toApiReading(reading);
+});
+
+/** A page of an indicator's readings in the order they were recorded. */
+export const listReadingsForApi = defineOperation(
+  "team.read",
+  pageQuerySchema.extend(indicatorParamsSchema.shape),
+  async (ctx, { cursor, limit, indicatorId }) => {
+    const indicator = await db.indicator.findFirst({
+      where: { id: indicatorId, teamId: ctx.team.id },
+      select: { id: true },
+    });
+    if (!indicator) throw new AppError("NOT_FOUND");
+    const query = { list: "readings", teamId: ctx.team.id, indicatorId };
+    const rows = await db.indicatorReading.findMany({
+      where: { indicatorId, teamId: ctx.team.id, ...afterCreated(readCursor(query, cursor)) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: limit + 1,
+      select: { ...readingSelect, createdAt: true },
+    });
+    return pageOf(rows, { limit, query, keyOf: createdKey, map: ({ createdAt: _c, ...r }) => toApiReading(r) });
+  },
+);
+
+const indicatorSelect = {
+  id: true,
+  planId: true,
+  dilemmaCode: true,
+  suggestedKey: true,
+  name: true,
+  unit: true,
+  direction: true,
+  baseline: true,
+  target: true,
+  targetDate: true,
+  createdAt: true,
+  readings: {
+    orderBy: [{ recordedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+    take: 1,
+    select: { value: true, recordedOn: true },
+  },
+} as const satisfies Prisma.IndicatorSelect;
+
+/** An indicator as the API shows it: its current value and progress from the latest reading (as the dashboard). */
+function toApiIndicator({
+  readings,
+  createdAt: _created,
+  ...row
+}: Prisma.IndicatorGetPayload<{ select: typeof indicatorSelect }>) {
+  const baseline = Number(row.baseline);
+  const target = Number(row.target);
+  const latest = readings[0];
+  const current = latest ? Number(latest.value) : null;
+  return {
+    ...row,
+    baseline,
+    target,
+    targetDate: row.targetDate ? toDateInput(row.targetDate) : null,
+    current,
+    currentOn: latest ? toDateInput(latest.recordedOn) : null,
+    progress: indicatorProgress({ baseline, target, current }),
+  };
+}
+
+/** One indicator of the team; another team's is NOT_FOUND. */
+export const getIndicatorForApi = defineOperation("team.read", indicatorParamsSchema, async (ctx, input) => {
+  const row = await db.indicator.findFirst({
+    where: { id: input.indicatorId, teamId: ctx.team.id },
+    select: indicatorSelect,
+  });
+  if (!row) throw new AppError("NOT_FOUND");
+  return toApiIndicator(row);
+});
+
+/** A page of a plan's indicators in the order they were created. */
+export const listIndicatorsForApi = defineOperation(
+  "team.read",
+  pageQuerySchema.extend(planParamsSchema.shape),
+  async (ctx, { cursor, limit, planId }) => {
+    const plan = await db.plan.findFirst({ where: { id: planId, teamId: ctx.team.id }, select: { id: true } });
+    if (!plan) throw new AppError("NOT_FOUND");
+    const query = { list: "indicators", teamId: ctx.team.id, planId };
+    const rows = await db.indicator.findMany({
+      where: { planId, teamId: ctx.team.id, ...afterCreated(readCursor(query, cursor)) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: limit + 1,
+      select: indicatorSelect,
+    });
+    return pageOf(rows, { limit, query, keyOf: createdKey, map: toApiIndicator });
+  },
+);
+
+const commentSelect = {
+  id: true,
+  taskId: true,
+  body: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { id: true, name: true } },
+} as const satisfies Prisma.CommentSelect;
+
+function toApiComment(row: Prisma.CommentGetPayload<{ select: typeof commentSelect }>) {
+  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+/** One comment of the team (deleted ones are gone); another team's is NOT_FOUND. */
+export const getCommentForApi = defineOperation("team.read", commentParamsSchema, async (ctx, input) => {
+  const row = await db.comment.findFirst({
+    where: { id: input.commentId, teamId: ctx.team.id, deletedAt: null },
+    select: commentSelect,
+  });
+  if (!row) throw new AppError("NOT_FOUND");
+  return toApiComment(row);
+});
+
+/** A page of a task's comments, oldest first, without deleted ones. */
+export const listCommentsForApi = defineOperation(
+  "team.read",
+  pageQuerySchema.extend(taskParamsSchema.shape),
+  async (ctx, { cursor, limit, taskId }) => {
+    const task = await db.task.findFirst({ where: { id: taskId, teamId: ctx.team.id }, select: { id: true } });
+    if (!task) throw new AppError("NOT_FOUND");
+    const query = { list: "comments", teamId: ctx.team.id, taskId };
+    const rows = await db.comment.findMany({
+      where: { taskId, teamId: ctx.team.id, deletedAt: null, ...afterCreated(readCursor(query, cursor)) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: limit + 1,
+      select: commentSelect,
+    });
+    return pageOf(rows, { limit, query, keyOf: createdKey, map: toApiComment });
+  },
+);
+
+/** The token's user, their role as the token may use it, and the team. */
+export const getMeForApi = defineOperation("team.read", z.object({}), async (ctx) => {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: ctx.userId },
+    select: { id: true, name: true, email: true, locale: true },
+  });
+  return {
+    ...user,
+    locale: user.locale ?? DEFAULT_LOCALE,
+    role: ctx.role,
+    team: { id: ctx.team.id, slug: ctx.team.slug, name: ctx.team.name },
+  };
+});
+
+/** A page of the team's members (user id, name, email, role) in the order they joined. */
+export const listMembersForApi = defineOperation("team.read", pageQuerySchema, async (ctx, { cursor, limit }) => {
+  const query = { list: "members", teamId: ctx.team.id };
+  const rows = await db.membership.findMany({
+    where: { teamId: ctx.team.id, ...afterCreated(readCursor(query, cursor)) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return pageOf(rows, {
+    limit,
+    query,
+    keyOf: createdKey,
+    map: (m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt.toISOString() }),
+  });
 });
 
 /** The paper's framework as the app ships it (both languages). */

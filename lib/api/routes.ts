@@ -3,35 +3,70 @@ import { templatesForArea } from "@/lib/catalog/catalog";
 import { defineApiRoute, type ApiErrorStatus, type ApiRoute } from "@/lib/api/define-route";
 import {
   getCatalogForApi,
+  getCommentForApi,
+  getIndicatorForApi,
+  getMeForApi,
   getPlanForApi,
   getReadingForApi,
   getTaskForApi,
+  listCommentsForApi,
+  listIndicatorsForApi,
+  listMembersForApi,
   listPlansForApi,
+  listReadingsForApi,
   listTasksForApi,
 } from "@/lib/api/operations";
 import {
   addReadingBodySchema,
+  bulkResultSchema,
+  bulkTasksBodySchema,
   catalogResponseSchema,
+  commentBodySchema,
+  commentPageResponseSchema,
+  commentParamsSchema,
+  commentResponseSchema,
+  correctReadingBodySchema,
+  createIndicatorBodySchema,
   createPlanBodySchema,
   createTaskBodySchema,
+  indicatorPageResponseSchema,
   indicatorParamsSchema,
+  indicatorResponseSchema,
   listTasksQuerySchema,
-  planListResponseSchema,
+  memberPageResponseSchema,
+  meResponseSchema,
+  pageQuerySchema,
+  planPageResponseSchema,
   planParamsSchema,
   planResponseSchema,
+  planStatusBodySchema,
   progressQuerySchema,
   progressResponseSchema,
+  readingPageResponseSchema,
   readingParamsSchema,
   readingResponseSchema,
   taskPageResponseSchema,
   taskParamsSchema,
   taskResponseSchema,
+  updateIndicatorBodySchema,
+  updatePlanBodySchema,
   updateTaskBodySchema,
 } from "@/lib/api/schemas";
+import { addComment, deleteComment, editComment } from "@/lib/comments/comments";
 import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/error-text";
-import { addReading } from "@/lib/indicators/indicators";
+import {
+  addReading,
+  correctReading,
+  createIndicator,
+  deleteIndicator,
+  deleteReading,
+  updateIndicator,
+} from "@/lib/indicators/indicators";
 import { createPlan } from "@/lib/plans/create-plan";
+import { deletePlan, setPlanStatus } from "@/lib/plans/plan-lifecycle";
+import { updatePlan } from "@/lib/plans/update-plan";
+import { bulkTasks } from "@/lib/tasks/bulk-tasks";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 import { createTask } from "@/lib/tasks/create-task";
 import { updateTask } from "@/lib/tasks/update-task";
@@ -41,16 +76,47 @@ import type { UpdateTaskInput } from "@/lib/validation/task";
 const READ: readonly ApiErrorStatus[] = [];
 const WRITE: readonly ApiErrorStatus[] = [403];
 
+const PAGED: readonly ApiErrorStatus[] = [400];
+
+const getMe = defineApiRoute({
+  operationId: "getMe",
+  method: "GET",
+  path: "/api/v1/me",
+  tag: "Team",
+  summary: "Who the token acts as",
+  description:
+    "The token's user (their id is what `assigneeId` and `assignee` take), the role the token may use (the lower of the user's role and the token's ceiling) and the team.",
+  success: { status: 200, description: "The token's user and team", schema: meResponseSchema },
+  errors: READ,
+  handler: ({ run }) => run(getMeForApi, {}),
+});
+
+const listMembers = defineApiRoute({
+  operationId: "listMembers",
+  method: "GET",
+  path: "/api/v1/members",
+  tag: "Team",
+  summary: "List the team's members",
+  description:
+    "Every member of the token's team in the order they joined: user id (for assigning tasks), name, email and role.",
+  query: pageQuerySchema,
+  success: { status: 200, description: "A page of members", schema: memberPageResponseSchema },
+  errors: PAGED,
+  handler: ({ query, run }) => run(listMembersForApi, query),
+});
+
 const listPlans = defineApiRoute({
   operationId: "listPlans",
   method: "GET",
   path: "/api/v1/plans",
   tag: "Plans",
   summary: "List the team's plans",
-  description: "Every plan of the token's team, oldest first, with its task count and overall weighted progress.",
-  success: { status: 200, description: "The plans", schema: planListResponseSchema },
-  errors: READ,
-  handler: async ({ run }) => ({ data: await run(listPlansForApi, {}) }),
+  description:
+    "The plans of the token's team, oldest first, with their task count and overall weighted progress, a page at a time.",
+  query: pageQuerySchema,
+  success: { status: 200, description: "A page of plans", schema: planPageResponseSchema },
+  errors: PAGED,
+  handler: ({ query, run }) => run(listPlansForApi, query),
 });
 
 const createPlanRoute = defineApiRoute({
@@ -96,6 +162,77 @@ const getPlan = defineApiRoute({
   handler: ({ params, run }) => run(getPlanForApi, params),
 });
 
+/** Throws the conflict of a stale plan version with the plan as the API shows it. */
+async function planConflict(error: unknown, reread: () => Promise<unknown>): Promise<never> {
+  if (error instanceof AppError && error.code === "CONFLICT")
+    throw new AppError("CONFLICT", { userMessage: msg("planEditConflict"), details: { current: await reread() } });
+  throw error;
+}
+
+const updatePlanRoute = defineApiRoute({
+  operationId: "updatePlan",
+  method: "PATCH",
+  path: "/api/v1/plans/{planId}",
+  tag: "Plans",
+  summary: "Update a plan's details",
+  description:
+    "Changes the title, description and dates sent, based on `version` (from the last read). When someone saved the plan since, nothing is changed and the answer is 409 with the current plan in `error.current`. A start date after a task's due date is a 422. Needs ADMIN or OWNER; archived plans are read-only (403).",
+  params: planParamsSchema,
+  body: updatePlanBodySchema,
+  exampleBody: { version: 1, title: "2027 data-security push (revised)", targetDate: "2028-03-31" },
+  success: { status: 200, description: "The saved plan", schema: planResponseSchema },
+  errors: [...WRITE, 409],
+  handler: async ({ params, body, run }) => {
+    const current = await run(getPlanForApi, params);
+    const { version, ...changes } = body;
+    await run(updatePlan, {
+      planId: params.planId,
+      version,
+      title: changes.title ?? current.title,
+      description: changes.description ?? current.description,
+      startDate: changes.startDate ? toDateInput(changes.startDate) : current.startDate,
+      targetDate: changes.targetDate ? toDateInput(changes.targetDate) : current.targetDate,
+    }).catch((error: unknown) => planConflict(error, () => run(getPlanForApi, params)));
+    return run(getPlanForApi, params);
+  },
+});
+
+const setPlanStatusRoute = defineApiRoute({
+  operationId: "setPlanStatus",
+  method: "POST",
+  path: "/api/v1/plans/{planId}/status",
+  tag: "Plans",
+  summary: "Move a plan along its lifecycle",
+  description:
+    "Activates, completes, archives or reopens a plan, as the plan page's buttons. A move the lifecycle does not allow is a 422. Needs MEMBER or higher; archiving and un-archiving need ADMIN or OWNER.",
+  params: planParamsSchema,
+  body: planStatusBodySchema,
+  exampleBody: { status: "ACTIVE" },
+  success: { status: 200, description: "The plan", schema: planResponseSchema },
+  errors: WRITE,
+  handler: async ({ params, body, run }) => {
+    await run(setPlanStatus, { planId: params.planId, status: body.status });
+    return run(getPlanForApi, params);
+  },
+});
+
+const deletePlanRoute = defineApiRoute({
+  operationId: "deletePlan",
+  method: "DELETE",
+  path: "/api/v1/plans/{planId}",
+  tag: "Plans",
+  summary: "Delete a plan",
+  description:
+    "Deletes the plan with its tasks, comments and indicators, for good (the activity log keeps that it happened). Needs ADMIN or OWNER.",
+  params: planParamsSchema,
+  success: { status: 204, description: "Deleted" },
+  errors: WRITE,
+  handler: async ({ params, run }) => {
+    const plan = await run(getPlanForApi, params);
+    await run(deletePlan, { planId: plan.id, confirmTitle: plan.title });
+  },
+});
+
 const getProgress = defineApiRoute({
   operationId: "getPlanProgress",
   method: "GET",
@@ -122,7 +259,7 @@ const listTasks = defineApiRoute({
   params: planParamsSchema,
   query: listTasksQuerySchema,
   success: { status: 200, description: "A page of tasks", schema: taskPageResponseSchema },
-  errors: READ,
+  errors: PAGED,
   handler: ({ params, query, run }) => run(listTasksForApi, { ...query, planId: params.planId }),
 });
 
@@ -216,6 +353,271 @@ const updateTaskRoute = defineApiRoute({
   },
 });
 
+const deleteTaskRoute = defineApiRoute({
+  operationId: "deleteTask",
+  method: "DELETE",
+  path: "/api/v1/tasks/{taskId}",
+  tag: "Tasks",
+  summary: "Delete a task",
+  description:
+    "Deletes the task with its comments (the activity log keeps that it happened). Needs MEMBER or higher; archived plans are read-only (403).",
+  params: taskParamsSchema,
+  success: { status: 204, description: "Deleted" },
+  errors: WRITE,
+  handler: async ({ params, run }) => {
+    await run(getTaskForApi, params);
+    await run(bulkTasks, { action: "delete", taskIds: [params.taskId] });
+  },
+});
+
+const bulkTasksRoute = defineApiRoute({
+  operationId: "bulkTasks",
+  method: "POST",
+  path: "/api/v1/tasks/bulk",
+  tag: "Tasks",
+  summary: "Assign, set the status or due date of, or delete many tasks",
+  description:
+    "One action on up to 500 tasks, all or nothing, as the task list's bulk bar: when one task is missing (404), in an archived plan (403), would be due before its plan starts or the assignee is not a member (422), or was saved by someone meanwhile (409), nothing changes. Tasks already as asked keep their version. `assign` takes `assigneeId` (null to unassign), `status` a status, `dueDate` a date or null. Needs MEMBER or higher.",
+  body: bulkTasksBodySchema,
+  exampleBody: { action: "status", taskIds: ["ckv9x1example0task0id01"], status: "DONE" },
+  success: { status: 200, description: "How many tasks the action applied to", schema: bulkResultSchema },
+  errors: [...WRITE, 404, 409],
+  handler: ({ body, run }) =>
+    run(bulkTasks, body.action === "dueDate" ? { ...body, dueDate: body.dueDate && toDateInput(body.dueDate) } : body),
+});
+
+const listCommentsRoute = defineApiRoute({
+  operationId: "listComments",
+  method: "GET",
+  path: "/api/v1/tasks/{taskId}/comments",
+  tag: "Comments",
+  summary: "List a task's comments",
+  description: "The task's comments, oldest first (deleted ones are left out).",
+  params: taskParamsSchema,
+  query: pageQuerySchema,
+  success: { status: 200, description: "A page of comments", schema: commentPageResponseSchema },
+  errors: PAGED,
+  handler: ({ params, query, run }) => run(listCommentsForApi, { ...query, taskId: params.taskId }),
+});
+
+const addCommentRoute = defineApiRoute({
+  operationId: "addComment",
+  method: "POST",
+  path: "/api/v1/tasks/{taskId}/comments",
+  tag: "Comments",
+  summary: "Comment on a task",
+  description:
+    "Adds a comment as the token's user, who then follows the task; the assignee and followers are notified. Needs MEMBER or higher; archived plans are read-only (403).",
+  params: taskParamsSchema,
+  body: commentBodySchema,
+  exampleBody: { body: "Access review scheduled for next week." },
+  success: { status: 201, description: "The comment", schema: commentResponseSchema },
+  errors: WRITE,
+  handler: async ({ params, body, run }) => {
+    const { id } = await run(addComment, { taskId: params.taskId, body: body.body });
+    return run(getCommentForApi, { commentId: id });
+  },
+  location: (comment) => `/api/v1/comments/${comment.id}`,
+});
+
+const getCommentRoute = defineApiRoute({
+  operationId: "getComment",
+  method: "GET",
+  path: "/api/v1/comments/{commentId}",
+  tag: "Comments",
+  summary: "Get a comment",
+  description: "One comment of the token's team (where a new comment's Location points).",
+  params: commentParamsSchema,
+  success: { status: 200, description: "The comment", schema: commentResponseSchema },
+  errors: READ,
+  handler: ({ params, run }) => run(getCommentForApi, params),
+});
+
+const editCommentRoute = defineApiRoute({
+  operationId: "editComment",
+  method: "PATCH",
+  path: "/api/v1/comments/{commentId}",
+  tag: "Comments",
+  summary: "Edit one's own comment",
+  description: "Replaces the text of a comment the token's user wrote (another's is 403). Needs MEMBER or higher.",
+  params: commentParamsSchema,
+  body: commentBodySchema,
+  exampleBody: { body: "Access review done." },
+  success: { status: 200, description: "The comment", schema: commentResponseSchema },
+  errors: WRITE,
+  handler: async ({ params, body, run }) => {
+    await run(editComment, { commentId: params.commentId, body: body.body });
+    return run(getCommentForApi, params);
+  },
+});
+
+const deleteCommentRoute = defineApiRoute({
+  operationId: "deleteComment",
+  method: "DELETE",
+  path: "/api/v1/comments/{commentId}",
+  tag: "Comments",
+  summary: "Delete one's own comment",
+  description: "Deletes a comment the token's user wrote (another's is 403). Needs MEMBER or higher.",
+  params: commentParamsSchema,
+  success: { status: 204, description: "Deleted" },
+  errors: WRITE,
+  handler: async ({ params, run }) => {
+    await run(deleteComment, params);
+  },
+});
+
+const listIndicatorsRoute = defineApiRoute({
+  operationId: "listIndicators",
+  method: "GET",
+  path: "/api/v1/plans/{planId}/indicators",
+  tag: "Indicators",
+  summary: "List a plan's indicators",
+  description:
+    "The plan's indicators in the order they were added, with the current value and progress from the latest reading.",
+  params: planParamsSchema,
+  query: pageQuerySchema,
+  success: { status: 200, description: "A page of indicators", schema: indicatorPageResponseSchema },
+  errors: PAGED,
+  handler: ({ params, query, run }) => run(listIndicatorsForApi, { ...query, planId: params.planId }),
+});
+
+const createIndicatorRoute = defineApiRoute({
+  operationId: "createIndicator",
+  method: "POST",
+  path: "/api/v1/plans/{planId}/indicators",
+  tag: "Indicators",
+  summary: "Add an indicator to a plan",
+  description:
+    "A measurable indicator of one dilemma: a catalog suggestion (`suggestedKey`, see GET /api/v1/catalog) or a custom one, with a baseline and a target that differ. Needs MEMBER or higher; archived plans are read-only (403).",
+  params: planParamsSchema,
+  body: createIndicatorBodySchema,
+  exampleBody: { dilemmaCode: "D3", name: "Systems with MFA", unit: "%", direction: "UP", baseline: 40, target: 95 },
+  success: { status: 201, description: "The indicator", schema: indicatorResponseSchema },
+  errors: WRITE,
+  handler: async ({ params, body, run }) => {
+    const { id } = await run(createIndicator, {
+      ...body,
+      planId: params.planId,
+      targetDate: body.targetDate ? toDateInput(body.targetDate) : null,
+    });
+    return run(getIndicatorForApi, { indicatorId: id });
+  },
+  location: (indicator) => `/api/v1/indicators/${indicator.id}`,
+});
+
+const getIndicatorRoute = defineApiRoute({
+  operationId: "getIndicator",
+  method: "GET",
+  path: "/api/v1/indicators/{indicatorId}",
+  tag: "Indicators",
+  summary: "Get an indicator",
+  description: "One indicator of the token's team with its current value and progress.",
+  params: indicatorParamsSchema,
+  success: { status: 200, description: "The indicator", schema: indicatorResponseSchema },
+  errors: READ,
+  handler: ({ params, run }) => run(getIndicatorForApi, params),
+});
+
+const updateIndicatorRoute = defineApiRoute({
+  operationId: "updateIndicator",
+  method: "PATCH",
+  path: "/api/v1/indicators/{indicatorId}",
+  tag: "Indicators",
+  summary: "Update an indicator",
+  description:
+    "Changes the name, unit, direction, baseline, target or target date sent (its dilemma stays). Needs MEMBER or higher; archived plans are read-only (403).",
+  params: indicatorParamsSchema,
+  body: updateIndicatorBodySchema,
+  exampleBody: { target: 98, name: "Systems with MFA enforced" },
+  success: { status: 200, description: "The indicator", schema: indicatorResponseSchema },
+  errors: WRITE,
+  handler: async ({ params, body, run }) => {
+    const current = await run(getIndicatorForApi, params);
+    await run(updateIndicator, {
+      indicatorId: params.indicatorId,
+      name: body.name ?? current.name,
+      unit: body.unit ?? current.unit,
+      direction: body.direction ?? current.direction,
+      baseline: body.baseline ?? current.baseline,
+      target: body.target ?? current.target,
+      targetDate:
+        body.targetDate === undefined ? current.targetDate : body.targetDate ? toDateInput(body.targetDate) : null,
+    });
+    return run(getIndicatorForApi, params);
+  },
+});
+
+const deleteIndicatorRoute = defineApiRoute({
+  operationId: "deleteIndicator",
+  method: "DELETE",
+  path: "/api/v1/indicators/{indicatorId}",
+  tag: "Indicators",
+  summary: "Delete an indicator",
+  description: "Deletes the indicator with its readings. Needs MEMBER or higher; archived plans are read-only (403).",
+  params: indicatorParamsSchema,
+  success: { status: 204, description: "Deleted" },
+  errors: WRITE,
+  handler: async ({ params, run }) => {
+    await run(deleteIndicator, params);
+  },
+});
+
+const listReadingsRoute = defineApiRoute({
+  operationId: "listReadings",
+  method: "GET",
+  path: "/api/v1/indicators/{indicatorId}/readings",
+  tag: "Indicators",
+  summary: "List an indicator's readings",
+  description:
+    "The indicator's readings in the order they were recorded (the one with the latest `recordedOn` is the current value).",
+  params: indicatorParamsSchema,
+  query: pageQuerySchema,
+  success: { status: 200, description: "A page of readings", schema: readingPageResponseSchema },
+  errors: PAGED,
+  handler: ({ params, query, run }) => run(listReadingsForApi, { ...query, indicatorId: params.indicatorId }),
+});
+
+const correctReadingRoute = defineApiRoute({
+  operationId: "correctReading",
+  method: "PATCH",
+  path: "/api/v1/indicators/{indicatorId}/readings/{readingId}",
+  tag: "Indicators",
+  summary: "Correct a reading",
+  description:
+    "Changes the value, day or note sent (the activity log keeps what it was). Needs MEMBER or higher; archived plans are read-only (403).",
+  params: readingParamsSchema,
+  body: correctReadingBodySchema,
+  exampleBody: { value: 43.5, note: "Q1 figure, corrected" },
+  success: { status: 200, description: "The reading", schema: readingResponseSchema },
+  errors: WRITE,
+  handler: async ({ params, body, run }) => {
+    const current = await run(getReadingForApi, params);
+    await run(correctReading, {
+      ...params,
+      value: body.value ?? current.value,
+      recordedOn: body.recordedOn ? toDateInput(body.recordedOn) : current.recordedOn,
+      note: body.note ?? current.note,
+    });
+    return run(getReadingForApi, params);
+  },
+});
+
+const deleteReadingRoute = defineApiRoute({
+  operationId: "deleteReading",
+  method: "DELETE",
+  path: "/api/v1/indicators/{indicatorId}/readings/{readingId}",
+  tag: "Indicators",
+  summary: "Delete a reading",
+  description:
+    "Deletes a reading; the indicator's current value falls back to the latest one left. Needs MEMBER or higher; archived plans are read-only (403).",
+  params: readingParamsSchema,
+  success: { status: 204, description: "Deleted" },
+  errors: WRITE,
+  handler: async ({ params, run }) => {
+    await run(deleteReading, params);
+  },
+});
+
 const addReadingRoute = defineApiRoute({
   operationId: "addReading",
   method: "POST",
@@ -268,15 +670,35 @@ const getCatalog = defineApiRoute({
 
 /** Every operation of the REST API: the route handlers, the OpenAPI document and its contract test all read this list. */
 export const apiRoutes = {
+  getMe,
+  listMembers,
   listPlans,
   createPlan: createPlanRoute,
   getPlan,
+  updatePlan: updatePlanRoute,
+  deletePlan: deletePlanRoute,
+  setPlanStatus: setPlanStatusRoute,
   getProgress,
   listTasks,
   createTask: createTaskRoute,
+  bulkTasks: bulkTasksRoute,
   getTask,
   updateTask: updateTaskRoute,
+  deleteTask: deleteTaskRoute,
+  listComments: listCommentsRoute,
+  addComment: addCommentRoute,
+  getComment: getCommentRoute,
+  editComment: editCommentRoute,
+  deleteComment: deleteCommentRoute,
+  listIndicators: listIndicatorsRoute,
+  createIndicator: createIndicatorRoute,
+  getIndicator: getIndicatorRoute,
+  updateIndicator: updateIndicatorRoute,
+  deleteIndicator: deleteIndicatorRoute,
+  listReadings: listReadingsRoute,
   addReading: addReadingRoute,
   getReading,
+  correctReading: correctReadingRoute,
+  deleteReading: deleteReadingRoute,
   getCatalog,
 } satisfies Record<string, ApiRoute>;

@@ -4,11 +4,13 @@
 import { z } from "zod";
 import { msg } from "@/lib/i18n/error-text";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
-import { addReadingSchema } from "@/lib/validation/indicator";
-import { createPlanSchema, PLAN_STATUSES } from "@/lib/validation/plan";
+import { pageQueryShape } from "@/lib/api/pagination";
+import { addReadingSchema, createIndicatorSchema, DIRECTIONS, updateIndicatorSchema } from "@/lib/validation/indicator";
+import { createPlanSchema, PLAN_STATUSES, setPlanStatusSchema, updatePlanSchema } from "@/lib/validation/plan";
 import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
-import { createTaskSchema, updateTaskSchema } from "@/lib/validation/task";
+import { bulkTasksSchema, commentSchema, createTaskSchema, updateTaskSchema } from "@/lib/validation/task";
 import { dateTextSchema, idSchema, textSchema } from "@/lib/validation/common";
+import type { Role } from "@/generated/prisma/enums";
 
 /** The named schemas of the API: the OpenAPI document's components. */
 export const apiSchemas = z.registry<{ id: string }>();
@@ -33,6 +35,10 @@ export const indicatorParamsSchema = z.object({ indicatorId: idSchema.describe("
 export const readingParamsSchema = indicatorParamsSchema.extend({
   readingId: idSchema.describe("A reading of that indicator"),
 });
+export const commentParamsSchema = z.object({ commentId: idSchema.describe("A comment of the token's team") });
+
+/** Query of a list without filters: a page. */
+export const pageQuerySchema = z.object(pageQueryShape);
 
 // ── Requests ──────────────────────────────────────────────────────────────────
 
@@ -92,7 +98,10 @@ export const listTasksQuerySchema = z.object({
   path: codeListParam(PATH_CODES, "Paths"),
   status: codeListParam(TASK_STATUSES, "Statuses"),
   priority: codeListParam(PRIORITIES, "Priorities"),
-  assignee: textSchema.max(64).optional().describe('"me", "unassigned" or a user id'),
+  assignee: textSchema
+    .max(64)
+    .optional()
+    .describe("`me` (the token's user), `unassigned`, or a user id from GET /api/v1/members: only tasks assigned so"),
   overdue: z
     .enum(["1", "0"], { error: (issue) => msg("apiCodeUnknown", { value: String(issue.input), allowed: "1, 0" }) })
     .optional()
@@ -103,8 +112,7 @@ export const listTasksQuerySchema = z.object({
     .describe(
       "Words (separated by spaces, all must occur) in the title, description or comments, in Chinese or English, or a template key",
     ),
-  cursor: textSchema.max(200).optional().describe("nextCursor of the previous page"),
-  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1–200"),
+  ...pageQueryShape,
 });
 
 /** POST /api/v1/plans/{planId}/tasks: a custom task; the task form's schema with defaults for what an integration may leave out. */
@@ -140,6 +148,38 @@ export const updateTaskBodySchema = z.object({
 /** POST /api/v1/indicators/{indicatorId}/readings: a dated reading. */
 export const addReadingBodySchema = addReadingSchema.omit({ indicatorId: true });
 
+/** PATCH /api/v1/indicators/{indicatorId}/readings/{readingId}: the fields to correct. */
+export const correctReadingBodySchema = z.object(patchFields(addReadingBodySchema.shape));
+
+/** PATCH /api/v1/plans/{planId}: the details to change and the version they are based on (a stale version is a 409). */
+const { title, description, startDate, targetDate } = updatePlanSchema.shape;
+export const updatePlanBodySchema = z.object({
+  ...patchFields({ title, description, startDate, targetDate }),
+  version: updatePlanSchema.shape.version.describe("The plan's version from the last read; it changes on every save"),
+});
+
+/** POST /api/v1/plans/{planId}/status: a lifecycle move. */
+export const planStatusBodySchema = z.object({
+  status: setPlanStatusSchema.shape.status.describe(
+    "DRAFT → ACTIVE → COMPLETED → ARCHIVED, ACTIVE or DRAFT → ARCHIVED, and back from COMPLETED or ARCHIVED to ACTIVE; archiving and un-archiving need ADMIN",
+  ),
+});
+
+/** POST /api/v1/tasks/bulk: one action on many tasks, all or nothing (as the task list's bulk bar). */
+export const bulkTasksBodySchema = bulkTasksSchema;
+
+/** POST /api/v1/tasks/{taskId}/comments and PATCH /api/v1/comments/{commentId}: the text. */
+export const commentBodySchema = z.object({ body: commentSchema.shape.body });
+
+/** POST /api/v1/plans/{planId}/indicators: a new indicator. */
+const { planId: _planId, ...indicatorFields } = createIndicatorSchema.shape;
+export const createIndicatorBodySchema = z.object(indicatorFields);
+
+/** PATCH /api/v1/indicators/{indicatorId}: the fields to change. */
+export const updateIndicatorBodySchema = z.object(
+  patchFields((({ indicatorId: _id, ...fields }) => fields)(updateIndicatorSchema.shape)),
+);
+
 // ── Responses ─────────────────────────────────────────────────────────────────
 
 export const planResponseSchema = z
@@ -158,9 +198,17 @@ export const planResponseSchema = z
   })
   .register(apiSchemas, { id: "Plan" });
 
-export const planListResponseSchema = z
-  .object({ data: z.array(planResponseSchema) })
-  .register(apiSchemas, { id: "PlanList" });
+const pageFields = {
+  nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page"),
+  hasMore: z.boolean().describe("Whether there is a next page"),
+};
+
+/** A page of a list, in the one shape every list of the API answers. */
+function pageSchema<T extends z.ZodType>(item: T, id: string) {
+  return z.object({ data: z.array(item), ...pageFields }).register(apiSchemas, { id });
+}
+
+export const planPageResponseSchema = pageSchema(planResponseSchema, "PlanPage");
 
 export const taskResponseSchema = z
   .object({
@@ -196,16 +244,79 @@ export const taskResponseSchema = z
   })
   .register(apiSchemas, { id: "Task" });
 
-export const taskPageResponseSchema = z
-  .object({
-    data: z.array(taskResponseSchema),
-    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page"),
-  })
-  .register(apiSchemas, { id: "TaskPage" });
+export const taskPageResponseSchema = pageSchema(taskResponseSchema, "TaskPage");
 
 export const readingResponseSchema = z
   .object({ id: z.string(), indicatorId: z.string(), value: z.number(), recordedOn: date, note: z.string() })
   .register(apiSchemas, { id: "Reading" });
+
+export const readingPageResponseSchema = pageSchema(readingResponseSchema, "ReadingPage");
+
+const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const satisfies readonly Role[];
+const role = z.enum(ROLES).describe("OWNER, ADMIN, MEMBER or VIEWER");
+
+export const meResponseSchema = z
+  .object({
+    id: z.string().describe("The token's user: use it as an assigneeId"),
+    name: z.string(),
+    email: z.string(),
+    locale: z.string().describe("The user's language (task titles of new template tasks are in it)"),
+    role: role.describe("What the token may do: the lower of the user's role and the token's ceiling"),
+    team: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  })
+  .register(apiSchemas, { id: "Me" });
+
+export const memberResponseSchema = z
+  .object({
+    id: z.string().describe("The user id (for assigneeId and the assignee filter)"),
+    name: z.string(),
+    email: z.string(),
+    role,
+    joinedAt: dateTime,
+  })
+  .register(apiSchemas, { id: "Member" });
+
+export const memberPageResponseSchema = pageSchema(memberResponseSchema, "MemberPage");
+
+export const commentResponseSchema = z
+  .object({
+    id: z.string(),
+    taskId: z.string(),
+    body: z.string(),
+    author: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .describe("null when the author's account is gone"),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .register(apiSchemas, { id: "Comment" });
+
+export const commentPageResponseSchema = pageSchema(commentResponseSchema, "CommentPage");
+
+export const indicatorResponseSchema = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    dilemmaCode: z.enum(DILEMMA_CODES),
+    suggestedKey: z.string().nullable().describe("The catalog suggestion it was made from, or null"),
+    name: z.string(),
+    unit: z.string(),
+    direction: z.enum(DIRECTIONS),
+    baseline: z.number(),
+    target: z.number(),
+    targetDate: date.nullable(),
+    current: z.number().nullable().describe("The latest reading's value, or null without readings"),
+    currentOn: date.nullable(),
+    progress: z.number().min(0).max(1).nullable().describe("From baseline to target, 0–1, by the latest reading"),
+  })
+  .register(apiSchemas, { id: "Indicator" });
+
+export const indicatorPageResponseSchema = pageSchema(indicatorResponseSchema, "IndicatorPage");
+
+export const bulkResultSchema = z
+  .object({ count: z.number().int().describe("How many tasks the action applied to") })
+  .register(apiSchemas, { id: "BulkResult" });
 
 const rollupSchema = z.object({ progress: progressValue, taskCount: z.number().int(), weightSum: z.number().int() });
 const codedRollup = <C extends readonly [string, ...string[]]>(codes: C) =>
@@ -244,7 +355,9 @@ export const progressResponseSchema = z
   .register(apiSchemas, { id: "Progress" });
 
 export const progressQuerySchema = z.object({
-  at: dateTextSchema
+  at: z.iso
+    .date({ error: msg("dateFormat") })
+    .pipe(dateTextSchema)
     .optional()
     .describe("YYYY-MM-DD: progress at the end of that day (UTC), replayed from the activity log"),
 });
@@ -306,7 +419,10 @@ export const errorResponseSchema = z
         .record(z.string(), z.array(z.string()))
         .optional()
         .describe('Messages per field path, e.g. { "dilemmas.0.weight": ["Weights are 1–3."] }'),
-      current: taskResponseSchema.optional().describe("On a 409: the task as it is now"),
+      current: z
+        .union([taskResponseSchema, planResponseSchema])
+        .optional()
+        .describe("On a 409: the task or plan as it is now"),
     }),
   })
   .register(apiSchemas, { id: "Error" });

@@ -74,12 +74,32 @@ type PlanEvent =
 
 type IndicatorEvent =
   | { kind: "indicator.created"; planId: string; indicatorId: string; after: Record<string, unknown> }
+  | {
+      kind: "indicator.updated";
+      planId: string;
+      indicatorId: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    }
   | { kind: "indicator.deleted"; planId: string; indicatorId: string; before: { name: string; dilemmaCode: string } }
   | {
       kind: "indicator.reading_added";
       planId: string;
       readingId: string;
       after: { indicatorId: string; value: number; recordedOn: string };
+    }
+  | {
+      kind: "indicator.reading_corrected";
+      planId: string;
+      readingId: string;
+      before: { indicatorId: string; value: number; recordedOn: string; note: string };
+      after: { indicatorId: string; value: number; recordedOn: string; note: string };
+    }
+  | {
+      kind: "indicator.reading_deleted";
+      planId: string;
+      readingId: string;
+      before: { indicatorId: string; value: number; recordedOn: string };
     };
 
 type MemberEvent =
@@ -122,8 +142,11 @@ export const TEAM_EVENT_KINDS = [
   "plan.status_changed",
   "plan.deleted",
   "indicator.created",
+  "indicator.updated",
   "indicator.deleted",
   "indicator.reading_added",
+  "indicator.reading_corrected",
+  "indicator.reading_deleted",
   "invitation.created",
   "invitation.accepted",
   "invitation.revoked",

@@ -40,9 +40,12 @@ export function eventRow(actor: EventActor, event: TeamEvent): Prisma.ActivityEv
     case "plan.deleted":
       return { ...base, ...payload, entityType: "plan", entityId: event.planId };
     case "indicator.created":
+    case "indicator.updated":
     case "indicator.deleted":
       return { ...base, ...payload, planId: event.planId, entityType: "indicator", entityId: event.indicatorId };
     case "indicator.reading_added":
+    case "indicator.reading_corrected":
+    case "indicator.reading_deleted":
       return { ...base, ...payload, planId: event.planId, entityType: "indicator_reading", entityId: event.readingId };
     case "invitation.created":
     case "invitation.accepted":

@@ -5,7 +5,14 @@ import { AppError } from "@/lib/errors";
 import { indicatorProgress } from "@/lib/progress/formula";
 import { getWritablePlan } from "@/lib/tasks/task-rules";
 import { toDateInput } from "@/lib/validation/common";
-import { addReadingSchema, createIndicatorSchema, deleteIndicatorSchema } from "@/lib/validation/indicator";
+import {
+  addReadingSchema,
+  correctReadingSchema,
+  createIndicatorSchema,
+  deleteIndicatorSchema,
+  deleteReadingSchema,
+  updateIndicatorSchema,
+} from "@/lib/validation/indicator";
 import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Adds an indicator to a writable plan of the team (MEMBER and up). */
@@ -72,6 +79,92 @@ export const addReading = defineOperation("readings.write", addReadingSchema, as
       after: { indicatorId: indicator.id, value: input.value, recordedOn: toDateInput(input.recordedOn) },
     });
     return reading;
+  });
+});
+
+/** Edits an indicator's name, unit, direction, baseline, target and target date (MEMBER and up). */
+export const updateIndicator = defineOperation("indicators.write", updateIndicatorSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const { id, planId } = await getWritableIndicator(tx, { teamId: ctx.team.id, indicatorId: input.indicatorId });
+    const select = { name: true, unit: true, direction: true, baseline: true, target: true, targetDate: true } as const;
+    const before = await tx.indicator.findUniqueOrThrow({ where: { id }, select });
+    const fields = {
+      name: input.name,
+      unit: input.unit,
+      direction: input.direction,
+      baseline: input.baseline,
+      target: input.target,
+      targetDate: input.targetDate ?? null,
+    };
+    await tx.indicator.update({ where: { id }, data: fields });
+    const shown = (v: typeof fields) => ({
+      ...v,
+      baseline: Number(v.baseline),
+      target: Number(v.target),
+      targetDate: v.targetDate ? toDateInput(v.targetDate) : null,
+    });
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "indicator.updated",
+      planId,
+      indicatorId: id,
+      before: shown({ ...before, baseline: Number(before.baseline), target: Number(before.target) }),
+      after: shown(fields),
+    });
+    return { id };
+  });
+});
+
+/** A reading of an indicator of a writable plan of the team. */
+async function getWritableReading(
+  tx: Parameters<typeof getWritablePlan>[0],
+  { teamId, indicatorId, readingId }: { teamId: string; indicatorId: string; readingId: string },
+) {
+  const indicator = await getWritableIndicator(tx, { teamId, indicatorId });
+  const reading = await tx.indicatorReading.findFirst({
+    where: { id: readingId, indicatorId: indicator.id, teamId },
+    select: { id: true, value: true, recordedOn: true, note: true },
+  });
+  if (!reading) throw new AppError("NOT_FOUND");
+  const shown = { indicatorId, value: Number(reading.value), recordedOn: toDateInput(reading.recordedOn) };
+  return { indicator, reading, shown: { ...shown, note: reading.note } };
+}
+
+/** Corrects a reading's value, day and note (MEMBER and up); the log keeps what it was. */
+export const correctReading = defineOperation("readings.write", correctReadingSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const { indicator, reading, shown } = await getWritableReading(tx, { teamId: ctx.team.id, ...input });
+    await tx.indicatorReading.update({
+      where: { id: reading.id },
+      data: { value: input.value, recordedOn: input.recordedOn, note: input.note },
+    });
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "indicator.reading_corrected",
+      planId: indicator.planId,
+      readingId: reading.id,
+      before: shown,
+      after: {
+        indicatorId: indicator.id,
+        value: input.value,
+        recordedOn: toDateInput(input.recordedOn),
+        note: input.note,
+      },
+    });
+    return { id: reading.id };
+  });
+});
+
+/** Deletes a reading (MEMBER and up); the indicator's current value falls back to the latest one left. */
+export const deleteReading = defineOperation("readings.write", deleteReadingSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const { indicator, reading, shown } = await getWritableReading(tx, { teamId: ctx.team.id, ...input });
+    await tx.indicatorReading.delete({ where: { id: reading.id } });
+    await recordEvent(tx, actorOf(ctx), {
+      kind: "indicator.reading_deleted",
+      planId: indicator.planId,
+      readingId: reading.id,
+      before: { indicatorId: shown.indicatorId, value: shown.value, recordedOn: shown.recordedOn },
+    });
+    return { id: reading.id };
   });
 });
 

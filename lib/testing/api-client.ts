@@ -41,11 +41,20 @@ export function routeFileOf(template: string): string {
 const UNKNOWN_PATH = "/api/v1/[[...path]]";
 
 const TEMPLATES = [
+  "/api/v1/me",
+  "/api/v1/members",
   "/api/v1/plans",
   "/api/v1/plans/{planId}",
+  "/api/v1/plans/{planId}/status",
   "/api/v1/plans/{planId}/progress",
   "/api/v1/plans/{planId}/tasks",
+  "/api/v1/plans/{planId}/indicators",
+  // A literal segment wins over a parameter, as in Next.js.
+  "/api/v1/tasks/bulk",
   "/api/v1/tasks/{taskId}",
+  "/api/v1/tasks/{taskId}/comments",
+  "/api/v1/comments/{commentId}",
+  "/api/v1/indicators/{indicatorId}",
   "/api/v1/indicators/{indicatorId}/readings",
   "/api/v1/indicators/{indicatorId}/readings/{readingId}",
   "/api/v1/catalog",
@@ -114,4 +123,21 @@ export async function callApi({ method = "GET", url, token, body, rawBody, ip = 
 
   const json = text ? JSON.parse(text) : null;
   return { status: response.status, headers: response.headers, json };
+}
+
+/**
+ * A fetch that hands a Request to the route handler of its path, as Next.js
+ * would (for clients such as openapi-fetch that take a `fetch`).
+ */
+export async function routeFetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
+  const request = new Request(input, init);
+  const { template, params } = matchRoute(new URL(request.url).pathname);
+  const handler = (await loadRouteModule(template))[request.method];
+  if (!handler) throw new Error(`${template} has no ${request.method} handler`);
+  const headers = new Headers(request.headers);
+  if (!headers.has(CLIENT_IP_HEADER)) headers.set(CLIENT_IP_HEADER, randomIp());
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
+  return handler(new Request(request.url, { method: request.method, headers, body: body || undefined }), {
+    params: Promise.resolve(params),
+  });
 }

@@ -375,11 +375,45 @@ type RouteSpec = {
   nested?: string[];
 };
 
-const validCursor = () => Buffer.from(JSON.stringify({ after: f.task.id })).toString("base64url");
-
 const routeSpecs: Record<RouteName, RouteSpec> = {
   listPlans: {},
   getCatalog: {},
+  getMe: {},
+  listMembers: {},
+  updatePlan: {
+    params: () => ({ planId: f.plan.id }),
+    body: async () => ({
+      version: (await db.plan.findUniqueOrThrow({ where: { id: f.plan.id } })).version,
+      title: "Edited plan",
+      startDate: "2026-01-01",
+    }),
+  },
+  deletePlan: { params: () => ({ planId: f.archived.id }) },
+  setPlanStatus: { params: () => ({ planId: f.plan.id }), body: () => ({ status: "ACTIVE" }) },
+  bulkTasks: {
+    body: () => ({ action: "status", taskIds: [f.task.id], status: "IN_PROGRESS" }),
+    nested: ["taskIds.0"],
+  },
+  deleteTask: { params: () => ({ taskId: f.otherTask.id }) },
+  listComments: { params: () => ({ taskId: f.task.id }) },
+  addComment: { params: () => ({ taskId: f.task.id }), body: () => ({ body: "Hostile comment" }) },
+  getComment: { params: () => ({ commentId: f.comment.id }) },
+  editComment: { params: () => ({ commentId: f.comment.id }), body: () => ({ body: "Edited comment" }) },
+  deleteComment: { params: () => ({ commentId: "not-a-comment" }) },
+  listIndicators: { params: () => ({ planId: f.plan.id }) },
+  createIndicator: {
+    params: () => ({ planId: f.plan.id }),
+    body: () => ({ dilemmaCode: "D1", name: "Hostile indicator", unit: "%", direction: "UP", baseline: 1, target: 2 }),
+  },
+  getIndicator: { params: () => ({ indicatorId: f.indicator.id }) },
+  updateIndicator: { params: () => ({ indicatorId: f.indicator.id }), body: () => ({ name: "Edited", target: 50 }) },
+  deleteIndicator: { params: () => ({ indicatorId: "not-an-indicator" }) },
+  listReadings: { params: () => ({ indicatorId: f.indicator.id }) },
+  correctReading: {
+    params: () => ({ indicatorId: f.indicator.id, readingId: f.readingId }),
+    body: () => ({ value: 6, note: "corrected" }),
+  },
+  deleteReading: { params: () => ({ indicatorId: f.indicator.id, readingId: "not-a-reading" }) },
   getPlan: { params: () => ({ planId: f.plan.id }) },
   getTask: { params: () => ({ taskId: f.task.id }) },
   getProgress: { params: () => ({ planId: f.plan.id }), query: () => ({ at: "2026-06-01" }) },
@@ -394,7 +428,6 @@ const routeSpecs: Record<RouteName, RouteSpec> = {
       assignee: "me",
       overdue: "0",
       q: "task",
-      cursor: validCursor(),
       limit: "10",
     }),
   },
@@ -519,7 +552,7 @@ async function restCases(name: RouteName): Promise<RestCase[]> {
           return { ...request, body: { raw, valid } };
         },
       });
-  } else if (route.method !== "GET") {
+  } else if (route.method !== "GET" && route.method !== "DELETE") {
     throw new Error(`${name}: a write route needs a body spec`);
   }
   return cases;

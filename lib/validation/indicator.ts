@@ -74,3 +74,29 @@ export type AddReadingInput = z.input<typeof addReadingSchema>;
 
 export const deleteIndicatorSchema = z.object({ indicatorId: idSchema });
 export type DeleteIndicatorInput = z.input<typeof deleteIndicatorSchema>;
+
+const indicatorShape = createIndicatorSchema.shape;
+
+/** An indicator's editable fields (its dilemma and catalog suggestion stay as created). */
+export const updateIndicatorSchema = z
+  .object({
+    indicatorId: idSchema,
+    name: indicatorShape.name,
+    unit: indicatorShape.unit,
+    direction: indicatorShape.direction,
+    baseline: indicatorShape.baseline,
+    target: indicatorShape.target,
+    targetDate: indicatorShape.targetDate,
+  })
+  .refine((v) => v.target !== v.baseline, {
+    path: ["target"],
+    message: msg("targetEqualsBaseline"),
+    when: fieldsOk(["baseline", "target"]),
+  });
+export type UpdateIndicatorInput = z.input<typeof updateIndicatorSchema>;
+
+/** A correction of a reading: its value, day and note as they should have been. */
+export const correctReadingSchema = addReadingSchema.extend({ readingId: idSchema });
+export type CorrectReadingInput = z.input<typeof correctReadingSchema>;
+
+export const deleteReadingSchema = z.object({ indicatorId: idSchema, readingId: idSchema });

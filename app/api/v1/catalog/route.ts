@@ -1,4 +1,4 @@
-// GET /api/v1/catalog - the research framework (dilemmas, paths, areas, templates, indicators)
+// GET /api/v1/catalog - get the catalog
 import { apiPath } from "@/lib/api/handler";
 import { apiRoutes } from "@/lib/api/routes";
 

@@ -1,6 +1,5 @@
 // GET /api/v1/openapi.json - the OpenAPI 3.1 document of the REST API (public, counted per IP)
-import { NextResponse } from "next/server";
-import { pathHandlers, publicHandler } from "@/lib/api/handler";
+import { cacheableJson, pathHandlers, publicHandler } from "@/lib/api/handler";
 import { openApiDocument } from "@/lib/api/openapi";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +7,8 @@ export const dynamic = "force-dynamic";
 let document: ReturnType<typeof openApiDocument> | undefined;
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = pathHandlers({
-  GET: publicHandler(() =>
-    NextResponse.json((document ??= openApiDocument()), { headers: { "Cache-Control": "no-store" } }),
+  // Shared caches may keep it for five minutes; after that (or after a deploy) it is revalidated with its ETag.
+  GET: publicHandler((request) =>
+    cacheableJson(request, (document ??= openApiDocument()), new Headers(), "public, max-age=300, must-revalidate"),
   ),
 });

@@ -1,4 +1,5 @@
-// GET /api/v1/plans - the team's plans; POST /api/v1/plans - create a plan from templates
+// GET /api/v1/plans - list the team's plans
+// POST /api/v1/plans - create a plan from templates
 import { apiPath } from "@/lib/api/handler";
 import { apiRoutes } from "@/lib/api/routes";
 

@@ -1,4 +1,4 @@
-// GET /api/v1/plans/{planId}/progress[?at=YYYY-MM-DD] - the plan's progress JSON
+// GET /api/v1/plans/{planId}/progress - get a plan's progress
 import { apiPath } from "@/lib/api/handler";
 import { apiRoutes } from "@/lib/api/routes";
 

@@ -1,4 +1,5 @@
-// GET /api/v1/plans/{planId}/tasks - a filtered page of tasks; POST - create a task
+// GET /api/v1/plans/{planId}/tasks - list a plan's tasks
+// POST /api/v1/plans/{planId}/tasks - create a task
 import { apiPath } from "@/lib/api/handler";
 import { apiRoutes } from "@/lib/api/routes";
 

@@ -90,6 +90,12 @@ export default async function TeamDashboardPage({ params }: Props) {
         </p>
       </div>
 
+      <MaturityProgressCard
+        teamSlug={team.slug}
+        diagnostics={diagnostics}
+        progress={Object.fromEntries(dilemmas.map((d) => [d.code, data.totals.dilemmas[d.code].progress]))}
+      />
+
       {data.plans.length === 0 ? (
         <Card>
           <p className="text-slate-700">{t("empty")}</p>
@@ -225,12 +231,6 @@ export default async function TeamDashboardPage({ params }: Props) {
               </div>
             </section>
           </Card>
-
-          <MaturityProgressCard
-            teamSlug={team.slug}
-            diagnostics={diagnostics}
-            progress={Object.fromEntries(dilemmas.map((d) => [d.code, data.totals.dilemmas[d.code].progress]))}
-          />
 
           <Card>
             <section aria-labelledby="overdue-heading" className="flex flex-col gap-3">

@@ -26,7 +26,7 @@ const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).
 test("[GUIDE]: in Chinese, the diagnostic gives a maturity per dilemma, preselects the wizard's areas and ranks its templates; a retake shows the change on the team dashboard", async ({
   page,
 }) => {
-  test.slow();
+  test.setTimeout(240_000); // a whole story on a shared, busy machine
   const { slug } = await createTeamAsNewOwner(page, "diag");
   await switchToChinese(page);
 
@@ -35,7 +35,7 @@ test("[GUIDE]: in Chinese, the diagnostic gives a maturity per dilemma, preselec
   // Saving with statements unrated is refused with a message, nothing saved.
   await rate(page, { D1: 5 });
   await page.getByRole("button", { name: "保存诊断" }).click();
-  await expect(page.getByRole("alert")).toHaveText("还有 12 条陈述未打分。");
+  await expect(page.getByRole("alert").filter({ hasText: "未打分" })).toHaveText("还有 12 条陈述未打分。");
   await rate(page, { D2: 4, D3: 1, D4: 2 });
   await page.getByRole("button", { name: "保存诊断" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
@@ -79,7 +79,7 @@ test("[GUIDE]: in Chinese, a plan behind its time shows the dilemma most behind 
   page,
   request,
 }) => {
-  test.slow();
+  test.setTimeout(240_000); // a whole story on a shared, busy machine
   const { slug } = await createTeamAsNewOwner(page, "nba");
   await page.goto(`/t/${slug}/settings/api-tokens`);
   await expect(async () => {

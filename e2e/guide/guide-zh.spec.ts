@@ -135,8 +135,11 @@ test("[GUIDE]: in Chinese, a plan behind its time shows the dilemma most behind 
   const templates = actions.getByTestId("next-templates").getByRole("listitem");
   await expect(templates.locator(".font-mono")).toHaveText(["R3.3", "R3.5", "R3.6"]);
 
-  await actions.getByRole("button", { name: "将模板 R3.3 加入计划" }).click();
-  await expect(templates.locator(".font-mono")).toHaveText(["R3.5", "R3.6"]);
+  // Retried until the page has hydrated; a second add of the same template is refused, never duplicated.
+  await expect(async () => {
+    await actions.getByRole("button", { name: "将模板 R3.3 加入计划" }).click({ timeout: 5_000 });
+    await expect(templates.locator(".font-mono")).toHaveText(["R3.5", "R3.6"], { timeout: 5_000 });
+  }).toPass();
   const after = await request.get(`/api/v1/plans/${planId}/tasks?q=R3.3`, { headers });
   expect(((await after.json()) as { data: unknown[] }).data).toHaveLength(1);
 });

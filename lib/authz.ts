@@ -20,6 +20,7 @@ export const permissions = {
   "comments.write": ["OWNER", "ADMIN", "MEMBER"],
   "indicators.write": ["OWNER", "ADMIN", "MEMBER"],
   "readings.write": ["OWNER", "ADMIN", "MEMBER"],
+  "diagnostics.take": ["OWNER", "ADMIN", "MEMBER"],
   "tokens.manage": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
   "tokens.manageOthers": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

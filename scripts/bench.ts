@@ -357,7 +357,7 @@ function explainCases(team: BenchTeam, now: Date, planIds: string[]): ExplainCas
     },
     ...["安全", "数据安全"].map((term) => ({
       name: `Task search ?q=${term}`,
-      source: "lib/tasks/find-tasks.ts findTasks (Prisma), scripts/lib/bench-search.ts",
+      source: "lib/tasks/find-tasks.ts findTaskPage (Prisma), scripts/lib/bench-search.ts",
       ...searchQuery(teamId, planId, term),
       expect: {
         Task: `no index was used (Task(planId, …), Task_searchBigrams_idx or Task_searchText_trgm_idx); one plan's tasks should be read through one`,

@@ -149,6 +149,16 @@ export function WizardTemplatesStep({
                                 </Badge>
                               </dd>
                             </div>
+                            {template.need !== undefined ? (
+                              <div className="flex items-center gap-1">
+                                <dt className="sr-only">{t("templates.needLabel")}</dt>
+                                <dd>
+                                  <Badge tone={template.need >= 1.5 ? "amber" : "slate"}>
+                                    {t("templates.need", { value: template.need })}
+                                  </Badge>
+                                </dd>
+                              </div>
+                            ) : null}
                             <div className="flex items-center gap-1">
                               <dt className="sr-only">{t("templates.suggestedDuration")}</dt>
                               <dd>{t("templates.duration", { days: template.durationDays })}</dd>

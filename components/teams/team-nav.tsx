@@ -12,6 +12,7 @@ export function TeamNav({ teamSlug }: { teamSlug: string }) {
   const tabs = [
     { href: base, label: t("plans"), isActive: pathname === base || pathname.startsWith(`${base}/plans`) },
     { href: `${base}/dashboard`, label: t("dashboard"), isActive: pathname.startsWith(`${base}/dashboard`) },
+    { href: `${base}/diagnostic`, label: t("diagnostic"), isActive: pathname.startsWith(`${base}/diagnostic`) },
     { href: `${base}/my-tasks`, label: t("myTasks"), isActive: pathname.startsWith(`${base}/my-tasks`) },
     { href: `${base}/members`, label: t("members"), isActive: pathname.startsWith(`${base}/members`) },
     { href: `${base}/settings`, label: t("settings"), isActive: pathname.startsWith(`${base}/settings`) },

@@ -123,7 +123,8 @@ type TeamLevelEvent =
       tokenId: string;
       after: { name: string; prefix: string; roleCeiling: Role; expiresAt: Date | string | null };
     }
-  | { kind: "api_token.revoked"; tokenId: string; before: { name: string } };
+  | { kind: "api_token.revoked"; tokenId: string; before: { name: string } }
+  | { kind: "diagnostic.taken"; diagnosticId: string; after: { maturity: Record<string, number> } };
 
 /** An event inside one team. */
 export type TeamEvent = TaskEvent | CommentEvent | PlanEvent | IndicatorEvent | MemberEvent | TeamLevelEvent;
@@ -159,6 +160,7 @@ export const TEAM_EVENT_KINDS = [
   "team.deleted",
   "api_token.created",
   "api_token.revoked",
+  "diagnostic.taken",
 ] as const satisfies readonly TeamEventKind[];
 type MissingKind = Exclude<TeamEventKind, (typeof TEAM_EVENT_KINDS)[number]>;
 export const everyTeamEventKindListed: [MissingKind] extends [never] ? true : MissingKind = true;

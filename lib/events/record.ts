@@ -65,6 +65,8 @@ export function eventRow(actor: EventActor, event: TeamEvent): Prisma.ActivityEv
     case "api_token.created":
     case "api_token.revoked":
       return { ...base, ...payload, entityType: "api_token", entityId: event.tokenId };
+    case "diagnostic.taken":
+      return { ...base, ...payload, entityType: "diagnostic", entityId: event.diagnosticId };
   }
 }
 

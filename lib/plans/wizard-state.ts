@@ -208,6 +208,8 @@ export type WizardTemplateView = {
   weights: { code: DilemmaCode; name: string; weight: Weight }[];
   path: { code: PathCode; name: string };
   durationDays: number;
+  /** How much it answers the team's latest diagnostic (Σ gap × weight), when there is one. */
+  need?: number;
 };
 
 /** A recommendation area as the wizard shows it: its main dilemmas and its templates. */

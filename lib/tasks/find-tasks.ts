@@ -86,24 +86,70 @@ export const taskListSelect = {
   dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
 } as const satisfies Prisma.TaskSelect;
 
-/** The tasks of one plan of the team matching the filters, in area and template order. */
-export function findTasks({
-  teamId,
-  planId,
-  userId,
-  filters,
-}: {
-  teamId: string;
-  planId: string;
-  userId: string;
-  filters: TaskFilters;
-}) {
-  return db.task.findMany({
-    where: taskWhere({ teamId, planId, userId, filters }),
-    orderBy: [{ areaCode: "asc" }, { sortOrder: "asc" }, { createdAt: "asc" }],
-    select: taskListSelect,
-    take: 2000,
+/** The most tasks a list or a search reads; a search that matches more says so ("2,000+"). */
+export const MAX_LISTED_TASKS = 2000;
+/** How many results a search shows at first, and how many more each "Show more" adds. */
+export const SEARCH_PAGE_SIZE = 50;
+
+type TaskScope = { teamId: string; planId: string; userId: string; filters: TaskFilters };
+const listOrder = [
+  { areaCode: "asc" },
+  { sortOrder: "asc" },
+  { createdAt: "asc" },
+] as const satisfies Prisma.TaskOrderByWithRelationInput[];
+
+/**
+ * The first `limit` tasks of one plan of the team matching the filters, in area
+ * and template order, with how many matched in all (counted up to
+ * MAX_LISTED_TASKS: `isCapped` says there may be more).
+ *
+ * A text search runs in two steps: the matching tasks' ids and sort keys (no
+ * ORDER BY and no text, so PostgreSQL takes the search indexes' bitmap instead
+ * of walking the plan's tasks in area order and testing each), sorted here; then
+ * the shown page alone is read with its assignee and dilemma links.
+ */
+export async function findTaskPage({ limit, ...scope }: TaskScope & { limit: number }) {
+  const where = taskWhere(scope);
+  if (!scope.filters.q) {
+    const rows = await db.task.findMany({ where, orderBy: listOrder, select: taskListSelect, take: limit + 1 });
+    return {
+      tasks: rows.slice(0, limit),
+      total: rows.length,
+      hasMore: rows.length > limit,
+      isCapped: rows.length > limit,
+    };
+  }
+  const keys = await db.task.findMany({
+    where,
+    select: { id: true, areaCode: true, sortOrder: true, createdAt: true },
+    take: MAX_LISTED_TASKS + 1,
   });
+  keys.sort(
+    (a, b) =>
+      compare(a.areaCode, b.areaCode) ||
+      a.sortOrder - b.sortOrder ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      compare(a.id, b.id),
+  );
+  const isCapped = keys.length > MAX_LISTED_TASKS;
+  const ids = keys.slice(0, Math.min(limit, MAX_LISTED_TASKS)).map((k) => k.id);
+  const rows = await db.task.findMany({ where: { teamId: scope.teamId, id: { in: ids } }, select: taskListSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    tasks: ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => r !== undefined),
+    total: Math.min(keys.length, MAX_LISTED_TASKS),
+    hasMore: keys.length > ids.length,
+    isCapped,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The tasks of one plan of the team matching the filters, in area and template order (at most MAX_LISTED_TASKS). */
+export async function findTasks(scope: TaskScope) {
+  return (await findTaskPage({ ...scope, limit: MAX_LISTED_TASKS })).tasks;
 }
 
 export type TaskListItem = Awaited<ReturnType<typeof findTasks>>[number];

@@ -6,7 +6,7 @@ import { createPlan } from "@/lib/plans/create-plan";
 import { callApi, createTestApiToken } from "@/lib/testing/api-client";
 import { cleanupTestData, createTestMember, createTestTeam, createTestUser, runAs } from "@/lib/testing/factories";
 import { displayDescription, displayTitle } from "@/lib/tasks/display-title";
-import { findTasks } from "@/lib/tasks/find-tasks";
+import { findTaskPage, findTasks } from "@/lib/tasks/find-tasks";
 import { parseTaskFilters } from "@/lib/tasks/task-filters";
 import { updateTask } from "@/lib/tasks/update-task";
 
@@ -240,5 +240,29 @@ describe("search in both languages", () => {
       filters: parseTaskFilters({ q: "安全" }),
     });
     expect(outsider).toEqual([]);
+  });
+
+  it("pages a search: the first results in list order, how many matched, and the rest on asking for more", async () => {
+    const all = await findTasks({
+      teamId: team.id,
+      planId: apiPlanId,
+      userId: enUser,
+      filters: parseTaskFilters({ q: "安全" }),
+    });
+    expect(all.length).toBeGreaterThan(4);
+    const scope = { teamId: team.id, planId: apiPlanId, userId: enUser, filters: parseTaskFilters({ q: "安全" }) };
+    const first = await findTaskPage({ ...scope, limit: 3 });
+    expect(first.tasks.map((t) => t.id)).toEqual(all.slice(0, 3).map((t) => t.id));
+    expect(first).toMatchObject({ total: all.length, hasMore: true, isCapped: false });
+    // Every shown task comes with what the list needs (assignee and dilemma links).
+    expect(first.tasks.every((t) => t.dilemmas.length > 0)).toBe(true);
+    const more = await findTaskPage({ ...scope, limit: all.length });
+    expect(more.tasks.map((t) => t.id)).toEqual(all.map((t) => t.id));
+    expect(more).toMatchObject({ total: all.length, hasMore: false });
+    // In area and template order, as the unfiltered list.
+    const areasInOrder = all.map((t) => t.areaCode);
+    expect(areasInOrder).toEqual([...areasInOrder].sort());
+    const outsider = await findTaskPage({ ...scope, teamId: otherTeam.id, limit: 3 });
+    expect(outsider).toMatchObject({ tasks: [], total: 0, hasMore: false });
   });
 });

@@ -1,6 +1,7 @@
 // The task search of npm run bench: the queries Prisma sends for lib/tasks/find-tasks.ts
-// findTasks with ?q= on plan A (taken from the Prisma query log), timed straight on
-// the database, one after the other as the app runs them.
+// findTaskPage with ?q= on plan A (the first page, as the task list shows it), timed
+// straight on the database, one after the other as the app runs them: the matches'
+// ids and sort keys, then the shown page's rows, assignees and dilemma links.
 import pg from "pg";
 import { fmt, percentile, printTable } from "./bench-harness";
 
@@ -10,21 +11,24 @@ export const SEARCH_GOAL_P95_MS = 30;
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 200);
 const WARM_UP = 5;
 
+const KEYS = `SELECT "public"."Task"."id", "public"."Task"."areaCode", "public"."Task"."sortOrder", "public"."Task"."createdAt" FROM "public"."Task"`;
+const PAGE_SIZE = 50;
+const MAX_LISTED = 2000;
 const SELECT = `SELECT "public"."Task"."id", "public"."Task"."planId", "public"."Task"."version", "public"."Task"."title", "public"."Task"."templateKey", "public"."Task"."templateTextZh", "public"."Task"."templateTextEn", "public"."Task"."areaCode", "public"."Task"."pathCode", "public"."Task"."status"::text, "public"."Task"."priority"::text, "public"."Task"."progress", "public"."Task"."dueDate", "public"."Task"."assigneeId", "public"."Task"."teamId" FROM "public"."Task"`;
-const ORDER = `ORDER BY "public"."Task"."areaCode" ASC, "public"."Task"."sortOrder" ASC, "public"."Task"."createdAt" ASC LIMIT $4 OFFSET $5`;
 
-/** findTasks's first query for one word, as find-tasks.ts builds it: two Chinese characters through the bigrams, else LIKE. */
+/** findTaskPage's first query for one word, as find-tasks.ts builds it: two Chinese characters through the bigrams, else LIKE. */
 export function searchQuery(teamId: string, planId: string, word: string): { sql: string; params: unknown[] } {
   const term = word.normalize("NFKC").toLowerCase();
   const isBigram = [...term].length === 2 && [...term].every((c) => c.codePointAt(0)! > 127);
   const condition = isBigram ? `"public"."Task"."searchBigrams" @> $3` : `"public"."Task"."searchText"::text LIKE $3`;
   return {
-    sql: `${SELECT} WHERE ("public"."Task"."teamId" = $1 AND "public"."Task"."planId" = $2 AND ${condition}) ${ORDER}`,
-    params: [teamId, planId, isBigram ? [term] : `%${term}%`, 2000, 0],
+    sql: `${KEYS} WHERE ("public"."Task"."teamId" = $1 AND "public"."Task"."planId" = $2 AND ${condition}) LIMIT $4 OFFSET $5`,
+    params: [teamId, planId, isBigram ? [term] : `%${term}%`, MAX_LISTED + 1, 0],
   };
 }
 
-// Then Prisma reads the assignees and dilemma links of the rows found.
+// Then the first page of the sorted matches is read, with its assignees and dilemma links.
+const PAGE_SQL = `${SELECT} WHERE ("public"."Task"."teamId" = $1 AND "public"."Task"."id" = ANY($2::text[]))`;
 const USERS_SQL = `SELECT "public"."User"."id", "public"."User"."name" FROM "public"."User" WHERE "public"."User"."id" = ANY($1::text[])`;
 const LINKS_SQL = `SELECT "public"."TaskDilemma"."taskId", "public"."TaskDilemma"."dilemmaCode", "public"."TaskDilemma"."weight", "public"."TaskDilemma"."teamId" FROM "public"."TaskDilemma" WHERE ("public"."TaskDilemma"."taskId" = ANY($1::text[]) AND "public"."TaskDilemma"."teamId" = $2) ORDER BY "public"."TaskDilemma"."dilemmaCode" ASC`;
 
@@ -41,11 +45,25 @@ export async function benchSearch(databaseUrl: string, team: { teamId: string; p
     for (const term of SEARCH_TERMS) {
       const { sql, params } = searchQuery(team.teamId, team.planAId, term);
       const once = async () => {
-        const { rows } = await client.query<{ id: string; assigneeId: string | null }>(sql, params);
+        const { rows: keys } = await client.query<{ id: string; areaCode: string; sortOrder: number; createdAt: Date }>(
+          sql,
+          params,
+        );
+        keys.sort(
+          (a, b) =>
+            (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : 0) ||
+            a.sortOrder - b.sortOrder ||
+            a.createdAt.getTime() - b.createdAt.getTime(),
+        );
+        const pageIds = keys.slice(0, PAGE_SIZE).map((k) => k.id);
+        const { rows } = await client.query<{ id: string; assigneeId: string | null }>(PAGE_SQL, [
+          team.teamId,
+          pageIds,
+        ]);
         const assignees = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is string => id !== null))];
         await client.query(USERS_SQL, [assignees]);
         await client.query(LINKS_SQL, [rows.map((r) => r.id), team.teamId]);
-        return rows.length;
+        return keys.length;
       };
       for (let i = 0; i < WARM_UP; i++) await once();
       const times: number[] = [];

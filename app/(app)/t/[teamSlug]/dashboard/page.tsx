@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { HealthBadge } from "@/components/dashboard/health-badge";
+import { MaturityProgressCard } from "@/components/guide/maturity-progress-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { dilemmas } from "@/lib/catalog/catalog";
@@ -10,23 +11,21 @@ import { expectedProgress, planHealth, toPercent, type Rollup } from "@/lib/prog
 import { getTeamDashboard } from "@/lib/progress/team-dashboard";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
-import { getTeamContext } from "@/lib/server/team-context";
+import { runOperation } from "@/lib/actions/operation";
+import { getRecentDiagnostics } from "@/lib/diagnostic/diagnostic";
+import { healthTone } from "@/lib/guide/guide";
+import { getTeamContext, operationActor } from "@/lib/server/team-context";
 import { DAY_MS } from "@/lib/time";
 
 type Props = { params: Promise<{ teamSlug: string }> };
 
-// Heat-map shades, lightest to darkest; the text colour keeps at least 4.5:1 contrast on each.
-const SHADES = [
-  "bg-brand-600/10",
-  "bg-brand-600/25",
-  "bg-brand-600/40",
-  "bg-brand-600/60",
-  "bg-brand-700 text-white",
-] as const;
-
-function shadeOf(progress: number): string {
-  return SHADES[Math.min(SHADES.length - 1, Math.floor(progress * SHADES.length))] ?? SHADES[0];
-}
+// Heat-map cells are coloured by health (progress against the plan's elapsed time), with a shape
+// so they also read in black and white; the text keeps at least 4.5:1 contrast on each.
+const HEALTH_CELLS = {
+  ON_TRACK: { className: "bg-green-100 text-green-950", mark: "●" },
+  AT_RISK: { className: "bg-amber-100 text-amber-950", mark: "▲" },
+  OFF_TRACK: { className: "bg-red-100 text-red-950", mark: "■" },
+} as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { teamSlug } = await params;
@@ -36,14 +35,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TeamDashboardPage({ params }: Props) {
   const { teamSlug } = await params;
-  const { team } = await getTeamContext(teamSlug);
+  const context = await getTeamContext(teamSlug);
+  const { team } = context;
   const today = utcToday();
-  const [data, locale, format, t, ts] = await Promise.all([
+  const [data, diagnostics, locale, format, t, ts, th] = await Promise.all([
     getTeamDashboard({ teamId: team.id, today }),
+    runOperation(getRecentDiagnostics, operationActor(context), {}),
     getLocale(),
     getFormatter(),
     getTranslations("teamDashboard"),
     getTranslations("enums.taskStatus"),
+    getTranslations("dashboard.health"),
   ]);
   const base = `/t/${team.slug}`;
   const now = new Date();
@@ -51,19 +53,33 @@ export default async function TeamDashboardPage({ params }: Props) {
     progress === null ? t("notAddressed") : t("percent", { value: toPercent(progress) });
   const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
 
-  const cell = (rollup: Rollup, key: string) =>
-    rollup.progress === null ? (
-      <td key={key} className="border border-slate-200 bg-white px-3 py-2 text-center text-xs text-slate-600 italic">
-        {t("notAddressed")}
-      </td>
-    ) : (
+  /** A heat-map cell: the percentage, coloured by its health against the plan's elapsed share (none for totals). */
+  const cell = (rollup: Rollup, key: string, expected?: number) => {
+    if (rollup.progress === null) {
+      return (
+        <td key={key} className="border border-slate-200 bg-white px-3 py-2 text-center text-xs text-slate-600 italic">
+          {t("notAddressed")}
+        </td>
+      );
+    }
+    const health = expected === undefined ? null : healthTone(rollup.progress, expected);
+    const style = health && health !== "NOT_ADDRESSED" ? HEALTH_CELLS[health] : null;
+    return (
       <td
         key={key}
-        className={`border border-slate-200 px-3 py-2 text-center font-medium tabular-nums ${shadeOf(rollup.progress)}`}
+        data-health={health ?? undefined}
+        className={`border border-slate-200 px-3 py-2 text-center font-medium tabular-nums ${style?.className ?? "bg-white"}`}
       >
+        {style ? (
+          <span aria-hidden="true" className="mr-1 text-xs">
+            {style.mark}
+          </span>
+        ) : null}
         {percent(rollup.progress)}
+        {health ? <span className="sr-only"> ({th(health)})</span> : null}
       </td>
     );
+  };
 
   return (
     <div className="flex flex-col gap-6">
@@ -73,6 +89,12 @@ export default async function TeamDashboardPage({ params }: Props) {
           {t("intro")} {t("asOf", { date: formatDay(today) })}
         </p>
       </div>
+
+      <MaturityProgressCard
+        teamSlug={team.slug}
+        diagnostics={diagnostics}
+        progress={Object.fromEntries(dilemmas.map((d) => [d.code, data.totals.dilemmas[d.code].progress]))}
+      />
 
       {data.plans.length === 0 ? (
         <Card>
@@ -157,8 +179,10 @@ export default async function TeamDashboardPage({ params }: Props) {
                             {plan.title}
                           </Link>
                         </th>
-                        {dilemmas.map((d) => cell(plan.dilemmas[d.code], d.code))}
-                        {cell(plan.overall, "overall")}
+                        {dilemmas.map((d) =>
+                          cell(plan.dilemmas[d.code], d.code, expectedProgress(plan.startDate, plan.targetDate, now)),
+                        )}
+                        {cell(plan.overall, "overall", expectedProgress(plan.startDate, plan.targetDate, now))}
                         <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{plan.openCount}</td>
                         <td
                           className={`border border-slate-200 px-3 py-2 text-right tabular-nums ${plan.overdueCount > 0 ? "font-medium text-red-800" : ""}`}
@@ -194,13 +218,16 @@ export default async function TeamDashboardPage({ params }: Props) {
                   </tfoot>
                 </table>
               </div>
-              <div className="flex items-center gap-2 text-xs text-slate-600" aria-hidden="true">
+              <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600" aria-hidden="true">
                 <span>{t("heatmap.legend")}:</span>
-                <span>{t("heatmap.legendLow")}</span>
-                {SHADES.map((shade) => (
-                  <span key={shade} className={`inline-block h-3 w-6 rounded-sm border border-slate-200 ${shade}`} />
+                {(Object.keys(HEALTH_CELLS) as (keyof typeof HEALTH_CELLS)[]).map((band) => (
+                  <span
+                    key={band}
+                    className={`rounded-sm border border-slate-200 px-2 py-0.5 ${HEALTH_CELLS[band].className}`}
+                  >
+                    {HEALTH_CELLS[band].mark} {th(band)}
+                  </span>
                 ))}
-                <span>{t("heatmap.legendHigh")}</span>
               </div>
             </section>
           </Card>

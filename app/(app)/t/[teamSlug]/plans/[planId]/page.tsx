@@ -18,7 +18,7 @@ import { findPlanAreas } from "@/lib/plans/find-plan-areas";
 import { getPlan } from "@/lib/plans/get-plan";
 import { getPlanRollups } from "@/lib/progress/get-plan-progress";
 import { displayTitle } from "@/lib/tasks/display-title";
-import { findTasks, today } from "@/lib/tasks/find-tasks";
+import { findTaskPage, MAX_LISTED_TASKS, SEARCH_PAGE_SIZE, today } from "@/lib/tasks/find-tasks";
 import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-filters";
 import { getTeamContext } from "@/lib/server/team-context";
 import { isOpenStatus } from "@/lib/tasks/status";
@@ -35,8 +35,10 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const plan = await getPlan({ teamId: team.id, planId });
   const filters = parseTaskFilters(query);
   const view = query.view === "board" ? "board" : "list";
-  const [tasks, planAreas, progress, members, locale, format, t, tv, tc] = await Promise.all([
-    findTasks({ teamId: team.id, planId, userId: user.id, filters }),
+  // A search shows its first SEARCH_PAGE_SIZE results; "Show more" asks for the next ones (?shown=).
+  const shown = filters.q ? searchPageLimit(query.shown) : MAX_LISTED_TASKS;
+  const [page, planAreas, progress, members, locale, format, t, tv, tc] = await Promise.all([
+    findTaskPage({ teamId: team.id, planId, userId: user.id, filters, limit: shown }),
     findPlanAreas({ teamId: team.id, planId }),
     getPlanRollups({ teamId: team.id, planId }),
     findMembers({ teamId: team.id }),
@@ -51,6 +53,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const basePath = `/t/${team.slug}/plans/${plan.id}`;
   const filterQuery = filtersToParams(filters).toString();
   const now = today();
+  const tasks = page.tasks;
   const rows = tasks.map((task) => ({
     id: task.id,
     version: task.version,
@@ -146,7 +149,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
       <section aria-labelledby="tasks-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="tasks-heading" className="text-lg font-semibold">
-            {tv("tasksHeading", { count: rows.length })}
+            {filters.q
+              ? tv("searchHeading", { count: page.total, isCapped: String(page.isCapped) })
+              : tv("tasksHeading", { count: rows.length })}
           </h2>
           <nav
             aria-label={tv("views")}
@@ -198,7 +203,26 @@ export default async function PlanPage({ params, searchParams }: Props) {
             canWrite={canWrite}
           />
         )}
+        {filters.q && page.hasMore ? (
+          <p className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+            <span role="status">{tv("searchShown", { shown: rows.length, count: page.total })}</span>
+            <Link
+              href={`${basePath}?${new URLSearchParams([["view", view], ...new URLSearchParams(filterQuery), ["shown", String(shown + SEARCH_PAGE_SIZE)]]).toString()}`}
+              className={buttonClass("secondary")}
+              scroll={false}
+            >
+              {tv("searchMore")}
+            </Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );
+}
+
+/** How many search results to show: ?shown= rounded to whole pages, from one page up to MAX_LISTED_TASKS. */
+function searchPageLimit(value: string | string[] | undefined): number {
+  const n = Number.parseInt(Array.isArray(value) ? (value[0] ?? "") : (value ?? ""), 10);
+  if (!Number.isFinite(n) || n <= SEARCH_PAGE_SIZE) return SEARCH_PAGE_SIZE;
+  return Math.min(MAX_LISTED_TASKS, Math.ceil(n / SEARCH_PAGE_SIZE) * SEARCH_PAGE_SIZE);
 }

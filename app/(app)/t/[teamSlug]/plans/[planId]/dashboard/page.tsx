@@ -8,8 +8,14 @@ import { PrintButton } from "@/components/dashboard/print-button";
 import { StatusChart, type StatusCount } from "@/components/dashboard/status-chart";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { WorkloadTable } from "@/components/dashboard/workload-table";
+import { DilemmaGapsCard } from "@/components/guide/dilemma-gaps-card";
+import { NextBestActions } from "@/components/guide/next-best-actions";
+import { OutcomeAlerts } from "@/components/guide/outcome-alerts";
 import { Card } from "@/components/ui/card";
 import { runOperation } from "@/lib/actions/operation";
+import { can } from "@/lib/authz";
+import { getTemplate } from "@/lib/catalog/catalog";
+import { getPlanGuide } from "@/lib/guide/get-plan-guide";
 import { dilemmas } from "@/lib/catalog/catalog";
 import type { DilemmaCode } from "@/lib/catalog/types";
 import { getArea, getPath } from "@/lib/catalog/lookup";
@@ -53,6 +59,8 @@ export default async function PlanDashboardPage({ params }: Props) {
   const basePath = `/t/${team.slug}/plans/${plan.id}`;
   const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
   const expected = expectedProgress(plan.startDate, plan.targetDate, new Date());
+  const guide = await getPlanGuide({ ...scope, today, expected, dilemmas: now.dilemmas, indicators: now.indicators });
+  const dilemmaNames = Object.fromEntries(dilemmas.map((d) => [d.code, localize(d.name, locale)]));
   const dilemmaName = (code: string) => localize(dilemmas.find((d) => d.code === code)!.name, locale);
   const trend = trendDayList.map((day) => ({ day, dilemmas: history.get(day)! }));
   const pastOf = (day: string, code: string) => history.get(day)?.[code as DilemmaCode] ?? null;
@@ -97,6 +105,34 @@ export default async function PlanDashboardPage({ params }: Props) {
           health: planHealth(d.progress, expected),
         }))}
       />
+
+      <OutcomeAlerts alerts={guide.outcomeAlerts} names={dilemmaNames} />
+
+      <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
+        <DilemmaGapsCard ranked={guide.ranked} names={dilemmaNames} />
+        {guide.lagging ? (
+          <NextBestActions
+            code={guide.lagging.code}
+            name={dilemmaNames[guide.lagging.code] ?? guide.lagging.code}
+            tasks={guide.tasks.map((a) => ({
+              id: a.task.id,
+              title: displayTitle(a.task, locale),
+              weight: a.weight,
+              isBlocked: a.isBlocked,
+              daysLate: a.daysLate,
+              assigneeName: a.task.assignee?.name ?? null,
+            }))}
+            templates={guide.missingTemplates.map((key) => ({
+              key,
+              text: localize(getTemplate(key)!.text, locale),
+            }))}
+            basePath={basePath}
+            teamSlug={team.slug}
+            planId={plan.id}
+            canWrite={can(context.role, "tasks.write") && plan.status !== "ARCHIVED"}
+          />
+        ) : null}
+      </div>
 
       <section aria-labelledby="dilemmas-heading" className="flex flex-col gap-3">
         <h2 id="dilemmas-heading" className="text-lg font-semibold">

@@ -1,11 +1,8 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { TeamNav } from "@/components/teams/team-nav";
-import { Badge } from "@/components/ui/badge";
 import { getTeamContext } from "@/lib/server/team-context";
 
-// The membership guard of every team page: non-members get a 404.
+// The membership guard of every team page: non-members get a 404. The team's
+// navigation lives in the app sidebar (components/shell/app-shell.tsx).
 export default async function TeamLayout({
   children,
   params,
@@ -14,18 +11,6 @@ export default async function TeamLayout({
   params: Promise<{ teamSlug: string }>;
 }) {
   const { teamSlug } = await params;
-  const { team, role } = await getTeamContext(teamSlug);
-  const tr = await getTranslations("enums.role");
-  return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <Link href={`/t/${team.slug}`} className="text-xl font-semibold hover:underline">
-          {team.name}
-        </Link>
-        <Badge tone="blue">{tr(role)}</Badge>
-      </div>
-      <TeamNav teamSlug={team.slug} />
-      {children}
-    </div>
-  );
+  await getTeamContext(teamSlug);
+  return <div className="flex flex-col gap-6">{children}</div>;
 }

@@ -5,7 +5,6 @@ import { TaskBoard } from "@/components/tasks/task-board";
 import { TaskFiltersBar } from "@/components/tasks/task-filters-bar";
 import { TaskList } from "@/components/tasks/task-list";
 import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
@@ -34,6 +33,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const plan = await getPlan({ teamId: team.id, planId });
   const filters = parseTaskFilters(query);
   const view = query.view === "board" ? "board" : "list";
+  const lanes = query.lanes === "area" || query.lanes === "dilemma" ? query.lanes : "none";
   const [tasks, planAreas, progress, members, locale, format, t, tv, tc] = await Promise.all([
     findTasks({ teamId: team.id, planId, userId: user.id, filters }),
     findPlanAreas({ teamId: team.id, planId }),
@@ -62,6 +62,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     isOverdue: Boolean(task.dueDate && task.dueDate < now && isOpenStatus(task.status)),
     pathLabel: localize(getPath(task.pathCode).name, locale),
     assigneeName: task.assignee?.name ?? null,
+    assigneeId: task.assignee?.id ?? null,
     areaCode: task.areaCode,
     dilemmas: task.dilemmas,
   }));
@@ -75,14 +76,12 @@ export default async function PlanPage({ params, searchParams }: Props) {
     }));
 
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold">{plan.title}</h1>
-            <PlanStatusBadge status={plan.status} />
-          </div>
-          <p className="mt-1 text-sm text-slate-600">
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+          <h1 className="text-2xl font-semibold">{plan.title}</h1>
+          <PlanStatusBadge status={plan.status} />
+          <p className="text-sm text-slate-600">
             {t("dates", {
               start: format.dateTime(plan.startDate, { dateStyle: "medium", timeZone: "UTC" }),
               target: format.dateTime(plan.targetDate, { dateStyle: "medium", timeZone: "UTC" }),
@@ -92,7 +91,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap gap-2">
           {canWrite ? (
             <>
-              <Link href={`${basePath}/tasks/new`} className={buttonClass("primary")}>
+              <Link href={`${basePath}/tasks/new`} className={buttonClass("primary")} aria-keyshortcuts="c">
                 {tv("newTask")}
               </Link>
               <Link href={`${basePath}/add-templates`} className={buttonClass("secondary")}>
@@ -119,27 +118,32 @@ export default async function PlanPage({ params, searchParams }: Props) {
           {tv("archivedNotice")}
         </p>
       ) : null}
-      {plan.description ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{plan.description}</p> : null}
-
-      <Card>
-        <h2 className="mb-3 text-lg font-semibold">{t("dilemmaProgress")}</h2>
-        <dl className="grid gap-3 md:grid-cols-2">
-          {dilemmas.map((d) => (
-            <div key={d.code}>
-              <dt className="text-sm font-medium">
-                {d.code} · {localize(d.name, locale)}
-              </dt>
-              <dd>
-                <ProgressBar
-                  value={progress.dilemmas[d.code].progress}
-                  label={`${d.code} ${localize(d.name, locale)}`}
-                  notAddressed={tc("notAddressed")}
-                />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </Card>
+      {/* The summary folds away so the tasks come first. */}
+      <details className="rounded-lg border border-slate-200 bg-white">
+        <summary className="cursor-pointer px-4 py-2 text-sm font-medium">{tv("summary")}</summary>
+        <div className="flex flex-col gap-4 border-t border-slate-200 p-4">
+          {plan.description ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{plan.description}</p> : null}
+          <div>
+            <h2 className="mb-3 text-lg font-semibold">{t("dilemmaProgress")}</h2>
+            <dl className="grid gap-3 md:grid-cols-2">
+              {dilemmas.map((d) => (
+                <div key={d.code}>
+                  <dt className="text-sm font-medium">
+                    {d.code} · {localize(d.name, locale)}
+                  </dt>
+                  <dd>
+                    <ProgressBar
+                      value={progress.dilemmas[d.code].progress}
+                      label={`${d.code} ${localize(d.name, locale)}`}
+                      notAddressed={tc("notAddressed")}
+                    />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </div>
+      </details>
 
       <section aria-labelledby="tasks-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -162,7 +166,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
             ))}
           </nav>
         </div>
-        <TaskFiltersBar filters={filters} members={members} view={view} basePath={basePath} />
+        <TaskFiltersBar
+          key={filtersToParams({ ...filters, q: "" }).toString()}
+          filters={filters}
+          members={members}
+          view={view}
+          basePath={basePath}
+        />
         {rows.length === 0 ? (
           hasFilters(filters) ? (
             <EmptyState
@@ -186,7 +196,19 @@ export default async function PlanPage({ params, searchParams }: Props) {
           )
         ) : null}
         {view === "board" ? (
-          <TaskBoard teamSlug={team.slug} planId={plan.id} tasks={rows} canWrite={canWrite} />
+          <TaskBoard
+            teamSlug={team.slug}
+            planId={plan.id}
+            tasks={rows}
+            canWrite={canWrite}
+            lanes={lanes}
+            laneOptions={{
+              area: areas
+                .filter((a) => planAreas.includes(a.code))
+                .map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}` })),
+              dilemma: dilemmas.map((d) => ({ code: d.code, label: `${d.code} · ${localize(d.name, locale)}` })),
+            }}
+          />
         ) : (
           <TaskList
             teamSlug={team.slug}

@@ -49,6 +49,7 @@ export function CommandPalette({
   const ref = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<Found>({ tasks: [], members: [] });
+  const [selected, setSelected] = useState("");
   const [isSearching, startSearch] = useTransition();
 
   useEffect(() => {
@@ -63,7 +64,10 @@ export function CommandPalette({
     const timer = setTimeout(() => {
       startSearch(async () => {
         const result = await searchTeamTasksAction(teamSlug, { q, locale });
-        setFound(result.ok ? result.data : { tasks: [], members: [] });
+        const next = result.ok ? result.data : { tasks: [], members: [] };
+        setFound(next);
+        // Found tasks are what a search is for: the first one is chosen, so Enter opens it.
+        if (next.tasks[0]) setSelected(`task-${next.tasks[0].id}`);
       });
     }, 150);
     return () => clearTimeout(timer);
@@ -121,7 +125,7 @@ export function CommandPalette({
       }}
       className="mx-auto mt-[12vh] w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >
-      <Command label={t("paletteLabel")} shouldFilter={false} loop>
+      <Command label={t("paletteLabel")} shouldFilter={false} loop value={selected} onValueChange={setSelected}>
         <Command.Input
           value={query}
           onValueChange={setQuery}

@@ -296,7 +296,7 @@ export function TaskList({
                           name={task.assigneeName}
                           label={nameOf(task.assigneeId) || task.assigneeName}
                         />
-                        {nameOf(task.assigneeId) || task.assigneeName}
+                        <span>{nameOf(task.assigneeId) || task.assigneeName}</span>
                       </span>
                     ) : (
                       <span>{t("unassigned")}</span>

@@ -20,7 +20,7 @@ async function createPlanFromR3(page: Page, slug: string, title: string) {
   return new URL(page.url()).pathname;
 }
 
-test("[VIEWS]: at 1440 px the board comes first; bulk reassign asks, summarises and undoes; cards show assignee and due date; Ctrl+K finds a task", async ({
+test("[VIEWS]: at 1440 px the board comes first; bulk reassign asks, summarises and undoes; cards show assignee and due date; Ctrl+K finds a task; a timeline drag is saved", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -71,6 +71,24 @@ test("[VIEWS]: at 1440 px the board comes first; bulk reassign asks, summarises 
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/tasks\/[^/]+$/);
   await expect(page.getByLabel("Title")).toHaveValue(/Invest in security: firewalls/);
+
+  // Timeline: template tasks start with the plan; dragging a bar ten days later moves start and due, saved.
+  await page.goto(`${planPath}?view=timeline`);
+  const bar = page.getByRole("button", { name: /^Invest in security: firewalls.*: Jan 5, 2026 – / });
+  await expect(bar).toBeVisible();
+  const dueBefore = (await bar.getAttribute("aria-label"))?.split(" – ")[1] ?? "";
+  const barBox = (await bar.boundingBox())!;
+  await page.mouse.move(barBox.x + barBox.width / 2, barBox.y + barBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(barBox.x + barBox.width / 2 + 40, barBox.y + barBox.height / 2, { steps: 4 });
+  await page.mouse.move(barBox.x + barBox.width / 2 + 80, barBox.y + barBox.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const moved = page.getByRole("button", { name: /^Invest in security: firewalls.*: Jan 15, 2026 – / });
+  await expect(moved).toBeVisible();
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+  await page.reload();
+  await expect(moved).toBeVisible();
+  expect((await moved.getAttribute("aria-label"))?.split(" – ")[1]).not.toBe(dueBefore);
 
   // "?" lists the shortcuts.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

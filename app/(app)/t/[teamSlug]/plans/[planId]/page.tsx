@@ -3,7 +3,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { TaskFiltersBar } from "@/components/tasks/task-filters-bar";
+import { TaskCalendar } from "@/components/tasks/task-calendar";
 import { TaskList } from "@/components/tasks/task-list";
+import { TaskTimeline } from "@/components/tasks/task-timeline";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -21,6 +23,8 @@ import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-
 import { getTeamContext } from "@/lib/server/team-context";
 import { isOpenStatus } from "@/lib/tasks/status";
 
+const VIEWS = ["list", "board", "timeline", "calendar"] as const;
+
 type Props = {
   params: Promise<{ teamSlug: string; planId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -32,7 +36,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const { team, role, user } = await getTeamContext(teamSlug);
   const plan = await getPlan({ teamId: team.id, planId });
   const filters = parseTaskFilters(query);
-  const view = query.view === "board" ? "board" : "list";
+  const view = VIEWS.find((v) => v === query.view) ?? "list";
+  const grouping = query.group === "dilemma" ? "dilemma" : "area";
   const lanes = query.lanes === "area" || query.lanes === "dilemma" ? query.lanes : "none";
   const [tasks, planAreas, progress, members, locale, format, t, tv, tc] = await Promise.all([
     findTasks({ teamId: team.id, planId, userId: user.id, filters }),
@@ -58,6 +63,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     status: task.status,
     priority: task.priority,
     progress: task.progress,
+    startDate: task.startDate,
     dueDate: task.dueDate,
     isOverdue: Boolean(task.dueDate && task.dueDate < now && isOpenStatus(task.status)),
     pathLabel: localize(getPath(task.pathCode).name, locale),
@@ -74,6 +80,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
       label: `${a.code} · ${localize(a.name, locale)}`,
       tasks: rows.filter((r) => r.areaCode === a.code),
     }));
+
+  const laneOptions = {
+    area: areas
+      .filter((a) => planAreas.includes(a.code))
+      .map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}` })),
+    dilemma: dilemmas.map((d) => ({ code: d.code, label: `${d.code} · ${localize(d.name, locale)}` })),
+  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -154,7 +167,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
             aria-label={tv("views")}
             className="flex gap-1 rounded-md border border-slate-300 bg-white p-0.5 text-sm"
           >
-            {(["list", "board"] as const).map((v) => (
+            {VIEWS.map((v) => (
               <Link
                 key={v}
                 href={`${basePath}?${new URLSearchParams([["view", v], ...new URLSearchParams(filterQuery)]).toString()}`}
@@ -195,19 +208,27 @@ export default async function PlanPage({ params, searchParams }: Props) {
             </EmptyState>
           )
         ) : null}
-        {view === "board" ? (
+        {view === "timeline" ? (
+          <TaskTimeline
+            teamSlug={team.slug}
+            planId={plan.id}
+            tasks={rows}
+            plan={{ startDate: plan.startDate, targetDate: plan.targetDate }}
+            today={now}
+            grouping={grouping}
+            groups={laneOptions}
+            canWrite={canWrite}
+          />
+        ) : view === "calendar" ? (
+          <TaskCalendar teamSlug={team.slug} planId={plan.id} tasks={rows} today={now} />
+        ) : view === "board" ? (
           <TaskBoard
             teamSlug={team.slug}
             planId={plan.id}
             tasks={rows}
             canWrite={canWrite}
             lanes={lanes}
-            laneOptions={{
-              area: areas
-                .filter((a) => planAreas.includes(a.code))
-                .map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}` })),
-              dilemma: dilemmas.map((d) => ({ code: d.code, label: `${d.code} · ${localize(d.name, locale)}` })),
-            }}
+            laneOptions={laneOptions}
           />
         ) : (
           <TaskList

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { CommandPalette } from "@/components/shell/command-palette";
 import { ShortcutHelp } from "@/components/shell/shortcut-help";
@@ -58,6 +58,17 @@ export function AppShell({
   const team = teams.find((x) => x.slug === teamSlug) ?? null;
   const teamPlans = plans.filter((p) => p.teamSlug === teamSlug);
   const base = team ? `/t/${team.slug}` : null;
+
+  // The sidebar's lists come from the layout, which a navigation does not re-render:
+  // a team or plan made (or joined) since is fetched with one refresh.
+  const isStale = (teamSlug !== null && !team) || (planId !== null && !teamPlans.some((p) => p.id === planId));
+  const refreshedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (isStale && refreshedFor.current !== pathname) {
+      refreshedFor.current = pathname;
+      router.refresh();
+    }
+  }, [isStale, pathname, router]);
 
   const openPalette = useCallback(() => setPaletteOpen(true), []);
 

@@ -125,7 +125,7 @@ export function TaskTimeline({
     if (!canWrite || e.button !== 0) return;
     e.preventDefault();
     e.stopPropagation();
-    (e.currentTarget).setPointerCapture(e.pointerId);
+    e.currentTarget.setPointerCapture(e.pointerId);
     setDrag({ id: task.id, mode, x: e.clientX, days: 0 });
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLElement>) => {

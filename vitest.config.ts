@@ -15,7 +15,13 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "components/**/*.test.tsx", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "components/**/*.test.ts",
+      "components/**/*.test.tsx",
+      "prisma/**/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
     exclude: ["node_modules", ".next", "e2e"],
     // Inlined so the alias above applies to its imports.
     server: { deps: { inline: ["next-auth"] } },

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
+import { getThemeChoice } from "@/lib/theme";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +16,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: its scripts carry that request's CSP nonce
   // (see proxy.ts), which a page prerendered at build time could not know.
   await connection();
-  const locale = await getLocale();
+  const [locale, theme] = await Promise.all([getLocale(), getThemeChoice()]);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={theme === "system" ? undefined : theme} suppressHydrationWarning>
       <body className="min-h-screen">
         <NextIntlClientProvider>
           {children}

@@ -1,29 +1,29 @@
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
-import { AppHeader } from "@/components/layout/app-header";
+import { AppShell } from "@/components/shell/app-shell";
 import { requireUser } from "@/lib/auth/session";
 import { countUnread } from "@/lib/notifications/notifications";
+import { findPlanTitles } from "@/lib/plans/find-plan-titles";
 import { findTeamsOfUser } from "@/lib/teams/find-teams";
+import { getThemeChoice } from "@/lib/theme";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [t, teams, unread] = await Promise.all([
-    getTranslations("common"),
+  const [teams, unread, theme] = await Promise.all([
     findTeamsOfUser({ userId: user.id }),
     countUnread({ userId: user.id }),
+    getThemeChoice(),
   ]);
+  const plans = await findPlanTitles({ teamIds: teams.map((team) => team.id) });
+  const slugOf = new Map(teams.map((team) => [team.id, team.slug]));
   return (
-    <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
-      >
-        {t("skipToContent")}
-      </a>
-      <AppHeader userName={user.name} teams={teams} unread={unread} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
-      </main>
-    </>
+    <AppShell
+      user={{ name: user.name }}
+      teams={teams.map((team) => ({ slug: team.slug, name: team.name }))}
+      plans={plans.map((plan) => ({ id: plan.id, title: plan.title, teamSlug: slugOf.get(plan.teamId) ?? "" }))}
+      unread={unread}
+      theme={theme}
+    >
+      {children}
+    </AppShell>
   );
 }

@@ -12,6 +12,7 @@ import { bulkTasksAction } from "@/lib/tasks/actions";
 import type { BulkTasksInput } from "@/lib/validation/task";
 import { TASK_STATUSES } from "@/lib/tasks/status";
 import { fieldErrorsText } from "@/components/forms/apply-server-errors";
+import { Avatar, memberLabels } from "@/components/tasks/member-label";
 
 export type ListTask = {
   id: string;
@@ -23,14 +24,20 @@ export type ListTask = {
   dueDate: Date | null;
   isOverdue: boolean;
   pathLabel: string;
+  assigneeId: string | null;
   assigneeName: string | null;
   dilemmas: { dilemmaCode: string; weight: number }[];
 };
 
 type Group = { code: string; label: string; tasks: ListTask[] };
-type Member = { id: string; name: string };
+type Member = { id: string; name: string; email: string };
+type Done = { message: string; undo: BulkTasksInput[] | null };
 
-/** Tasks grouped by area with counts, selection and bulk actions (assign, status, due date, delete). */
+/**
+ * Tasks grouped by area with counts, selection and bulk actions (assign, status,
+ * due date, delete). Assigning and changing status ask first and then offer Undo,
+ * which puts each task back as it was; delete asks first.
+ */
 export function TaskList({
   teamSlug,
   planId,
@@ -51,7 +58,11 @@ export function TaskList({
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const [confirmDialog, confirm] = useConfirm();
-  const allIds = groups.flatMap((g) => g.tasks.map((task) => task.id));
+  const [done, setDone] = useState<Done | null>(null);
+  const allTasks = groups.flatMap((g) => g.tasks);
+  const allIds = allTasks.map((task) => task.id);
+  const names = memberLabels(members);
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "") : t("unassigned"));
 
   const toggle = (id: string) =>
     setSelected((prev) => {
@@ -61,18 +72,70 @@ export function TaskList({
       return next;
     });
 
-  const run = (input: BulkTasksInput) => {
+  const run = (input: BulkTasksInput, after?: { message: string; undo: BulkTasksInput[] | null }) => {
     setError(null);
+    setDone(null);
     startTransition(async () => {
       const result = await bulkTasksAction(teamSlug, input);
-      if (result.ok) setSelected(new Set());
-      else setError(fieldErrorsText(result));
+      if (result.ok) {
+        setSelected(new Set());
+        if (after) setDone(after);
+      } else setError(fieldErrorsText(result));
+    });
+  };
+
+  /** The batches that put the chosen tasks back: one per earlier value. */
+  const undoBatches = <K extends "assigneeId" | "status">(
+    key: K,
+    make: (value: ListTask[K], ids: string[]) => BulkTasksInput,
+  ) => {
+    const byValue = new Map<ListTask[K], string[]>();
+    for (const task of allTasks.filter((x) => selected.has(x.id))) {
+      byValue.set(task[key], [...(byValue.get(task[key]) ?? []), task.id]);
+    }
+    return [...byValue.entries()].map(([value, ids]) => make(value, ids));
+  };
+
+  const undo = (batches: BulkTasksInput[]) => {
+    setError(null);
+    setDone(null);
+    startTransition(async () => {
+      for (const batch of batches) {
+        const result = await bulkTasksAction(teamSlug, batch);
+        if (!result.ok) {
+          setError(fieldErrorsText(result));
+          return;
+        }
+      }
+      setDone({ message: t("undone"), undo: null });
     });
   };
   const taskIds = [...selected];
 
   return (
     <div className="flex flex-col gap-4">
+      {done ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
+          <span>{done.message}</span>
+          {done.undo ? (
+            <Button
+              type="button"
+              variant="secondary"
+              isPending={isPending}
+              onClick={() => done.undo && undo(done.undo)}
+            >
+              {t("undo")}
+            </Button>
+          ) : null}
+          <Button type="button" variant="ghost" onClick={() => setDone(null)}>
+            {t("dismiss")}
+          </Button>
+        </div>
+      ) : null}
+      {confirmDialog}
       {canWrite && selected.size > 0 ? (
         <div
           role="region"
@@ -88,15 +151,30 @@ export function TaskList({
               disabled={isPending}
               onChange={(e) => {
                 if (e.target.value === "") return;
-                run({ action: "assign", taskIds, assigneeId: e.target.value === "none" ? null : e.target.value });
+                const assigneeId = e.target.value === "none" ? null : e.target.value;
                 e.target.value = "";
+                const count = selected.size;
+                const name = nameOf(assigneeId);
+                confirm(t("confirmAssign", { count, name }), () =>
+                  run(
+                    { action: "assign", taskIds, assigneeId },
+                    {
+                      message: t("assignedSummary", { count, name }),
+                      undo: undoBatches("assigneeId", (value, ids) => ({
+                        action: "assign",
+                        taskIds: ids,
+                        assigneeId: value,
+                      })),
+                    },
+                  ),
+                );
               }}
             >
               <option value="">—</option>
               <option value="none">{t("unassigned")}</option>
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.name}
+                  {names.get(m.id) ?? m.name}
                 </option>
               ))}
             </select>
@@ -109,8 +187,18 @@ export function TaskList({
               disabled={isPending}
               onChange={(e) => {
                 if (e.target.value === "") return;
-                run({ action: "status", taskIds, status: e.target.value as ListTask["status"] });
+                const status = e.target.value as ListTask["status"];
                 e.target.value = "";
+                const count = selected.size;
+                confirm(t("confirmStatus", { count, status: ts(status) }), () =>
+                  run(
+                    { action: "status", taskIds, status },
+                    {
+                      message: t("statusSummary", { count, status: ts(status) }),
+                      undo: undoBatches("status", (value, ids) => ({ action: "status", taskIds: ids, status: value })),
+                    },
+                  ),
+                );
               }}
             >
               <option value="">—</option>
@@ -140,7 +228,6 @@ export function TaskList({
           >
             {t("delete")}
           </Button>
-          {confirmDialog}
           <Button type="button" variant="ghost" onClick={() => setSelected(new Set())}>
             {t("clearSelection")}
           </Button>
@@ -173,7 +260,11 @@ export function TaskList({
           ) : (
             <ul className="divide-y divide-slate-100">
               {group.tasks.map((task) => (
-                <li key={task.id} className="flex flex-col gap-1 py-2 md:flex-row md:items-center md:justify-between">
+                <li
+                  key={task.id}
+                  data-task-item
+                  className="flex flex-col gap-1 py-2 md:flex-row md:items-center md:justify-between"
+                >
                   <span className="flex items-start gap-2 text-sm">
                     {canWrite ? (
                       <input
@@ -198,7 +289,18 @@ export function TaskList({
                     <DilemmaBadges links={task.dilemmas} />
                     <Badge tone="blue">{task.pathLabel}</Badge>
                     <StatusBadge status={task.status} label={ts(task.status)} />
-                    <span>{task.assigneeName ?? t("unassigned")}</span>
+                    {task.assigneeId && task.assigneeName ? (
+                      <span className="flex items-center gap-1">
+                        <Avatar
+                          id={task.assigneeId}
+                          name={task.assigneeName}
+                          label={nameOf(task.assigneeId) || task.assigneeName}
+                        />
+                        <span>{nameOf(task.assigneeId) || task.assigneeName}</span>
+                      </span>
+                    ) : (
+                      <span>{t("unassigned")}</span>
+                    )}
                     {task.dueDate ? (
                       <span className={task.isOverdue ? "font-medium text-red-700" : undefined}>
                         {task.isOverdue ? `${t("overdue")} · ` : ""}

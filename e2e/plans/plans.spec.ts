@@ -41,15 +41,18 @@ test("[PLANS]: create a plan from R3 and R4, filter by D3, assign, move on the b
   await expect(page.getByRole("heading", { name: /R4 · .*\(10\)/ })).toBeVisible();
 
   // Filter by dilemma D3: every R3 template and R4.9 (D3 ×1); the filter lives in the URL.
+  // Filters apply as they are chosen.
   await page.getByLabel("Dilemma").selectOption("D3");
-  await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/dilemma=D3/);
   await expect(page.getByRole("heading", { name: "10 tasks" })).toBeVisible();
   const sharedUrl = page.url();
 
   // Bulk-assign the filtered tasks to the member.
   await page.getByLabel("Select all shown tasks").check();
+  // Assigning asks first, then says what it did and offers Undo.
   await page.getByLabel("Assign to").selectOption({ label: member.name });
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `10 tasks assigned to ${member.name}.` })).toBeVisible();
   await expect(page.getByRole("region", { name: /^R3 · / }).getByText(member.name)).toHaveCount(9);
   await expect(page.getByLabel("Select all shown tasks")).not.toBeChecked();
 

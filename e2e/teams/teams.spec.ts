@@ -31,6 +31,8 @@ test("[TEAMS]: the demo owner sees the demo plan with progress per dilemma", asy
   await page.getByRole("link", { name: /Demo Commerce Co\./ }).click();
   await page.getByRole("link", { name: "2026 New-quality productivity upgrade" }).click();
   await expect(page.getByRole("heading", { name: "2026 New-quality productivity upgrade" })).toBeVisible();
+  // The plan summary is folded so the tasks come first; it opens on demand.
+  await page.getByText(/^Plan summary/).click();
   for (const code of ["D1", "D2", "D3", "D4"]) {
     await expect(page.getByRole("progressbar", { name: new RegExp(`^${code} `) })).toBeVisible();
   }

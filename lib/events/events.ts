@@ -19,6 +19,7 @@ export type TaskFields = {
   priority?: string;
   status?: string;
   assigneeId?: string | null;
+  startDate?: string | null;
   dueDate?: string | null;
   progress?: number;
   dilemmas?: DilemmaLink[];

@@ -13,6 +13,7 @@ export type TemplateTaskDraft = {
   templateDescriptionZh: string;
   templateDescriptionEn: string;
   priority: Priority;
+  startDate: Date;
   dueDate: Date;
   sortOrder: number;
   dilemmas: { dilemmaCode: DilemmaCode; weight: number }[];
@@ -23,7 +24,7 @@ export function addDays(date: Date, days: number): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) + days * DAY_MS);
 }
 
-/** Task drafts for template keys: title and description in `locale` (copies of both languages kept), due = start + suggested duration, the catalog's weights. */
+/** Task drafts for template keys: title and description in `locale` (copies of both languages kept), start = the plan's start, due = start + suggested duration, the catalog's weights. */
 export function tasksFromTemplates({
   templateKeys,
   startDate,
@@ -48,6 +49,7 @@ export function tasksFromTemplates({
       templateDescriptionZh: template.description.zh,
       templateDescriptionEn: template.description.en,
       priority: template.defaultPriority,
+      startDate,
       dueDate: addDays(startDate, template.durationDays),
       sortOrder: Number(minor),
       dilemmas: Object.entries(template.weights).map(([code, weight]) => ({

@@ -81,6 +81,7 @@ export const taskListSelect = {
   status: true,
   priority: true,
   progress: true,
+  startDate: true,
   dueDate: true,
   assignee: { select: { id: true, name: true } },
   dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },

@@ -103,6 +103,7 @@ const TRACKED = [
   "priority",
   "status",
   "assigneeId",
+  "startDate",
   "dueDate",
   "progress",
   "dilemmas",

@@ -522,6 +522,7 @@ describe("conflicts", () => {
         priority: "MEDIUM",
         status: "IN_PROGRESS",
         assigneeId: null,
+        startDate: "",
         dueDate: "2026-03-01",
         progress: 30,
         dilemmas: [{ dilemmaCode: "D1", weight: 2 }],

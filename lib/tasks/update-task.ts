@@ -33,13 +33,14 @@ export const taskState = {
   priority: true,
   status: true,
   assigneeId: true,
+  startDate: true,
   dueDate: true,
   progress: true,
   progressBeforeDone: true,
   dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
 } as const;
 
-async function loadTask(tx: Tx, ctx: TeamContext, taskId: string) {
+export async function loadTask(tx: Tx, ctx: TeamContext, taskId: string) {
   const task = await tx.task.findFirst({ where: { id: taskId, teamId: ctx.team.id }, select: taskState });
   if (!task) throw new AppError("NOT_FOUND");
   return task;
@@ -49,7 +50,7 @@ export type TaskState = Awaited<ReturnType<typeof loadTask>>;
 
 /** The task as the client shows it (dates as YYYY-MM-DD), e.g. in a conflict message. */
 export function serialiseTask({ progressBeforeDone: _kept, ...task }: TaskState) {
-  return { ...task, dueDate: toDateInput(task.dueDate) };
+  return { ...task, startDate: toDateInput(task.startDate), dueDate: toDateInput(task.dueDate) };
 }
 
 /**

@@ -20,6 +20,7 @@ export async function createTeamAction(input: CreateTeamInput): Promise<ActionRe
   } catch (error) {
     return toActionError(error);
   }
+  revalidatePath("/", "layout"); // the sidebar lists the user's teams
   redirect(`/t/${slug}`);
 }
 
@@ -38,7 +39,10 @@ const runDeleteTeam = teamAction(deleteTeam);
 /** Deletes the team (OWNER) and returns to the team list. */
 export async function deleteTeamAction(teamSlug: string, input: DeleteTeamInput) {
   const result = await runDeleteTeam(teamSlug, input);
-  if (result.ok) redirect("/teams");
+  if (result.ok) {
+    revalidatePath("/", "layout");
+    redirect("/teams");
+  }
   return result;
 }
 

@@ -136,7 +136,7 @@ describe("requestSignUp", () => {
     const email = randomEmail("fresh");
     const { later } = await signUp({ name: "Next", email, password: PASSWORD }, "//evil.example/x");
     await later.run();
-    expect((await db.pendingSignUp.findFirstOrThrow({ where: { email } })).nextPath).toBe("/teams");
+    expect((await db.pendingSignUp.findFirstOrThrow({ where: { email } })).nextPath).toBe("/");
   });
 });
 

@@ -34,10 +34,10 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.input<typeof signUpSchema>;
 
-/** A same-site path to return to after sign-in; anything else falls back to the team list. */
+/** A same-site path to return to after sign-in; anything else falls back to home (the one team, or the team list). */
 export function safeNextPath(next: unknown): string {
   if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) {
-    return "/teams";
+    return "/";
   }
   return next;
 }

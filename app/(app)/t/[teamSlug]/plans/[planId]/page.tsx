@@ -4,9 +4,10 @@ import { PresenceAvatars } from "@/components/live/presence-avatars";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { TaskFiltersBar } from "@/components/tasks/task-filters-bar";
+import { TaskCalendar } from "@/components/tasks/task-calendar";
 import { TaskList } from "@/components/tasks/task-list";
+import { TaskTimeline } from "@/components/tasks/task-timeline";
 import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
@@ -23,6 +24,8 @@ import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-
 import { getTeamContext } from "@/lib/server/team-context";
 import { isOpenStatus } from "@/lib/tasks/status";
 
+const VIEWS = ["list", "board", "timeline", "calendar"] as const;
+
 type Props = {
   params: Promise<{ teamSlug: string; planId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -34,7 +37,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const { team, role, user } = await getTeamContext(teamSlug);
   const plan = await getPlan({ teamId: team.id, planId });
   const filters = parseTaskFilters(query);
-  const view = query.view === "board" ? "board" : "list";
+  const view = VIEWS.find((v) => v === query.view) ?? "list";
+  const grouping = query.group === "dilemma" ? "dilemma" : "area";
+  const lanes = query.lanes === "area" || query.lanes === "dilemma" ? query.lanes : "none";
   // A search shows its first SEARCH_PAGE_SIZE results; "Show more" asks for the next ones (?shown=).
   const shown = filters.q ? searchPageLimit(query.shown) : MAX_LISTED_TASKS;
   const [page, planAreas, progress, members, locale, format, t, tv, tc] = await Promise.all([
@@ -62,10 +67,12 @@ export default async function PlanPage({ params, searchParams }: Props) {
     status: task.status,
     priority: task.priority,
     progress: task.progress,
+    startDate: task.startDate,
     dueDate: task.dueDate,
     isOverdue: Boolean(task.dueDate && task.dueDate < now && isOpenStatus(task.status)),
     pathLabel: localize(getPath(task.pathCode).name, locale),
     assigneeName: task.assignee?.name ?? null,
+    assigneeId: task.assignee?.id ?? null,
     areaCode: task.areaCode,
     dilemmas: task.dilemmas,
   }));
@@ -78,16 +85,21 @@ export default async function PlanPage({ params, searchParams }: Props) {
       tasks: rows.filter((r) => r.areaCode === a.code),
     }));
 
+  const laneOptions = {
+    area: areas
+      .filter((a) => planAreas.includes(a.code))
+      .map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}` })),
+    dilemma: dilemmas.map((d) => ({ code: d.code, label: `${d.code} · ${localize(d.name, locale)}` })),
+  };
+
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold">{plan.title}</h1>
-            <PlanStatusBadge status={plan.status} />
-            <PresenceAvatars scope={`plan:${plan.id}`} />
-          </div>
-          <p className="mt-1 text-sm text-slate-600">
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+          <h1 className="text-2xl font-semibold">{plan.title}</h1>
+          <PlanStatusBadge status={plan.status} />
+          <PresenceAvatars scope={`plan:${plan.id}`} />
+          <p className="text-sm text-slate-600">
             {t("dates", {
               start: format.dateTime(plan.startDate, { dateStyle: "medium", timeZone: "UTC" }),
               target: format.dateTime(plan.targetDate, { dateStyle: "medium", timeZone: "UTC" }),
@@ -97,7 +109,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap gap-2">
           {canWrite ? (
             <>
-              <Link href={`${basePath}/tasks/new`} className={buttonClass("primary")}>
+              <Link href={`${basePath}/tasks/new`} className={buttonClass("primary")} aria-keyshortcuts="c">
                 {tv("newTask")}
               </Link>
               <Link href={`${basePath}/add-templates`} className={buttonClass("secondary")}>
@@ -124,27 +136,32 @@ export default async function PlanPage({ params, searchParams }: Props) {
           {tv("archivedNotice")}
         </p>
       ) : null}
-      {plan.description ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{plan.description}</p> : null}
-
-      <Card>
-        <h2 className="mb-3 text-lg font-semibold">{t("dilemmaProgress")}</h2>
-        <dl className="grid gap-3 md:grid-cols-2">
-          {dilemmas.map((d) => (
-            <div key={d.code}>
-              <dt className="text-sm font-medium">
-                {d.code} · {localize(d.name, locale)}
-              </dt>
-              <dd>
-                <ProgressBar
-                  value={progress.dilemmas[d.code].progress}
-                  label={`${d.code} ${localize(d.name, locale)}`}
-                  notAddressed={tc("notAddressed")}
-                />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </Card>
+      {/* The summary folds away so the tasks come first. */}
+      <details className="rounded-lg border border-slate-200 bg-white">
+        <summary className="cursor-pointer px-4 py-2 text-sm font-medium">{tv("summary")}</summary>
+        <div className="flex flex-col gap-4 border-t border-slate-200 p-4">
+          {plan.description ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{plan.description}</p> : null}
+          <div>
+            <h2 className="mb-3 text-lg font-semibold">{t("dilemmaProgress")}</h2>
+            <dl className="grid gap-3 md:grid-cols-2">
+              {dilemmas.map((d) => (
+                <div key={d.code}>
+                  <dt className="text-sm font-medium">
+                    {d.code} · {localize(d.name, locale)}
+                  </dt>
+                  <dd>
+                    <ProgressBar
+                      value={progress.dilemmas[d.code].progress}
+                      label={`${d.code} ${localize(d.name, locale)}`}
+                      notAddressed={tc("notAddressed")}
+                    />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </div>
+      </details>
 
       <section aria-labelledby="tasks-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -157,7 +174,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
             aria-label={tv("views")}
             className="flex gap-1 rounded-md border border-slate-300 bg-white p-0.5 text-sm"
           >
-            {(["list", "board"] as const).map((v) => (
+            {VIEWS.map((v) => (
               <Link
                 key={v}
                 href={`${basePath}?${new URLSearchParams([["view", v], ...new URLSearchParams(filterQuery)]).toString()}`}
@@ -169,7 +186,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
             ))}
           </nav>
         </div>
-        <TaskFiltersBar filters={filters} members={members} view={view} basePath={basePath} />
+        <TaskFiltersBar
+          key={filtersToParams({ ...filters, q: "" }).toString()}
+          filters={filters}
+          members={members}
+          view={view}
+          basePath={basePath}
+        />
         {rows.length === 0 ? (
           hasFilters(filters) ? (
             <EmptyState
@@ -192,8 +215,28 @@ export default async function PlanPage({ params, searchParams }: Props) {
             </EmptyState>
           )
         ) : null}
-        {view === "board" ? (
-          <TaskBoard teamSlug={team.slug} planId={plan.id} tasks={rows} canWrite={canWrite} />
+        {view === "timeline" ? (
+          <TaskTimeline
+            teamSlug={team.slug}
+            planId={plan.id}
+            tasks={rows}
+            plan={{ startDate: plan.startDate, targetDate: plan.targetDate }}
+            today={now}
+            grouping={grouping}
+            groups={laneOptions}
+            canWrite={canWrite}
+          />
+        ) : view === "calendar" ? (
+          <TaskCalendar teamSlug={team.slug} planId={plan.id} tasks={rows} today={now} />
+        ) : view === "board" ? (
+          <TaskBoard
+            teamSlug={team.slug}
+            planId={plan.id}
+            tasks={rows}
+            canWrite={canWrite}
+            lanes={lanes}
+            laneOptions={laneOptions}
+          />
         ) : (
           <TaskList
             teamSlug={team.slug}

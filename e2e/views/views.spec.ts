@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createTeamAsNewOwner } from "../fixtures/teams";
+
+// A wizard and a plan of nine tasks per test.
+test.slow();
+
+/** Runs the wizard for area R3 (nine templates) and starts the plan; returns the plan's path. */
+async function createPlanFromR3(page: Page, slug: string, title: string) {
+  await page.goto(`/t/${slug}/plans/new`);
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Start date").fill("2026-01-05");
+  await page.getByLabel("Target date").fill("2027-06-30");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("checkbox", { name: /^R3 · / }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("9 of 9 selected")).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Create and start" }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible({ timeout: 30_000 });
+  return new URL(page.url()).pathname;
+}
+
+test("[VIEWS]: at 1440 px the board comes first; bulk reassign asks, summarises and undoes; cards show assignee and due date; Ctrl+K finds a task; a timeline drag is saved", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const { owner, slug } = await createTeamAsNewOwner(page, "views");
+  const planPath = await createPlanFromR3(page, slug, `Views ${owner.email.slice(10, 18)}`);
+
+  // Bulk reassign: a confirmation, a summary with Undo, and Undo puts the tasks back.
+  const r3 = page.getByRole("region", { name: /^R3 · / });
+  await page.getByLabel("Select all shown tasks").check();
+  await page.getByLabel("Assign to").selectOption({ label: owner.name });
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`Assign 9 tasks to ${owner.name}?`);
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  const summary = page.getByRole("status").filter({ hasText: `9 tasks assigned to ${owner.name}.` });
+  await expect(summary).toBeVisible();
+  await expect(r3.getByText(owner.name, { exact: true })).toHaveCount(9);
+  await summary.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Undone/ })).toBeVisible();
+  await expect(r3.getByText("Unassigned", { exact: true })).toHaveCount(9);
+  await page.reload();
+  await expect(r3.getByText("Unassigned", { exact: true })).toHaveCount(9);
+
+  // Assign again (Cancel first: nothing changes), then look at the board.
+  await page.getByLabel("Select all shown tasks").check();
+  await page.getByLabel("Assign to").selectOption({ label: owner.name });
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(r3.getByText("Unassigned", { exact: true })).toHaveCount(9);
+  await page.getByLabel("Assign to").selectOption({ label: owner.name });
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(r3.getByText(owner.name, { exact: true })).toHaveCount(9);
+
+  await page.goto(`${planPath}?view=board`);
+  const todo = page.getByRole("region", { name: /^To do/ });
+  await expect(todo).toBeVisible();
+  const box = await todo.boundingBox();
+  expect(box, "the board's first column").not.toBeNull();
+  expect(box!.y, "the board starts above the fold").toBeLessThan(900 - 100);
+  const card = todo.getByRole("listitem", { name: /Invest in security: firewalls/ });
+  await expect(card.getByRole("img", { name: `Assigned to ${owner.name}` })).toBeVisible();
+  await expect(card).toContainText(/[A-Z][a-z]{2} \d{1,2}/); // the due date, e.g. "Feb 4"
+
+  // Ctrl+K: the palette searches the team's tasks; Enter opens the chosen one.
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type("firewalls");
+  await expect(palette.getByRole("option", { name: /Invest in security: firewalls/ })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/tasks\/[^/]+$/);
+  await expect(page.getByLabel("Title")).toHaveValue(/Invest in security: firewalls/);
+
+  // Timeline: template tasks start with the plan; dragging a bar ten days later moves start and due, saved.
+  await page.goto(`${planPath}?view=timeline`);
+  const bar = page.getByRole("button", { name: /^Invest in security: firewalls.*: Jan 5, 2026 – / });
+  await expect(bar).toBeVisible();
+  const dueBefore = (await bar.getAttribute("aria-label"))?.split(" – ")[1] ?? "";
+  const barBox = (await bar.boundingBox())!;
+  await page.mouse.move(barBox.x + barBox.width / 2, barBox.y + barBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(barBox.x + barBox.width / 2 + 40, barBox.y + barBox.height / 2, { steps: 4 });
+  await page.mouse.move(barBox.x + barBox.width / 2 + 80, barBox.y + barBox.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const moved = page.getByRole("button", { name: /^Invest in security: firewalls.*: Jan 15, 2026 – / });
+  await expect(moved).toBeVisible();
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+  await page.reload();
+  await expect(moved).toBeVisible();
+  expect((await moved.getAttribute("aria-label"))?.split(" – ")[1]).not.toBe(dueBefore);
+
+  // "?" lists the shortcuts.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+});
+
+test("[VIEWS]: at 390 px the sidebar is a menu, filters fold away and the board starts on the first screen", async ({
+  page,
+}) => {
+  const { owner, slug } = await createTeamAsNewOwner(page, "phone");
+  const planPath = await createPlanFromR3(page, slug, `Phone ${owner.email.slice(10, 18)}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${planPath}?view=board`);
+
+  await expect(page.getByRole("link", { name: "My tasks" })).toBeHidden();
+  await page.getByRole("button", { name: "Menu" }).click();
+  await expect(page.getByRole("link", { name: "My tasks" })).toBeVisible();
+  await page.getByRole("button", { name: "Menu" }).click();
+
+  await expect(page.getByRole("search", { name: "Filter tasks" })).toBeHidden();
+  const todo = page.getByRole("region", { name: /^To do/ });
+  const box = await todo.boundingBox();
+  expect(box, "the board's first column").not.toBeNull();
+  expect(box!.y, "the board starts on the first screen").toBeLessThan(844);
+
+  // Filters open on demand and apply as chosen.
+  await page.getByRole("button", { name: /^Filters/ }).click();
+  await page.getByLabel("Priority").selectOption("HIGH");
+  await expect(page).toHaveURL(/priority=HIGH/);
+  await expect(page.getByRole("button", { name: "Filters (1)" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});

@@ -20,6 +20,7 @@ export const permissions = {
   "indicators.write": ["OWNER", "ADMIN", "MEMBER"],
   "readings.write": ["OWNER", "ADMIN", "MEMBER"],
   "tokens.manage": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
+  follow: ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
   "tokens.manageOthers": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { teamAction } from "@/lib/actions/server-action";
 import { requireUser } from "@/lib/auth/session";
+import { setFollow, type FollowInput } from "@/lib/notifications/follow";
 import { markRead } from "@/lib/notifications/notifications";
 
 /** Marks one notification (or all) of the signed-in user read. */
@@ -9,4 +11,12 @@ export async function markReadAction(notificationId?: string) {
   const user = await requireUser();
   await markRead({ userId: user.id, notificationId });
   revalidatePath("/", "layout");
+}
+
+const runFollow = teamAction(setFollow);
+/** Follows or unfollows a task or a plan. */
+export async function setFollowAction(teamSlug: string, input: FollowInput) {
+  const result = await runFollow(teamSlug, input);
+  if (result.ok) revalidatePath(`/t/${teamSlug}`, "layout");
+  return result;
 }

@@ -14,3 +14,7 @@ export const isNoticeKind = (value: string): value is NoticeKind => (NOTICE_KIND
 
 /** The channel of a kind nobody chose for: in the app and by mail. */
 export const DEFAULT_CHANNEL = "EMAIL" as const;
+
+/** A kind's message key (next-intl keys cannot hold dots): "task.assigned" → "task_assigned". */
+export const kindMessageKey = (kind: NoticeKind) => kind.replace(".", "_") as Replace<NoticeKind>;
+type Replace<K extends string> = K extends `${infer A}.${infer B}` ? `${A}_${B}` : K;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { TaskFiltersBar } from "@/components/tasks/task-filters-bar";
@@ -13,6 +14,7 @@ import { areas, dilemmas } from "@/lib/catalog/catalog";
 import { getPath } from "@/lib/catalog/lookup";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
+import { isFollowing } from "@/lib/notifications/follow";
 import { findPlanAreas } from "@/lib/plans/find-plan-areas";
 import { getPlan } from "@/lib/plans/get-plan";
 import { getPlanRollups } from "@/lib/progress/get-plan-progress";
@@ -34,7 +36,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const plan = await getPlan({ teamId: team.id, planId });
   const filters = parseTaskFilters(query);
   const view = query.view === "board" ? "board" : "list";
-  const [tasks, planAreas, progress, members, locale, format, t, tv, tc] = await Promise.all([
+  const [tasks, planAreas, progress, members, locale, format, t, tv, tc, following] = await Promise.all([
     findTasks({ teamId: team.id, planId, userId: user.id, filters }),
     findPlanAreas({ teamId: team.id, planId }),
     getPlanRollups({ teamId: team.id, planId }),
@@ -44,6 +46,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     getTranslations("plans"),
     getTranslations("planView"),
     getTranslations("common"),
+    isFollowing({ userId: user.id, target: "plan", id: planId }),
   ]);
   const isArchived = plan.status === "ARCHIVED";
   const canWrite = can(role, "tasks.write") && !isArchived;
@@ -112,6 +115,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <Link href={`${basePath}/settings`} className={buttonClass("secondary")}>
             {tv("planSettings")}
           </Link>
+          <FollowButton teamSlug={team.slug} target="plan" id={plan.id} following={following} />
         </div>
       </div>
       {isArchived ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { TaskComments } from "@/components/tasks/task-comments";
 import { TaskForm, type TaskSnapshot } from "@/components/tasks/task-form";
 import { TaskHistory } from "@/components/tasks/task-history";
@@ -14,6 +15,7 @@ import { templateSections } from "@/lib/catalog/framework";
 import { frameworkHref } from "@/lib/catalog/framework-href";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
+import { isFollowing } from "@/lib/notifications/follow";
 import { displayDescription, displayTitle, hasTemplateDescription, hasTemplateTitle } from "@/lib/tasks/display-title";
 import { getTask } from "@/lib/tasks/get-task";
 import { getTeamContext } from "@/lib/server/team-context";
@@ -31,7 +33,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function TaskPage({ params }: Params) {
   const { teamSlug, planId, taskId } = await params;
   const { user, team, role } = await getTeamContext(teamSlug);
-  const [task, members, locale, format, t, ts, tp] = await Promise.all([
+  const [task, members, locale, format, t, ts, tp, following] = await Promise.all([
     getTask({ teamId: team.id, planId, taskId }),
     findMembers({ teamId: team.id }),
     getLocale(),
@@ -39,6 +41,7 @@ export default async function TaskPage({ params }: Params) {
     getTranslations("task"),
     getTranslations("enums.taskStatus"),
     getTranslations("enums.priority"),
+    isFollowing({ userId: user.id, target: "task", id: taskId }),
   ]);
   const isArchived = task.plan.status === "ARCHIVED";
   const canEdit = can(role, "tasks.write") && !isArchived;
@@ -120,6 +123,7 @@ export default async function TaskPage({ params }: Params) {
           <Badge tone={task.priority === "URGENT" ? "red" : task.priority === "HIGH" ? "amber" : "slate"}>
             {t("priorityBadge", { priority: tp(task.priority) })}
           </Badge>
+          <FollowButton teamSlug={team.slug} target="task" id={task.id} following={following} />
         </div>
         {task.templateKey && templateText ? (
           <details className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">

@@ -259,6 +259,7 @@ export default async function TaskPage({ params }: Params) {
                 currentUserId={user.id}
                 canComment={canComment}
                 now={now}
+                members={members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email }))}
               />
             </section>
           </Card>

@@ -16,9 +16,9 @@ export const MAIL_BATCH_MS = 10 * 60 * 1000;
 
 type Pending = Awaited<ReturnType<typeof findPending>>[number];
 
-function findPending() {
+function findPending(userIds?: string[]) {
   return db.notification.findMany({
-    where: { mailPending: true },
+    where: { mailPending: true, ...(userIds ? { userId: { in: userIds } } : {}) },
     orderBy: { createdAt: "asc" },
     take: 2000,
     select: {
@@ -104,10 +104,14 @@ export function renderNoticeMail(group: Pending[]) {
  * out less than 10 minutes ago (those wait for a later sweep). Notices of a
  * team the person has left are dropped. A group is claimed before it is sent,
  * so two sweeps never send it twice; a failed send puts it back and fails the
- * job (pg-boss retries). Returns how many mails went.
+ * job (pg-boss retries). Returns how many mails went. `userIds` limits a run
+ * to some recipients (tests).
  */
-export async function sendPendingNoticeMails(now = new Date()): Promise<number> {
-  const pending = await findPending();
+export async function sendPendingNoticeMails(
+  now = new Date(),
+  { userIds }: { userIds?: string[] } = {},
+): Promise<number> {
+  const pending = await findPending(userIds);
   const groups = new Map<string, Pending[]>();
   const dropped: string[] = [];
   for (const n of pending) {

@@ -7,6 +7,7 @@ const PLAN = "2026 New-quality productivity upgrade";
 test("a member mentions the owner in a comment; the owner's notification opens the task and is then read", async ({
   browser,
 }) => {
+  test.setTimeout(120_000); // two sign-ins (argon2id) and a comment on a shared machine
   const note = `please confirm budget ${Date.now()}`;
 
   // The member comments on one of the owner's tasks, picking the owner from the mention list with the keyboard.

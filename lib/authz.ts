@@ -22,6 +22,7 @@ export const permissions = {
   "readings.write": ["OWNER", "ADMIN", "MEMBER"],
   "diagnostics.take": ["OWNER", "ADMIN", "MEMBER"],
   "tokens.manage": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
+  follow: ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
   "tokens.manageOthers": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,9 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useMentions, type Mentionable } from "@/components/mentions/use-mentions";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
@@ -39,7 +40,9 @@ function CommentEditor({
   onSave,
   onCancel,
   cancelLabel,
+  members,
 }: {
+  members: Mentionable[];
   id: string;
   label: string;
   hideLabel?: boolean;
@@ -50,12 +53,19 @@ function CommentEditor({
   onCancel?: () => void;
   cancelLabel?: string;
 }) {
+  const t = useTranslations("mentions");
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const form = useForm<BodyInput>({
     resolver: useLocalizedResolver(zodResolver(bodySchema, { error: zodErrorMap })),
     defaultValues: { body: defaultBody },
   });
+  const textarea = useRef<HTMLTextAreaElement | null>(null);
+  const mentions = useMentions(members, (text, caret) => {
+    form.setValue("body", text, { shouldDirty: true });
+    requestAnimationFrame(() => textarea.current?.setSelectionRange(caret, caret));
+  });
+  const { ref: registerRef, ...bodyField } = form.register("body");
   const onSubmit = form.handleSubmit(({ body }) => {
     setError(null);
     startTransition(async () => {
@@ -74,15 +84,23 @@ function CommentEditor({
         placeholder={placeholder}
         rows={3}
         error={form.formState.errors.body?.message}
+        hint={t("mentionHint")}
+        {...mentions.inputProps}
         onKeyDown={(e) => {
+          if (mentions.onKeyDown(e)) return;
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
             e.currentTarget.form?.requestSubmit();
           }
           if (e.key === "Escape" && onCancel) onCancel();
         }}
-        {...form.register("body")}
+        {...bodyField}
+        ref={(el) => {
+          registerRef(el);
+          textarea.current = el;
+        }}
       />
+      {mentions.list(() => form.getValues("body"))}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" isPending={isPending}>
           {submitLabel}
@@ -103,7 +121,9 @@ function CommentItem({
   isOwn,
   canComment,
   now,
+  members,
 }: {
+  members: Mentionable[];
   teamSlug: string;
   comment: TaskComment;
   isOwn: boolean;
@@ -135,6 +155,7 @@ function CommentItem({
       </div>
       {isEditing ? (
         <CommentEditor
+          members={members}
           id={`comment-edit-${comment.id}`}
           label={t("editLabel")}
           hideLabel
@@ -149,7 +170,11 @@ function CommentItem({
           }}
         />
       ) : (
-        <Markdown text={comment.body} className="text-sm text-slate-800" />
+        <Markdown
+          text={comment.body}
+          className="text-sm text-slate-800"
+          memberNames={Object.fromEntries(members.map((m) => [m.id, m.name]))}
+        />
       )}
       {isOwn && canComment && !isEditing ? (
         <div className="flex gap-1">
@@ -189,7 +214,10 @@ export function TaskComments({
   currentUserId,
   canComment,
   now,
+  members,
 }: {
+  /** The team's members: the ones a comment can mention. */
+  members: Mentionable[];
   teamSlug: string;
   taskId: string;
   comments: TaskComment[];
@@ -213,12 +241,14 @@ export function TaskComments({
               isOwn={comment.author?.id === currentUserId}
               canComment={canComment}
               now={now}
+              members={members}
             />
           ))}
         </ul>
       )}
       {canComment ? (
         <CommentEditor
+          members={members}
           id="new-comment"
           label={t("label")}
           placeholder={t("placeholder")}

@@ -80,3 +80,22 @@ describe("Markdown", () => {
     expect(out).toContain("数据安全 <strong>已完成</strong> 🎉 مرحبا");
   });
 });
+
+describe("mentions", () => {
+  it("shows a mention as a chip with the member's current name, not a link", () => {
+    const out = renderToStaticMarkup(
+      <Markdown text="Hi @[Old Name](user:abc123) and **you**" memberNames={{ abc123: "New Name" }} />,
+    );
+    expect(out).toContain('<span data-mention="abc123"');
+    expect(out).toContain("@New Name</span>");
+    expect(out).not.toContain("Old Name");
+    expect(out).not.toContain("href");
+  });
+
+  it("keeps the stored name for someone who is no longer a member, and leaves ordinary links alone", () => {
+    const out = html("@[Gone](user:zzz9) see [site](https://example.org)");
+    expect(out).toContain('<span data-mention="zzz9"');
+    expect(out).toContain("@Gone");
+    expect(out).toContain('href="https://example.org"');
+  });
+});

@@ -2,6 +2,7 @@ import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
+import { MENTION_PATTERN } from "@/lib/mentions/mentions";
 
 // Raw HTML in the text is never parsed (it shows as the text it is), and the
 // tree is sanitised as well: GitHub's allow-list without images (no tracking pixels
@@ -21,6 +22,28 @@ function htmlAsText() {
     node.children?.forEach(walk);
   };
   return walk;
+}
+
+const MENTION_HREF = /^#(?:user-content-)?mention-([a-z0-9]+)$/;
+
+/** Mentions (`@[Name](user:id)`, lib/mentions) become links to "#mention-<id>", shown as chips. */
+const withMentionLinks = (text: string) =>
+  text.replace(MENTION_PATTERN, (_token, name: string, id: string) => `[@${name}](#mention-${id})`);
+
+function componentsFor(names?: Record<string, string>): Components {
+  return {
+    ...components,
+    a: (props) => {
+      const id = MENTION_HREF.exec(props.href ?? "")?.[1];
+      if (!id) return components.a ? (components.a as (p: typeof props) => React.ReactNode)(props) : null;
+      const current = names?.[id];
+      return (
+        <span data-mention={id} className="rounded bg-brand-50 px-1 font-medium text-brand-800">
+          {current ? `@${current}` : props.children}
+        </span>
+      );
+    },
+  };
 }
 
 const components: Components = {
@@ -58,17 +81,26 @@ const components: Components = {
 /**
  * User-written Markdown (comments, descriptions) as React elements: GitHub-flavoured
  * Markdown (bold, italics, code, lists, tables, autolinked URLs; a line break stays a
- * line break, as in GitHub comments), never HTML.
+ * line break, as in GitHub comments), never HTML; @mentions of members as chips.
  */
-export function Markdown({ text, className }: { text: string; className?: string }) {
+export function Markdown({
+  text,
+  className,
+  memberNames,
+}: {
+  text: string;
+  className?: string;
+  /** Current names of the team's members by id: a mention shows the name the member has now. */
+  memberNames?: Record<string, string>;
+}) {
   return (
     <div className={`flex flex-col gap-2 break-words ${className ?? ""}`.trim()}>
       <ReactMarkdown
         remarkPlugins={[remarkGfm, remarkBreaks, htmlAsText]}
         rehypePlugins={[[rehypeSanitize, schema]]}
-        components={components}
+        components={componentsFor(memberNames)}
       >
-        {text}
+        {withMentionLinks(text)}
       </ReactMarkdown>
     </div>
   );

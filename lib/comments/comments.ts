@@ -5,9 +5,14 @@ import { AppError } from "@/lib/errors";
 import { getWritablePlan } from "@/lib/tasks/task-rules";
 import { commentIdSchema, commentSchema, editCommentSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
+import { assertMentionsAreMembers } from "@/lib/mentions/server";
 import { actorOf, eventRow, recordEvent } from "@/lib/events/record";
 
-/** Comments on a task (MEMBER and up); the author follows the task, the assignee and followers are notified. */
+/**
+ * Comments on a task (MEMBER and up); the author follows the task. Only members
+ * can be mentioned; the comment.created event notifies the mentioned, the
+ * creator, the assignee and the followers (lib/notifications/rules.ts).
+ */
 export const addComment = defineOperation("comments.write", commentSchema, async (ctx, input) => {
   return db.$transaction(async (tx) => {
     const task = await tx.task.findFirst({
@@ -16,6 +21,7 @@ export const addComment = defineOperation("comments.write", commentSchema, async
     });
     if (!task) throw new AppError("NOT_FOUND");
     await getWritablePlan(tx, { teamId: ctx.team.id, planId: task.planId });
+    await assertMentionsAreMembers(tx, { teamId: ctx.team.id, text: input.body, field: "body" });
     const comment = await tx.comment.create({
       data: { teamId: ctx.team.id, taskId: task.id, authorId: ctx.userId, body: input.body },
       select: { id: true },
@@ -25,25 +31,6 @@ export const addComment = defineOperation("comments.write", commentSchema, async
       create: { taskId: task.id, userId: ctx.userId, teamId: ctx.team.id },
       update: {},
     });
-    const followers = await tx.taskFollower.findMany({
-      where: { taskId: task.id, teamId: ctx.team.id },
-      select: { userId: true },
-    });
-    const recipients = new Set(followers.map((f) => f.userId));
-    if (task.assigneeId) recipients.add(task.assigneeId);
-    recipients.delete(ctx.userId);
-    if (recipients.size > 0) {
-      await tx.notification.createMany({
-        data: [...recipients].map((userId) => ({
-          teamId: ctx.team.id,
-          userId,
-          actorId: ctx.userId,
-          taskId: task.id,
-          kind: "task.commented",
-          data: { commentId: comment.id },
-        })),
-      });
-    }
     await recordEvent(tx, actorOf(ctx), {
       kind: "comment.created",
       planId: task.planId,
@@ -74,6 +61,7 @@ async function ownComment(ctx: { team: { id: string }; userId: string }, comment
 /** Edits one's own comment. */
 export const editComment = defineOperation("comments.write", editCommentSchema, async (ctx, input) => {
   const comment = await ownComment(ctx, input.commentId);
+  await assertMentionsAreMembers(db, { teamId: ctx.team.id, text: input.body, before: comment.body, field: "body" });
   await db.$transaction([
     db.comment.update({ where: { id: comment.id }, data: { body: input.body } }),
     db.activityEvent.create({

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TeamContext } from "@/lib/server/team-context";
 import type { TeamEvent, UserEvent } from "@/lib/events/events";
+import { notifyFromEvents } from "@/lib/notifications/rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -70,14 +71,21 @@ export function eventRow(actor: EventActor, event: TeamEvent): Prisma.ActivityEv
   }
 }
 
-/** Writes one team event to the activity log, in the caller's transaction. */
+/**
+ * Writes one team event to the activity log, in the caller's transaction, and
+ * the notifications it calls for (lib/notifications/rules.ts): the one place
+ * where notices are made, so they exist exactly when the change commits.
+ */
 export async function recordEvent(tx: Tx, actor: EventActor, event: TeamEvent): Promise<void> {
   await tx.activityEvent.create({ data: eventRow(actor, event) });
+  await notifyFromEvents(tx, actor, [event]);
 }
 
-/** Writes many team events of one actor at once. */
+/** Writes many team events of one actor at once, with their notifications. */
 export async function recordEvents(tx: Tx, actor: EventActor, events: readonly TeamEvent[]): Promise<void> {
-  if (events.length > 0) await tx.activityEvent.createMany({ data: events.map((e) => eventRow(actor, e)) });
+  if (events.length === 0) return;
+  await tx.activityEvent.createMany({ data: events.map((e) => eventRow(actor, e)) });
+  await notifyFromEvents(tx, actor, events);
 }
 
 /** The log row of an account event (sign-up, sign-in, password changes) of a person, outside any team. */

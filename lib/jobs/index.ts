@@ -3,13 +3,21 @@ import type PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { backupJob, restoreCheckJob } from "./backups";
+import { dueTasksJob } from "@/lib/notifications/due";
+import { noticeMailJob } from "@/lib/notifications/mail";
 import { housekeepingJob } from "./housekeeping";
 import { startJobRunner, type AnyJobDefinition, type JobRunner } from "./runner";
 
 export { jobDbOf } from "./runner";
 
 /** Every kind of background job the app has; a new kind is added here. */
-export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [housekeepingJob, backupJob, restoreCheckJob];
+export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
+  housekeepingJob,
+  backupJob,
+  restoreCheckJob,
+  dueTasksJob,
+  noticeMailJob,
+];
 
 // One runner per process, shared by every chunk Next.js bundles this module into.
 const RUNNER: unique symbol = Symbol.for("pathwise.jobs");

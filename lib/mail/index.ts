@@ -3,6 +3,9 @@ export { afterResponse, type Defer } from "@/lib/mail/after-response";
 export {
   invitationMail,
   mailLocale,
+  mailTranslator,
+  noticeMail,
+  type MailBlock,
   passwordResetMail,
   signUpAttemptMail,
   signUpConfirmMail,

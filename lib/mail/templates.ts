@@ -7,6 +7,7 @@ import { loadMessages } from "@/lib/i18n/messages";
 export type RenderedMail = { subject: string; text: string; html: string };
 
 type Block = { kind: "text"; text: string } | { kind: "link"; label: string; url: string };
+export type MailBlock = Block;
 
 /** The recipient's language: their saved preference, else the app's default. */
 export function mailLocale(saved: string | null | undefined): Locale {
@@ -95,4 +96,14 @@ export function invitationMail({
     { kind: "link", label: t("invitationAction"), url },
     { kind: "text", text: t("invitationNote") },
   ]);
+}
+
+/** A mail of notifications (lib/notifications/mail.ts builds its blocks), with the shared signature. */
+export function noticeMail({ locale, subject, blocks }: { locale: Locale; subject: string; blocks: Block[] }) {
+  return render(locale, subject, blocks);
+}
+
+/** The mail translator of a locale, for mails whose text is assembled elsewhere. */
+export function mailTranslator(locale: Locale) {
+  return translator(locale);
 }

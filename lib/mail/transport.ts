@@ -1,10 +1,11 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 
-/** A rendered mail: the same message as plain text and as HTML. */
-export type Mail = { to: string; subject: string; text: string; html?: string };
+/** A rendered mail: the same message as plain text and as HTML, with extra headers (e.g. List-Unsubscribe). */
+export type Mail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 let transport: { url: string; transporter: Transporter } | undefined;
 
@@ -15,12 +16,14 @@ function transporterFor(url: string): Transporter {
 
 /**
  * Sends a mail through SMTP_URL; without it the mail (links included) goes to
- * the server log instead, so a development setup still shows the links.
+ * the server log and to the local mailbox (the MailboxMessage table, read at
+ * /dev/mailbox by its recipient), so a setup without SMTP still shows it.
  */
-export async function sendMail({ to, subject, text, html }: Mail): Promise<"sent" | "logged"> {
+export async function sendMail({ to, subject, text, html, headers }: Mail): Promise<"sent" | "logged"> {
   const { SMTP_URL, MAIL_FROM } = getEnv();
   if (!SMTP_URL) {
     log().info({ event: "mail.logged", to, subject, text }, "mail logged (SMTP_URL is not set)");
+    await db.mailboxMessage.create({ data: { to: to.toLowerCase(), subject, text, html, headers } });
     return "logged";
   }
   const info = (await transporterFor(SMTP_URL).sendMail({
@@ -29,6 +32,7 @@ export async function sendMail({ to, subject, text, html }: Mail): Promise<"sent
     subject,
     text,
     html,
+    headers,
   })) as { messageId?: string };
   log().info({ event: "mail.sent", to, subject, messageId: info.messageId }, "mail sent");
   return "sent";

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { idSchema } from "@/lib/validation/common";
 
-/** How many unread notifications a user has, across their teams they still belong to. */
+/** How many unread notifications a user has, across their teams they still belong to: the one reader of the badge count. */
 export function countUnread({ userId }: { userId: string }) {
   return db.notification.count({ where: { userId, readAt: null, team: { memberships: { some: { userId } } } } });
 }
@@ -16,6 +16,7 @@ export function findNotifications({ userId, take = 50 }: { userId: string; take?
     select: {
       id: true,
       kind: true,
+      data: true,
       readAt: true,
       createdAt: true,
       actor: { select: { name: true } },
@@ -34,4 +35,18 @@ export async function markRead({ userId, notificationId }: { userId: string; not
     where: { userId, readAt: null, ...(notificationId ? { id: notificationId } : {}) },
     data: { readAt: new Date() },
   });
+}
+
+/** Marks one of the user's notifications read and answers where it leads (its task, else its team); null when it is not theirs. */
+export async function openNotification({ userId, notificationId }: { userId: string; notificationId: string }) {
+  if (!idSchema.safeParse(notificationId).success) return null;
+  const notice = await db.notification.findFirst({
+    where: { id: notificationId, userId, team: { memberships: { some: { userId } } } },
+    select: { id: true, readAt: true, team: { select: { slug: true } }, task: { select: { id: true, planId: true } } },
+  });
+  if (!notice) return null;
+  if (!notice.readAt) await db.notification.update({ where: { id: notice.id }, data: { readAt: new Date() } });
+  return notice.task
+    ? `/t/${notice.team.slug}/plans/${notice.task.planId}/tasks/${notice.task.id}`
+    : `/t/${notice.team.slug}`;
 }

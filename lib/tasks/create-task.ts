@@ -10,6 +10,7 @@ import {
   notifyAssignment,
 } from "@/lib/tasks/task-rules";
 import { createTaskSchema } from "@/lib/validation/task";
+import { assertMentionsAreMembers } from "@/lib/mentions/server";
 import { actorOf, recordEvent } from "@/lib/events/record";
 
 /** Creates a custom task in a plan (MEMBER and up), with its dilemma links and a "task.created" event. */
@@ -18,6 +19,7 @@ export const createTask = defineOperation("tasks.write", createTaskSchema, async
     const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: input.planId });
     await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
     assertDueDate(input.dueDate, plan.startDate);
+    await assertMentionsAreMembers(tx, { teamId: ctx.team.id, text: input.description, field: "description" });
     const { status, progress, progressBeforeDone } = applyStatus(null, {
       status: input.status,
       progress: input.progress,

@@ -75,15 +75,10 @@ export function completionTime(currentStatus: string | null, nextStatus: string 
   return nextStatus === "DONE" ? new Date() : null;
 }
 
-/** Tells the new assignee, unless they assigned themselves; they also follow the task. */
+/** The new assignee follows the task (the notice itself comes from the task event: lib/notifications/rules.ts). */
 export async function notifyAssignment(
   tx: Tx,
-  {
-    teamId,
-    taskId,
-    assigneeId,
-    actorId,
-  }: { teamId: string; taskId: string; assigneeId: string | null; actorId: string },
+  { teamId, taskId, assigneeId }: { teamId: string; taskId: string; assigneeId: string | null; actorId: string },
 ) {
   if (!assigneeId) return;
   await tx.taskFollower.upsert({
@@ -91,8 +86,6 @@ export async function notifyAssignment(
     create: { taskId, userId: assigneeId, teamId },
     update: {},
   });
-  if (assigneeId === actorId) return;
-  await tx.notification.create({ data: { teamId, userId: assigneeId, actorId, taskId, kind: "task.assigned" } });
 }
 
 const TRACKED = [

@@ -18,6 +18,7 @@ import { toDateInput } from "@/lib/validation/common";
 import { setTaskStatusSchema, updateTaskSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
 import { actorOf, recordEvent } from "@/lib/events/record";
+import { assertMentionsAreMembers } from "@/lib/mentions/server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -139,6 +140,12 @@ export const updateTask = defineOperation("tasks.write", updateTaskSchema, async
     const current = await loadTask(tx, ctx, input.taskId);
     const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: current.planId });
     await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
+    await assertMentionsAreMembers(tx, {
+      teamId: ctx.team.id,
+      text: input.description,
+      before: current.description,
+      field: "description",
+    });
     assertDueDate(input.dueDate, plan.startDate);
     const { taskId: _taskId, version, ...submitted } = input;
     const copies = await loadTemplateCopies(tx, ctx, current.id);

@@ -6,7 +6,15 @@ import { SMTPServer } from "smtp-server";
 import { resetEnvCache } from "@/lib/env";
 
 /** A received mail, parsed. */
-export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string };
+export type ReceivedMail = {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Header values by lower-case name, as sent (e.g. "list-unsubscribe"). */
+  headers: Record<string, string>;
+};
 
 export type SmtpSink = {
   mails: ReceivedMail[];
@@ -34,6 +42,15 @@ export async function startSmtpSink({ appUrl }: { appUrl?: string } = {}): Promi
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
+            headers: Object.fromEntries(
+              parsed.headerLines.map((h) => [
+                h.key,
+                h.line
+                  .slice(h.line.indexOf(":") + 1)
+                  .replace(/\r?\n\s+/g, " ")
+                  .trim(),
+              ]),
+            ),
           });
           callback();
         })

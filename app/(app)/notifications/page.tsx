@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -6,14 +5,38 @@ import { markReadAction } from "@/lib/notifications/actions";
 import { findNotifications } from "@/lib/notifications/notifications";
 import { displayTitle } from "@/lib/tasks/display-title";
 
+type Notice = Awaited<ReturnType<typeof findNotifications>>[number];
+
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const [items, t, format, locale] = await Promise.all([
+  const [items, t, ts, tr, format, locale] = await Promise.all([
     findNotifications({ userId: user.id }),
     getTranslations("notifications"),
+    getTranslations("enums.taskStatus"),
+    getTranslations("enums.role"),
     getFormatter(),
     getLocale(),
   ]);
+  const sentence = (n: Notice) => {
+    const actor = n.actor?.name ?? t("someone");
+    const data = (n.data ?? {}) as { to?: string };
+    switch (n.kind) {
+      case "task.assigned":
+        return t("assigned", { actor });
+      case "task.status_changed":
+        return t("statusChanged", { actor, status: data.to ? ts(data.to as "TODO") : "—" });
+      case "mention":
+        return t("mentioned", { actor });
+      case "task.due_soon":
+        return t("dueSoon");
+      case "task.overdue":
+        return t("overdue");
+      case "member.role_changed":
+        return t("roleChanged", { actor, role: data.to ? tr(data.to as "MEMBER") : "—" });
+      default:
+        return t("commented", { actor });
+    }
+  };
   const now = new Date();
   const hasUnread = items.some((n) => !n.readAt);
   return (
@@ -40,15 +63,10 @@ export default async function NotificationsPage() {
               className={`flex flex-wrap items-center justify-between gap-2 rounded-lg border p-3 text-sm ${n.readAt ? "border-slate-200 bg-white" : "border-brand-600 bg-brand-50"}`}
             >
               <span>
-                {t(n.kind === "task.assigned" ? "assigned" : "commented", { actor: n.actor?.name ?? "—" })}{" "}
-                {n.task ? (
-                  <Link
-                    href={`/t/${n.team.slug}/plans/${n.task.planId}/tasks/${n.task.id}`}
-                    className="font-medium text-brand-800 underline"
-                  >
-                    {displayTitle(n.task, locale)}
-                  </Link>
-                ) : null}
+                {sentence(n)} {/* A plain link: opening marks the notice read, so it must not be prefetched. */}
+                <a href={`/notifications/${n.id}`} className="font-medium text-brand-800 underline">
+                  {n.task ? displayTitle(n.task, locale) : n.team.name}
+                </a>
                 <span className="block text-xs text-slate-600">
                   {n.team.name} · {format.relativeTime(n.createdAt, now)}
                 </span>

@@ -1,14 +1,20 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChangePasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/profile/profile-forms";
+import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
 import { Card } from "@/components/ui/card";
 import { Toast } from "@/components/ui/toast";
 import { requireUser } from "@/lib/auth/session";
 import { toLocale } from "@/lib/i18n/config";
+import { getPreferences } from "@/lib/notifications/preferences";
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
   const { password } = await searchParams;
-  const [t, locale] = await Promise.all([getTranslations("profile"), getLocale()]);
+  const [t, locale, preferences] = await Promise.all([
+    getTranslations("profile"),
+    getLocale(),
+    getPreferences(user.id),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -26,6 +32,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         ) : null}
         {/* A new instance (empty fields) after a change. */}
         <ChangePasswordForm key={password ?? ""} />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">{t("notices.heading")}</h2>
+        <p className="mb-3 max-w-lg text-sm text-slate-600">{t("notices.hint")}</p>
+        <NotificationPreferencesForm preferences={preferences} />
       </Card>
       <Card>
         <h2 className="mb-1 text-lg font-semibold">{t("sessions")}</h2>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PresenceAvatars } from "@/components/live/presence-avatars";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { TaskFiltersBar } from "@/components/tasks/task-filters-bar";
@@ -15,6 +16,7 @@ import { areas, dilemmas } from "@/lib/catalog/catalog";
 import { getPath } from "@/lib/catalog/lookup";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
+import { isFollowing } from "@/lib/notifications/follow";
 import { findPlanAreas } from "@/lib/plans/find-plan-areas";
 import { getPlan } from "@/lib/plans/get-plan";
 import { getPlanRollups } from "@/lib/progress/get-plan-progress";
@@ -42,7 +44,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const lanes = query.lanes === "area" || query.lanes === "dilemma" ? query.lanes : "none";
   // A search shows its first SEARCH_PAGE_SIZE results; "Show more" asks for the next ones (?shown=).
   const shown = filters.q ? searchPageLimit(query.shown) : MAX_LISTED_TASKS;
-  const [page, planAreas, progress, members, locale, format, t, tv, tc] = await Promise.all([
+  const [page, planAreas, progress, members, locale, format, t, tv, tc, following] = await Promise.all([
     findTaskPage({ teamId: team.id, planId, userId: user.id, filters, limit: shown }),
     findPlanAreas({ teamId: team.id, planId }),
     getPlanRollups({ teamId: team.id, planId }),
@@ -52,6 +54,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     getTranslations("plans"),
     getTranslations("planView"),
     getTranslations("common"),
+    isFollowing({ userId: user.id, target: "plan", id: planId }),
   ]);
   const isArchived = plan.status === "ARCHIVED";
   const canWrite = can(role, "tasks.write") && !isArchived;
@@ -129,6 +132,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <Link href={`${basePath}/settings`} className={buttonClass("secondary")}>
             {tv("planSettings")}
           </Link>
+          <FollowButton teamSlug={team.slug} target="plan" id={plan.id} following={following} />
         </div>
       </div>
       {isArchived ? (

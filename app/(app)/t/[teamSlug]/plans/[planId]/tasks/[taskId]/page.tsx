@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PresenceAvatars } from "@/components/live/presence-avatars";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { TaskComments } from "@/components/tasks/task-comments";
 import { TaskForm, type TaskSnapshot } from "@/components/tasks/task-form";
 import { TaskHistory } from "@/components/tasks/task-history";
@@ -15,6 +16,7 @@ import { templateSections } from "@/lib/catalog/framework";
 import { frameworkHref } from "@/lib/catalog/framework-href";
 import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
+import { isFollowing } from "@/lib/notifications/follow";
 import { displayDescription, displayTitle, hasTemplateDescription, hasTemplateTitle } from "@/lib/tasks/display-title";
 import { getTask } from "@/lib/tasks/get-task";
 import { getTeamContext } from "@/lib/server/team-context";
@@ -32,7 +34,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function TaskPage({ params }: Params) {
   const { teamSlug, planId, taskId } = await params;
   const { user, team, role } = await getTeamContext(teamSlug);
-  const [task, members, locale, format, t, ts, tp] = await Promise.all([
+  const [task, members, locale, format, t, ts, tp, following] = await Promise.all([
     getTask({ teamId: team.id, planId, taskId }),
     findMembers({ teamId: team.id }),
     getLocale(),
@@ -40,6 +42,7 @@ export default async function TaskPage({ params }: Params) {
     getTranslations("task"),
     getTranslations("enums.taskStatus"),
     getTranslations("enums.priority"),
+    isFollowing({ userId: user.id, target: "task", id: taskId }),
   ]);
   const isArchived = task.plan.status === "ARCHIVED";
   const canEdit = can(role, "tasks.write") && !isArchived;
@@ -124,6 +127,7 @@ export default async function TaskPage({ params }: Params) {
             {t("priorityBadge", { priority: tp(task.priority) })}
           </Badge>
           <PresenceAvatars scope={`task:${task.id}`} />
+          <FollowButton teamSlug={team.slug} target="task" id={task.id} following={following} />
         </div>
         {task.templateKey && templateText ? (
           <details className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
@@ -260,6 +264,7 @@ export default async function TaskPage({ params }: Params) {
                 currentUserId={user.id}
                 canComment={canComment}
                 now={now}
+                members={members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email }))}
               />
             </section>
           </Card>

@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { JobDefinition } from "@/lib/jobs/runner";
+import { log } from "@/lib/log";
+import { OPEN_STATUSES } from "@/lib/tasks/status";
+import { addDays, startOfUtcDay } from "@/lib/time";
+import { deliverNotices, type Notice } from "./rules";
+
+const SOON_DAYS = 2;
+
+/**
+ * Tells each assignee (the creator when nobody is assigned) of an open task in a
+ * live plan that it is due within two days, and once it is overdue. Each notice
+ * exists once per task, person and due date (a dedupe key), so running this
+ * several times a day, or after a missed day, never repeats one; moving the due
+ * date makes the notices due again. Returns how many were created.
+ */
+export async function notifyDueTasks(now = new Date()): Promise<number> {
+  const today = startOfUtcDay(now);
+  const tasks = await db.task.findMany({
+    where: {
+      status: { in: [...OPEN_STATUSES] },
+      dueDate: { not: null, lte: addDays(today, SOON_DAYS) },
+      plan: { status: { in: ["DRAFT", "ACTIVE"] } },
+      OR: [{ assigneeId: { not: null } }, { createdById: { not: null } }],
+    },
+    select: { id: true, teamId: true, dueDate: true, assigneeId: true, createdById: true },
+  });
+  let created = 0;
+  const byTeam = new Map<string, Notice[]>();
+  for (const task of tasks) {
+    const userId = task.assigneeId ?? task.createdById;
+    if (!userId || !task.dueDate) continue;
+    const due = task.dueDate.toISOString().slice(0, 10);
+    const kind = task.dueDate < today ? "task.overdue" : "task.due_soon";
+    const notices = byTeam.get(task.teamId) ?? [];
+    notices.push({
+      userId,
+      kind,
+      taskId: task.id,
+      data: { dueDate: due },
+      dedupeKey: `${kind}:${task.id}:${userId}:${due}`,
+    });
+    byTeam.set(task.teamId, notices);
+  }
+  for (const [teamId, notices] of byTeam) {
+    created += await db.$transaction((tx) => deliverNotices(tx, { teamId, userId: null }, notices));
+  }
+  return created;
+}
+
+export const dueTasksJob: JobDefinition = {
+  name: "notifications.due-tasks",
+  // Daily, early in the morning across Asia and Europe; safe to run again (see notifyDueTasks).
+  schedule: { cron: "0 6 * * *" },
+  retryLimit: 3,
+  handler: async () => {
+    log().info({ event: "notifications.due", created: await notifyDueTasks() }, "due and overdue notices sent");
+  },
+};

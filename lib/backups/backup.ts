@@ -137,7 +137,11 @@ export async function createBackup(url: string, file: string, tool?: PgTool): Pr
  * Restores a backup into the database of `url` in one transaction (all of it or
  * nothing). `clean` drops the objects of the backup first (restoring over data).
  */
-export async function restoreBackup(url: string, file: string, { clean = true, tool }: { clean?: boolean; tool?: PgTool } = {}) {
+export async function restoreBackup(
+  url: string,
+  file: string,
+  { clean = true, tool }: { clean?: boolean; tool?: PgTool } = {},
+) {
   const pgRestore = tool ?? (await toolFor("pg_restore", url));
   const { dbname, env } = libpqArgs(url);
   await runPgTool(

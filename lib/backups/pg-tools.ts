@@ -37,7 +37,8 @@ export function findPgTool(
   else {
     candidates.push(name);
     if (fs.existsSync(DEBIAN_PG_ROOT))
-      for (const version of fs.readdirSync(DEBIAN_PG_ROOT)) candidates.push(path.join(DEBIAN_PG_ROOT, version, "bin", name));
+      for (const version of fs.readdirSync(DEBIAN_PG_ROOT))
+        candidates.push(path.join(DEBIAN_PG_ROOT, version, "bin", name));
   }
   let best: PgTool | undefined;
   for (const candidate of candidates) {

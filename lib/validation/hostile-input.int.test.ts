@@ -32,6 +32,10 @@ import { setTaskStatus, updateTask } from "@/lib/tasks/update-task";
 import { createTeam } from "@/lib/teams/create-team";
 import { deleteTeam } from "@/lib/teams/delete-team";
 import { updateTeam } from "@/lib/teams/update-team";
+import { takeDiagnostic } from "@/lib/diagnostic/diagnostic";
+import { diagnosticStatements } from "@/lib/diagnostic/statements";
+import { heartbeatPresence } from "@/lib/live/presence";
+import { setFollow } from "@/lib/notifications/follow";
 import { CLIENT_IP_HEADER } from "@/lib/ops/client-address.cjs";
 import { createTestApiToken, loadRouteModule } from "@/lib/testing/api-client";
 import {
@@ -709,6 +713,11 @@ const operationSpecs: Record<string, OperationSpec> = {
   deleteComment: op(deleteComment, () => ({ commentId: f.comment.id })),
   updateTeam: op(updateTeam, async () => ({ name: "Hostile input team", slug: await teamSlug() })),
   deleteTeam: op(deleteTeam, () => ({ confirmName: "Hostile input team" })),
+  heartbeatPresence: op(heartbeatPresence, () => ({ scope: `task:${f.task.id}`, editing: true, leave: false })),
+  setFollow: op(setFollow, () => ({ target: "task", id: f.task.id, follow: true })),
+  takeDiagnostic: op(takeDiagnostic, () => ({
+    answers: Object.fromEntries(diagnosticStatements.map((s) => [s.key, 3])),
+  })),
   getPlanProgress: op(getPlanProgress, () => ({ planId: f.plan.id, at: "2026-06-01" })),
   exportPlanTasks: op(exportPlanTasks, () => ({ planId: f.plan.id, locale: "en" })),
   exportPlanProgress: op(exportPlanProgress, () => ({ planId: f.plan.id, locale: "zh-CN" })),
@@ -801,6 +810,9 @@ describe("hostile input over every server action", () => {
       deleteComment,
       updateTeam,
       deleteTeam,
+      heartbeatPresence,
+      setFollow,
+      takeDiagnostic,
     };
     for (const name of names) {
       expect(modules[name], `${name} is imported here`).toBeDefined();

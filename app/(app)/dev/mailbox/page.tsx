@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { findMailboxMessages } from "@/lib/mail/mailbox";
 
 /**
  * The local mailbox: while SMTP_URL is unset, the mails the app would have sent
@@ -14,12 +14,7 @@ export default async function MailboxPage() {
   if (getEnv().SMTP_URL) notFound();
   const user = await requireUser();
   const [mails, t, format] = await Promise.all([
-    db.mailboxMessage.findMany({
-      where: { to: user.email.toLowerCase() },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-      select: { id: true, subject: true, text: true, createdAt: true },
-    }),
+    findMailboxMessages(user.email),
     getTranslations("mailbox"),
     getFormatter(),
   ]);

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -25,6 +26,9 @@ export default defineConfig({
     exclude: ["node_modules", ".next", "e2e"],
     // Inlined so the alias above applies to its imports.
     server: { deps: { inline: ["next-auth"] } },
+    // Integration tests spend most of their time waiting on PostgreSQL, so even a
+    // 2-core machine runs two test files at once (Vitest's default there is one).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

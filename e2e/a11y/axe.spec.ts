@@ -38,7 +38,7 @@ test("[A11Y]: the sign-up's inbox answer and its confirmation page have no serio
 test("[A11Y]: team home, wizard, plan list and board, task detail, dashboards, members and settings have no serious or critical axe violations", async ({
   page,
 }) => {
-  test.slow(); // a dozen pages, each scanned
+  test.setTimeout(240_000); // a dozen pages, each loaded and scanned
   const pages = await mainPages(page);
   const found: Record<string, string[]> = {};
   for (const { name, path } of pages) {

@@ -97,7 +97,7 @@ test("[API]: unknown paths, other methods and the rate-limit headers, through th
   );
   const options = await request.fetch("/api/v1/tasks/x", { method: "OPTIONS" });
   expect(options.status()).toBe(204);
-  expect(options.headers()["allow"]).toBe("GET, PATCH, HEAD, OPTIONS");
+  expect(options.headers()["allow"]).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
   const unauthenticated = await request.get("/api/v1/plans");
   expect(unauthenticated.status()).toBe(401);
   for (const header of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"])

@@ -15,7 +15,7 @@ test("[I18N]: switch to Chinese in the header; wizard and dashboard show Chinese
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
   await expect(page.getByRole("link", { name: "新建计划" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-  await expect(page.getByRole("navigation", { name: "团队" }).getByRole("link", { name: "成员" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "成员" })).toBeVisible();
 
   // Plan wizard in Chinese, with the paper's areas, dilemmas and templates in Chinese.
   // The new team has no plan yet: its empty state offers the wizard as the next step.

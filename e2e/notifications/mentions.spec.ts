@@ -17,7 +17,7 @@ test("a member mentions the owner in a comment; the owner's notification opens t
   await expect(member).not.toHaveURL(/sign-in/, { timeout: 20_000 });
   await member.goto(`/t/${TEAM}`);
   await member.getByRole("link", { name: PLAN }).first().click();
-  await member.locator('main a[href*="/tasks/"]').first().click();
+  await member.locator('main a[href*="/tasks/"]:not([href$="/tasks/new"])').first().click();
   const box = member.getByRole("combobox", { name: "Comment", exact: true });
   await box.click();
   await box.pressSequentially("@Zhang");

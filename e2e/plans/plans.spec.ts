@@ -78,7 +78,7 @@ test("[PLANS]: create a plan from R3 and R4, filter by D3, assign, move on the b
 
   // Task detail: comment and read the history.
   await page.getByRole("link", { name: /^R3\.1 · / }).click();
-  await page.getByRole("textbox", { name: "Comment" }).fill("Firewall vendor shortlisted: **three** offers.");
+  await page.getByRole("combobox", { name: "Comment", exact: true }).fill("Firewall vendor shortlisted: **three** offers.");
   await page.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(page.getByRole("region", { name: /^Comments/ }).getByText("three", { exact: true })).toBeVisible();
   const history = page.getByRole("region", { name: /^History/ });
@@ -107,6 +107,15 @@ test("[PLANS]: two people edit the same task; the second gets the conflict with 
   const otherPage = await other.newPage();
   await otherPage.goto(taskUrl);
 
+  // The second person starts editing the same field (and others) before the first saves:
+  // a live update cannot merge a field they are changing, so their save must be refused.
+  await expect(async () => {
+    await otherPage.getByLabel("Title").fill("Firewalls, my wording");
+    await otherPage.getByLabel("Description").fill("My notes that must not be lost.");
+    await expect(otherPage.getByText("Unsaved changes")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await otherPage.getByLabel("Status").selectOption({ label: "Blocked" });
+
   // Retry until the form has hydrated and registered the change.
   await expect(async () => {
     await page.getByLabel("Title").fill("Firewalls and IDS, phase 1");
@@ -115,15 +124,11 @@ test("[PLANS]: two people edit the same task; the second gets the conflict with 
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
-  await expect(async () => {
-    await otherPage.getByLabel("Description").fill("My notes that must not be lost.");
-    await expect(otherPage.getByText("Unsaved changes")).toBeVisible({ timeout: 1_000 });
-  }).toPass();
-  await otherPage.getByLabel("Status").selectOption({ label: "Blocked" });
   await otherPage.getByRole("button", { name: "Save changes" }).click();
   const alert = otherPage.getByRole("alert").filter({ hasText: "Someone else saved this task" });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("Firewalls and IDS, phase 1");
+  await expect(otherPage.getByLabel("Title")).toHaveValue("Firewalls, my wording");
   await expect(otherPage.getByLabel("Description")).toHaveValue("My notes that must not be lost.");
   await expect(otherPage.getByLabel("Status")).toHaveValue("BLOCKED");
 

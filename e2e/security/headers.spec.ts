@@ -140,7 +140,7 @@ test("[SEC]: a server action is refused without its own Origin, and nothing chan
     await route.abort();
   });
   await nameField.fill(renamed);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect.poll(() => captured).toBeTruthy();
   await page.unroute("**/profile");
   const action = captured!;

@@ -50,7 +50,7 @@ test("[MEMBERS]: a viewer sees no edit controls and a forged edit is refused", a
   await expect(page.getByText("Last good backup")).toBeVisible();
   const actionRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByLabel("Team name").fill(`${teamName} renamed`);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   const captured = await actionRequest;
   await expect(page.getByRole("status")).toHaveText("Saved.");
 
@@ -118,7 +118,7 @@ test("[SECURITY]: a server action posted from another site is refused and change
   await page.goto(`/t/${slug}/settings`);
   const actionRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByLabel("Team name").fill(`${teamName} v2`);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   const captured = await actionRequest;
   await expect(page.getByRole("status")).toHaveText("Saved.");
 

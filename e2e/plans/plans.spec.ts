@@ -78,7 +78,9 @@ test("[PLANS]: create a plan from R3 and R4, filter by D3, assign, move on the b
 
   // Task detail: comment and read the history.
   await page.getByRole("link", { name: /^R3\.1 · / }).click();
-  await page.getByRole("combobox", { name: "Comment", exact: true }).fill("Firewall vendor shortlisted: **three** offers.");
+  await page
+    .getByRole("combobox", { name: "Comment", exact: true })
+    .fill("Firewall vendor shortlisted: **three** offers.");
   await page.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(page.getByRole("region", { name: /^Comments/ }).getByText("three", { exact: true })).toBeVisible();
   const history = page.getByRole("region", { name: /^History/ });

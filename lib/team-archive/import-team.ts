@@ -171,8 +171,8 @@ export async function importTeam({ userId, bytes }: { userId: string; bytes: Uin
           kind: e.kind,
           entityType: e.entityType,
           entityId: e.entityType === "team" ? teamId : entity(e.entityId),
-          before: (e.before ?? undefined),
-          after: (e.after ?? undefined),
+          before: e.before ?? undefined,
+          after: e.after ?? undefined,
           createdAt: timeOf(e.createdAt),
         })),
       });

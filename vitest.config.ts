@@ -27,8 +27,8 @@ export default defineConfig({
     // Inlined so the alias above applies to its imports.
     server: { deps: { inline: ["next-auth"] } },
     // Integration tests spend most of their time waiting on PostgreSQL, so even a
-    // 2-core machine runs two test files at once (Vitest's default there is one).
-    maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // 2-core machine runs three test files at once (Vitest's default there is one).
+    maxWorkers: Math.max(3, os.availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

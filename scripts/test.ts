@@ -88,10 +88,8 @@ async function main() {
   if (!only) {
     step("Formatting");
     await run("prettier", ["--check", "."]);
-    step("Typecheck");
-    await run("tsc", ["--noEmit"]);
-    step("Lint");
-    await run("eslint", [".", "--max-warnings=0"]);
+    step("Typecheck and lint (side by side)");
+    await Promise.all([run("tsc", ["--noEmit"]), run("eslint", [".", "--max-warnings=0"])]);
   }
 
   step("Throw-away database");

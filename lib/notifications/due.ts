@@ -13,12 +13,14 @@ const SOON_DAYS = 2;
  * live plan that it is due within two days, and once it is overdue. Each notice
  * exists once per task, person and due date (a dedupe key), so running this
  * several times a day, or after a missed day, never repeats one; moving the due
- * date makes the notices due again. Returns how many were created.
+ * date makes the notices due again. Returns how many were created. `teamIds`
+ * limits a run to those teams (tests share one database with others).
  */
-export async function notifyDueTasks(now = new Date()): Promise<number> {
+export async function notifyDueTasks(now = new Date(), teamIds?: string[]): Promise<number> {
   const today = startOfUtcDay(now);
   const tasks = await db.task.findMany({
     where: {
+      ...(teamIds ? { teamId: { in: teamIds } } : {}),
       status: { in: [...OPEN_STATUSES] },
       dueDate: { not: null, lte: addDays(today, SOON_DAYS) },
       plan: { status: { in: ["DRAFT", "ACTIVE"] } },

@@ -260,8 +260,8 @@ describe("notification rules (table)", () => {
       dueDate: addDays(today, -3),
       status: "DONE",
     });
-    await notifyDueTasks();
-    await notifyDueTasks();
+    await notifyDueTasks(new Date(), [team.id]);
+    await notifyDueTasks(new Date(), [team.id]);
     expect(await noticesOf({ taskId: soon.id })).toEqual(["bystander:task.due_soon"]);
     expect(await noticesOf({ taskId: late.id })).toEqual(["creator:task.overdue"]);
     expect(await noticesOf({ taskId: later.id })).toEqual([]);

@@ -128,6 +128,14 @@ async function main() {
     await migrate(databaseUrl);
     await seed(databaseUrl);
 
+    // The production build for the e2e tests runs beside Vitest, which mostly waits on PostgreSQL.
+    let build: Promise<void> = Promise.resolve();
+    if ((!only || only === "e2e") && needsBuild()) {
+      step("Production build");
+      build = run("next", ["build"], { ...env, NODE_ENV: "production" });
+      build.catch(() => undefined); // awaited before the e2e tests, which report it
+    }
+
     if (!only || only === "vitest") {
       step("Unit and integration tests (Vitest)");
       const report = path.join(RESULTS, "vitest.json");
@@ -144,10 +152,7 @@ async function main() {
 
     if (!only || only === "e2e") {
       const chromium = chromiumPath();
-      if (needsBuild()) {
-        step("Production build");
-        await run("next", ["build"], { ...env, NODE_ENV: "production" });
-      }
+      await build;
       step("End-to-end tests (Playwright, Chromium)");
       const report = path.join(RESULTS, "e2e.json");
       try {

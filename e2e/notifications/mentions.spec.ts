@@ -21,7 +21,8 @@ test("a member mentions the owner in a comment; the owner's notification opens t
   const box = member.getByRole("combobox", { name: "Comment", exact: true });
   await box.click();
   await box.pressSequentially("@Zhang");
-  const option = member.getByRole("option", { name: /Zhang Min/ });
+  // The suggestions list, not the assignee <select> that also offers Zhang Min.
+  const option = member.getByRole("listbox").getByRole("option", { name: /Zhang Min/ });
   await expect(option).toBeVisible();
   await box.press("Enter");
   await box.pressSequentially(note);

@@ -100,6 +100,8 @@ test("[MEMBERS]: a role downgrade takes effect on the member's next request", as
 test("[AUTH]: repeated failed sign-ins are throttled with a clear message", async ({ page }) => {
   const { owner } = await createTeamAsNewOwner(page, "throttled");
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  // Wait for the sign-out to finish: leaving the page earlier could cancel it and keep the session.
+  await expect(page.getByRole("heading", { name: "Sign in to Pathwise" })).toBeVisible();
   for (let i = 0; i < 5; i++) {
     await signIn(page, { email: owner.email, password: `wrong-password-${i}` });
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(

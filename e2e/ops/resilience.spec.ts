@@ -20,7 +20,12 @@ test.beforeAll(async () => {
   viaProxy.port = String(proxy.port);
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = startNext(port, { DATABASE_URL: viaProxy.toString(), DATABASE_CONNECT_TIMEOUT_MS: "2000" });
+  // Without the job runner, whose polling would be the first query through a held relay.
+  server = startNext(port, {
+    DATABASE_URL: viaProxy.toString(),
+    DATABASE_CONNECT_TIMEOUT_MS: "2000",
+    JOBS: "off",
+  });
   await waitReady(baseUrl);
 });
 

@@ -47,6 +47,7 @@ export function CommandPalette({
   const locale = useLocale();
   const router = useRouter();
   const ref = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<Found>({ tasks: [], members: [] });
   const [selected, setSelected] = useState("");
@@ -55,6 +56,8 @@ export function CommandPalette({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first focusable element, which is cmdk's root (tabindex -1): typing goes to the input.
+    inputRef.current?.focus();
     return () => dialog?.close();
   }, []);
 
@@ -127,6 +130,7 @@ export function CommandPalette({
     >
       <Command label={t("paletteLabel")} shouldFilter={false} loop value={selected} onValueChange={setSelected}>
         <Command.Input
+          ref={inputRef}
           value={query}
           onValueChange={setQuery}
           placeholder={t("palettePlaceholder")}

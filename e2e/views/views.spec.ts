@@ -113,9 +113,7 @@ test("[VIEWS]: at 390 px the sidebar is a menu, filters fold away and the board 
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
 
-// Known failure: in the production build the palette's server search shows no task
-// for "firewalls" (the search reader finds it in lib/tasks/schedule-task.int.test.ts).
-test.fixme("[VIEWS]: Ctrl+K searches the team's tasks and Enter opens the chosen one", async ({ page }) => {
+test("[VIEWS]: Ctrl+K searches the team's tasks and Enter opens the chosen one", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const { owner, slug } = await createTeamAsNewOwner(page, "palette");
   await createPlanFromR3(page, slug, `Palette ${owner.email.slice(10, 18)}`);

@@ -79,5 +79,10 @@ test("[FRAMEWORK]: the Framework page is public and linked from the sign-in page
   await expect(page.getByRole("heading", { level: 1, name: "The framework" })).toBeVisible();
   await expect(page.getByRole("region", { name: /^P4 · Efficient resource allocation/ })).toContainText("§4.4");
   await expect(page.locator('[id="R4.10"]')).toContainText("§5.4");
+  // The tab shows Pathwise's icon.
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  const served = await page.request.get(icon ?? "/missing-icon");
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toContain("image/svg+xml");
   await context.close();
 });

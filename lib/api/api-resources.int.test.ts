@@ -250,6 +250,37 @@ describe("plans: edit, lifecycle, delete by role", () => {
   });
 });
 
+describe("tasks: start dates", () => {
+  it("sets, keeps, checks and clears a task's start date", async () => {
+    const plan = await createTestPlan({ teamId: teamA.id, startDate: new Date("2026-02-01T00:00:00Z") });
+    const created = await callApi({
+      method: "POST",
+      url: `/api/v1/plans/${plan.id}/tasks`,
+      token: tokens.MEMBER,
+      body: { ...taskBody("Scheduled"), startDate: "2026-03-01", dueDate: "2026-04-30" },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    expect(created.json).toMatchObject({ startDate: "2026-03-01", dueDate: "2026-04-30", version: 1 });
+    const url = `/api/v1/tasks/${created.json.id}`;
+    const patch = (body: Record<string, unknown>) => callApi({ method: "PATCH", url, token: tokens.MEMBER, body });
+
+    // A PATCH without it keeps it; one before the plan starts or after the due date is refused on the field.
+    const kept = await patch({ version: 1, progress: 20 });
+    expect(kept.json).toMatchObject({ startDate: "2026-03-01", progress: 20, version: 2 });
+    for (const body of [{ startDate: "2026-01-15" }, { startDate: "2026-05-01" }, { dueDate: "2026-02-15" }]) {
+      const refused = await patch({ version: 2, ...body });
+      expect(refused.status, JSON.stringify(body)).toBe(422);
+      expect(Object.keys(refused.json.error.fields)).toEqual(["startDate"]);
+    }
+    expect((await callApi({ url, token: tokens.VIEWER })).json).toMatchObject({ startDate: "2026-03-01", version: 2 });
+    const cleared = await patch({ version: 2, startDate: null });
+    expect(cleared.json).toMatchObject({ startDate: null, dueDate: "2026-04-30", version: 3 });
+    const empty = await patch({ version: 3, startDate: "2026-04-01" });
+    expect(empty.json.startDate).toBe("2026-04-01");
+    expect((await patch({ version: 4, startDate: "" })).json.startDate).toBeNull();
+  });
+});
+
 describe("tasks: delete and bulk", () => {
   it("deletes a task (MEMBER and up) and applies a bulk action all or nothing", async () => {
     const plan = await createTestPlan({ teamId: teamA.id });
@@ -431,7 +462,14 @@ describe("CSV exports with a token", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(await ok.text()).toContain("In the CSV");
-    expect((await call(tokens.B)).status).toBe(404);
+    // Counted against the API's limits like any request with a token, errors included.
+    const remaining = Number(ok.headers.get("ratelimit-remaining"));
+    expect(ok.headers.get("ratelimit-limit")).toMatch(/^\d+$/);
+    const again = await call(tokens.VIEWER);
+    expect(Number(again.headers.get("ratelimit-remaining"))).toBeLessThan(remaining);
+    const foreign = await call(tokens.B);
+    expect(foreign.status).toBe(404);
+    expect(foreign.headers.get("ratelimit-remaining")).toMatch(/^\d+$/);
     expect((await call("pw_nope")).status).toBe(401);
   });
 });

@@ -197,6 +197,31 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("declares every date a request body takes as a date, optional ones too", () => {
+    const dateFields: string[] = [];
+    const visit = (node: unknown, at: string) => {
+      if (!node || typeof node !== "object") return;
+      const schema = node as { properties?: Record<string, unknown> };
+      for (const [name, field] of Object.entries(schema.properties ?? {})) {
+        if (/Date$|On$/.test(name)) {
+          dateFields.push(`${at}.${name}`);
+          expect(JSON.stringify(field), `${at}.${name}`).toContain('"format":"date"');
+        }
+      }
+      for (const [key, child] of Object.entries(node)) if (key !== "properties") visit(child, at);
+    };
+    for (const { operation } of operations)
+      visit(operation.requestBody?.content["application/json"].schema, operation.operationId);
+    expect(dateFields).toEqual(
+      expect.arrayContaining([
+        "createTask.dueDate",
+        "createTask.startDate",
+        "updateTask.dueDate",
+        "updateTask.startDate",
+      ]),
+    );
+  });
+
   it("lists every route file of /api/v1, and every route it lists exists with its methods", async () => {
     const root = path.resolve(process.cwd(), "app/api/v1");
     const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
@@ -404,6 +429,7 @@ describe("PATCH changes only the fields sent", () => {
       status: ["IN_PROGRESS", "BLOCKED"],
       assigneeId: [ownerId, memberId],
       dueDate: ["2026-06-30", "2026-09-30"],
+      startDate: ["2026-03-01", "2026-04-15"],
       progress: [30, 60],
     }) as Record<string, [unknown, unknown]>;
   // A field as the task body shows it.

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ApiRoute } from "@/lib/api/define-route";
 import { apiRoutes } from "@/lib/api/routes";
 import { apiCodeLists, apiSchemas } from "@/lib/api/schemas";
+import { optionalDateText } from "@/lib/validation/common";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -14,6 +15,14 @@ const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
 function override(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }) {
   // A calendar-date string of lib/validation (YYYY-MM-DD) is a `date` for generated clients.
   if (ctx.jsonSchema.type === "string" && ctx.jsonSchema.pattern === DATE_PATTERN) ctx.jsonSchema.format ??= "date";
+  // An optional date in a body: a date, or "" (as null) for none.
+  if (ctx.zodSchema === optionalDateText) {
+    delete ctx.jsonSchema.type;
+    ctx.jsonSchema.anyOf = [
+      { type: "string", format: "date", pattern: DATE_PATTERN },
+      { type: "string", const: "", description: "None, as null" },
+    ];
+  }
   const codes = apiCodeLists.get(ctx.zodSchema)?.codes;
   if (codes) ctx.jsonSchema.enum = [...codes];
   const description = z.globalRegistry.get(ctx.zodSchema)?.description;

@@ -88,6 +88,7 @@ const taskSelect = {
   status: true,
   priority: true,
   progress: true,
+  startDate: true,
   dueDate: true,
   createdAt: true,
   updatedAt: true,
@@ -101,6 +102,7 @@ function toApiTask(task: Prisma.TaskGetPayload<{ select: typeof taskSelect }>) {
   return {
     ...fields,
     ...textInBothLanguages(task),
+    startDate: task.startDate ? toDateInput(task.startDate) : null,
     dueDate: task.dueDate ? toDateInput(task.dueDate) : null,
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),

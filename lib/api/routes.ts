@@ -288,6 +288,7 @@ const createTaskRoute = defineApiRoute({
       ...body,
       planId: params.planId,
       dueDate: body.dueDate ? toDateInput(body.dueDate) : null,
+      startDate: body.startDate ? toDateInput(body.startDate) : null,
     });
     return run(getTaskForApi, { taskId: id });
   },
@@ -322,7 +323,7 @@ const updateTaskRoute = defineApiRoute({
   errors: [...WRITE, 409],
   handler: async ({ params, body, run }) => {
     const current = await run(getTaskForApi, params);
-    const { version, dueDate, ...changes } = body;
+    const { version, dueDate, startDate, ...changes } = body;
     const merged: Omit<UpdateTaskInput, "taskId" | "version"> = {
       title: current.title,
       description: current.description,
@@ -336,6 +337,7 @@ const updateTaskRoute = defineApiRoute({
       progress: current.progress,
       ...changes,
       ...(dueDate !== undefined ? { dueDate: dueDate ? toDateInput(dueDate) : null } : {}),
+      ...(startDate !== undefined ? { startDate: startDate ? toDateInput(startDate) : null } : {}),
     };
     try {
       await run(updateTask, { ...merged, taskId: params.taskId, version });

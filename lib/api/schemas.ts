@@ -236,6 +236,7 @@ export const taskResponseSchema = z
     status: z.enum(TASK_STATUSES),
     priority: z.enum(PRIORITIES),
     progress: z.number().int().min(0).max(100),
+    startDate: date.nullable().describe("When work on the task starts (the timeline's bar); null: not scheduled"),
     dueDate: date.nullable(),
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
     dilemmas: z.array(z.object({ dilemmaCode: z.enum(DILEMMA_CODES), weight: z.number().int().min(1).max(3) })),

@@ -2,7 +2,7 @@ import "server-only";
 import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { applyStatus, assertAssignable, assertDueDate, diffTask } from "@/lib/tasks/task-rules";
+import { applyStatus, assertAssignable, assertTaskDates, diffTask } from "@/lib/tasks/task-rules";
 import { applyTaskChange, taskState } from "@/lib/tasks/update-task";
 import { bulkTasksSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
@@ -41,7 +41,7 @@ export const bulkTasks = defineOperation("tasks.write", bulkTasksSchema, async (
       if (input.action === "assign") change = { assigneeId: input.assigneeId };
       else if (input.action === "status") change = { status: input.status };
       else {
-        assertDueDate(input.dueDate, plan.startDate);
+        assertTaskDates({ startDate: task.startDate, dueDate: input.dueDate }, plan.startDate);
         change = { dueDate: input.dueDate };
       }
       // A task that already is as asked keeps its version and gets no event.

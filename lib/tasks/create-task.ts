@@ -5,7 +5,7 @@ import {
   applyStatus,
   completionTime,
   assertAssignable,
-  assertDueDate,
+  assertTaskDates,
   getWritablePlan,
   notifyAssignment,
 } from "@/lib/tasks/task-rules";
@@ -18,7 +18,7 @@ export const createTask = defineOperation("tasks.write", createTaskSchema, async
   return db.$transaction(async (tx) => {
     const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: input.planId });
     await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: input.assigneeId });
-    assertDueDate(input.dueDate, plan.startDate);
+    assertTaskDates(input, plan.startDate);
     await assertMentionsAreMembers(tx, { teamId: ctx.team.id, text: input.description, field: "description" });
     const { status, progress, progressBeforeDone } = applyStatus(null, {
       status: input.status,
@@ -37,6 +37,7 @@ export const createTask = defineOperation("tasks.write", createTaskSchema, async
         progress,
         progressBeforeDone,
         assigneeId: input.assigneeId,
+        startDate: input.startDate ?? null,
         dueDate: input.dueDate,
         sortOrder: 1000,
         createdById: ctx.userId,

@@ -2,9 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { msg } from "@/lib/i18n/error-text";
-import { assertDueDate, getWritablePlan } from "@/lib/tasks/task-rules";
+import { assertTaskDates, getWritablePlan } from "@/lib/tasks/task-rules";
 import { applyTaskChange, loadTask } from "@/lib/tasks/update-task";
 import { idSchema, optionalDateSchema, versionSchema } from "@/lib/validation/common";
 
@@ -25,14 +23,7 @@ export const scheduleTask = defineOperation("tasks.write", scheduleTaskSchema, a
   return db.$transaction(async (tx) => {
     const current = await loadTask(tx, ctx, input.taskId);
     const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: current.planId });
-    if (input.startDate && input.startDate < plan.startDate) {
-      const date = plan.startDate.toISOString().slice(0, 10);
-      throw new AppError("VALIDATION", { fieldErrors: { startDate: [msg("startBeforePlanStart", { date })] } });
-    }
-    assertDueDate(input.dueDate, plan.startDate);
-    if (input.startDate && input.dueDate && input.startDate > input.dueDate) {
-      throw new AppError("VALIDATION", { fieldErrors: { startDate: [msg("startAfterDue")] } });
-    }
+    assertTaskDates(input, plan.startDate);
     return applyTaskChange(tx, ctx, current, input.version, { startDate: input.startDate, dueDate: input.dueDate });
   });
 });

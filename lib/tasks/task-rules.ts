@@ -39,6 +39,21 @@ export function assertDueDate(dueDate: Date | null | undefined, planStart: Date,
   }
 }
 
+/**
+ * A task's dates against its plan: neither the start nor the due date before the
+ * plan starts, and the start not after the due date.
+ */
+export function assertTaskDates(dates: { startDate?: Date | null; dueDate?: Date | null }, planStart: Date) {
+  if (dates.startDate && dates.startDate < planStart) {
+    const date = planStart.toISOString().slice(0, 10);
+    throw new AppError("VALIDATION", { fieldErrors: { startDate: [msg("startBeforePlanStart", { date })] } });
+  }
+  assertDueDate(dates.dueDate, planStart);
+  if (dates.startDate && dates.dueDate && dates.startDate > dates.dueDate) {
+    throw new AppError("VALIDATION", { fieldErrors: { startDate: [msg("startAfterDue")] } });
+  }
+}
+
 type StatusState<S extends string> = { status: S; progress: number; progressBeforeDone: number | null };
 
 /**

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import {
   applyStatus,
   assertAssignable,
-  assertDueDate,
+  assertTaskDates,
   completionTime,
   diffTask,
   getWritablePlan,
@@ -146,12 +146,16 @@ export const updateTask = defineOperation("tasks.write", updateTaskSchema, async
       before: current.description,
       field: "description",
     });
-    assertDueDate(input.dueDate, plan.startDate);
-    const { taskId: _taskId, version, ...submitted } = input;
+    assertTaskDates(
+      { startDate: input.startDate === undefined ? current.startDate : input.startDate, dueDate: input.dueDate },
+      plan.startDate,
+    );
+    const { taskId: _taskId, version, startDate, ...submitted } = input;
     const copies = await loadTemplateCopies(tx, ctx, current.id);
     const fields = keepTemplateText({ ...current, ...copies }, submitted);
     return applyTaskChange(tx, ctx, current, version, {
       ...fields,
+      ...(startDate !== undefined ? { startDate } : {}),
       dilemmas: [...fields.dilemmas].sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode)),
     });
   });

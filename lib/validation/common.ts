@@ -30,9 +30,11 @@ export const dateTextSchema = z
 /** A calendar date as "YYYY-MM-DD", parsed to UTC midnight. */
 export const dateSchema = dateTextSchema.transform((v) => new Date(`${v}T00:00:00Z`));
 
+/** What an optional date accepts as text: "YYYY-MM-DD", or "" for none (the API document shows it so). */
+export const optionalDateText = z.string({ error: msg("dateFormat") });
+
 /** An optional date: "" or null means none (a wrong date gets the date's own message). */
-export const optionalDateSchema = z
-  .string({ error: msg("dateFormat") })
+export const optionalDateSchema = optionalDateText
   .nullable()
   .transform((v) => v || null)
   .pipe(dateSchema.nullable());

@@ -34,6 +34,8 @@ export const taskFieldsSchema = z.object({
   status: z.enum(TASK_STATUSES),
   assigneeId: nullableIdSchema,
   dueDate: optionalDateSchema,
+  /** Left out: unchanged (the task form does not show it; the timeline and the API set it). */
+  startDate: optionalDateSchema.optional(),
   progress: z.coerce.number().int(msg("progressWhole")).min(0, msg("progressRange")).max(100, msg("progressRange")),
 });
 

@@ -84,6 +84,8 @@ export function LiveProvider({ teamSlug, since, children }: { teamSlug: string; 
         remember(event);
         refresh();
       });
+      // A notification for this user that no team event announced (a due date reminder): the badge updates.
+      stream.addEventListener("notice", () => refresh());
       stream.addEventListener("presence", (event) => {
         const { scope } = JSON.parse(event.data as string) as { scope: string };
         notify({ type: "presence", scope });

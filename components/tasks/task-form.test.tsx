@@ -23,6 +23,7 @@ const initial: TaskSnapshot = {
   priority: "MEDIUM",
   status: "TODO",
   assigneeId: null,
+  startDate: "",
   dueDate: "",
   progress: 0,
   version: 3,
@@ -121,16 +122,28 @@ describe("TaskForm", () => {
     });
     // A live update re-renders the page with the version someone else saved.
     await act(async () => {
-      rerenderWith(taskForm({ ...initial, status: "IN_PROGRESS", dueDate: "2026-06-30", version: 4 }, "Li Wei"));
+      rerenderWith(
+        taskForm(
+          { ...initial, status: "IN_PROGRESS", startDate: "2026-03-01", dueDate: "2026-06-30", version: 4 },
+          "Li Wei",
+        ),
+      );
     });
-    expect(screen.getByText("Li Wei changed status and due date")).toBeTruthy();
+    expect(screen.getByText("Li Wei changed status, start date, and due date")).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>("Start date").value).toBe("2026-03-01");
     expect(screen.getByLabelText<HTMLSelectElement>("Status").value).toBe("IN_PROGRESS");
     expect(screen.getByLabelText<HTMLInputElement>("Due date").value).toBe("2026-06-30");
     expect(screen.getByLabelText<HTMLInputElement>("Title").value).toBe("My own title");
     await save();
     expect(actions.updateTaskAction).toHaveBeenCalledWith(
       "acme",
-      expect.objectContaining({ title: "My own title", status: "IN_PROGRESS", dueDate: "2026-06-30", version: 4 }),
+      expect.objectContaining({
+        title: "My own title",
+        status: "IN_PROGRESS",
+        startDate: "2026-03-01",
+        dueDate: "2026-06-30",
+        version: 4,
+      }),
     );
   });
 

@@ -123,6 +123,14 @@ export async function TaskHistory({
       else if (!after.assigneeId) out.push(t("history.unassigned", { actor, name: nameOf(before.assigneeId) }));
       else out.push(t("history.reassigned", { actor, from: nameOf(before.assigneeId), to: nameOf(after.assigneeId) }));
     }
+    if (has("startDate")) {
+      if (!before.startDate) out.push(t("history.startSet", { actor, date: dateLabel(after.startDate) }));
+      else if (!after.startDate) out.push(t("history.startRemoved", { actor }));
+      else
+        out.push(
+          t("history.startChanged", { actor, from: dateLabel(before.startDate), to: dateLabel(after.startDate) }),
+        );
+    }
     if (has("dueDate")) {
       if (!before.dueDate) out.push(t("history.dueSet", { actor, date: dateLabel(after.dueDate) }));
       else if (!after.dueDate) out.push(t("history.dueRemoved", { actor }));

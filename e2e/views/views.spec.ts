@@ -84,6 +84,11 @@ test("[VIEWS]: at 1440 px the board comes first; bulk reassign asks, summarises 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+
+  // The task's history tells of the move.
+  await page.goto(planPath);
+  await page.locator('main a[href*="/tasks/"]', { hasText: "Invest in security: firewalls" }).first().click();
+  await expect(page.getByText(/moved the start date from Jan 5, 2026 to Jan 15, 2026/)).toBeVisible();
 });
 
 test("[VIEWS]: at 390 px the sidebar is a menu, filters fold away and the board starts on the first screen", async ({

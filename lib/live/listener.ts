@@ -7,7 +7,8 @@ import { log } from "@/lib/log";
 /**
  * Live updates, server side. PostgreSQL announces every committed team event
  * (a trigger on ActivityEvent, see the live_events migration) on the
- * "pathwise_events" channel, and presence changes on "pathwise_presence".
+ * "pathwise_events" channel, presence changes on "pathwise_presence", and
+ * notifications made by background jobs on "pathwise_notices".
  * NOTIFY is delivered only when the writing transaction commits, to every
  * listening connection: each app instance holds ONE dedicated LISTEN
  * connection (not one per browser) and fans the messages out in memory to the
@@ -16,6 +17,8 @@ import { log } from "@/lib/log";
 
 export const EVENTS_CHANNEL = "pathwise_events";
 export const PRESENCE_CHANNEL = "pathwise_presence";
+/** New notifications that no team event announces (those of background jobs): team and recipients. */
+export const NOTICES_CHANNEL = "pathwise_notices";
 
 /** A committed team event as announced: ids and the kind, never field values. */
 export const liveEventSchema = z.object({
@@ -31,10 +34,12 @@ export const liveEventSchema = z.object({
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 
 const presenceSchema = z.object({ teamId: z.string(), scope: z.string() });
+const noticesSchema = z.object({ teamId: z.string(), userIds: z.array(z.string()) });
 
 export type LiveMessage =
   | { type: "event"; teamId: string; event: LiveEvent }
   | { type: "presence"; teamId: string; scope: string }
+  | { type: "notices"; teamId: string; userIds: string[] }
   /** This instance stops: streams end, and browsers reconnect to another instance. */
   | { type: "shutdown" };
 
@@ -79,7 +84,7 @@ export class LiveListener {
     client.on("end", () => this.dropClient(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
+      await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}; LISTEN ${NOTICES_CHANNEL}`);
     } catch (error) {
       client.removeAllListeners("end");
       await client.end().catch(() => undefined);
@@ -128,6 +133,9 @@ export class LiveListener {
       } else if (channel === PRESENCE_CHANNEL) {
         const presence = presenceSchema.parse(data);
         message = { type: "presence", teamId: presence.teamId, scope: presence.scope };
+      } else if (channel === NOTICES_CHANNEL) {
+        const notices = noticesSchema.parse(data);
+        message = { type: "notices", teamId: notices.teamId, userIds: notices.userIds };
       }
     } catch (error) {
       log().warn({ err: error, channel }, "live: unreadable notification");

@@ -6,6 +6,7 @@ import { LiveListener, type LiveEvent, type LiveMessage } from "@/lib/live/liste
 import { heartbeatPresence } from "@/lib/live/presence";
 import { openTeamStream } from "@/lib/live/team-stream";
 import { removeMember } from "@/lib/members/remove-member";
+import { notifyDueTasks } from "@/lib/notifications/due";
 import { setTaskStatus } from "@/lib/tasks/update-task";
 import {
   appErrorOf,
@@ -234,6 +235,37 @@ describe("the team event stream", () => {
     await runAs(removeMember, owner.id, team.slug, { membershipId: member.membershipId });
     expect(await stream.next()).toMatchObject({ event: "revoked" });
     expect(await stream.next()).toBeNull();
+  });
+});
+
+describe("notifications made by background jobs", () => {
+  it("reach the recipient's open stream (not a teammate's), so their unread badge updates", async () => {
+    const assignee = await createTestMember({ teamId: team.id, role: "MEMBER" });
+    const teammate = await createTestMember({ teamId: team.id, role: "MEMBER" });
+    const open = async (userId: string, abort: AbortController) => {
+      const stream = sseReader(
+        await openTeamStream({
+          userId,
+          teamSlug: team.slug,
+          lastEventId: null,
+          signal: abort.signal,
+          listener: instanceA,
+        }),
+      );
+      expect((await stream.next())?.event).toBe("ready");
+      return stream;
+    };
+    const [abortA, abortB] = [new AbortController(), new AbortController()];
+    const [mine, theirs] = [await open(assignee.userId, abortA), await open(teammate.userId, abortB)];
+    await createTestTask({ teamId: team.id, planId: plan.id, assigneeId: assignee.userId, dueDate: new Date() });
+    expect(await notifyDueTasks(new Date(), [team.id])).toBeGreaterThan(0);
+    expect((await mine.next())?.event).toBe("notice");
+    // The teammate's stream sees the next team event, with no notice before it.
+    const task = await createTestTask({ teamId: team.id, planId: plan.id });
+    await writeEvent(team.id, plan.id, task.id);
+    expect((await theirs.next())?.event).toBe("change");
+    abortA.abort();
+    abortB.abort();
   });
 });
 

@@ -139,6 +139,10 @@ export async function openTeamStream({
         if (!isOpen) return;
         if (message.type === "shutdown") return close();
         if (message.type === "presence") return write(frame({ event: "presence", data: { scope: message.scope } }));
+        if (message.type === "notices") {
+          if (message.userIds.includes(userId)) write(frame({ event: "notice", data: {} }));
+          return;
+        }
         if (message.event.kind.startsWith("member.") && !(await stillMember())) return;
         sendEvent(message.event);
       };

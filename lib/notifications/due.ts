@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { JobDefinition } from "@/lib/jobs/runner";
+import { NOTICES_CHANNEL } from "@/lib/live/listener";
 import { log } from "@/lib/log";
 import { OPEN_STATUSES } from "@/lib/tasks/status";
 import { addDays, startOfUtcDay } from "@/lib/time";
@@ -46,7 +47,19 @@ export async function notifyDueTasks(now = new Date(), teamIds?: string[]): Prom
     byTeam.set(task.teamId, notices);
   }
   for (const [teamId, notices] of byTeam) {
-    created += await db.$transaction((tx) => deliverNotices(tx, { teamId, userId: null }, notices));
+    created += await db.$transaction(async (tx) => {
+      const count = await deliverNotices(tx, { teamId, userId: null }, notices);
+      // No team event announces these: the recipients' open pages learn of them here (on commit).
+      if (count > 0) {
+        const recipients = [...new Set(notices.map((n) => n.userId))];
+        // A NOTIFY payload holds at most 8,000 bytes: 100 ids a message.
+        for (let at = 0; at < recipients.length; at += 100) {
+          const userIds = recipients.slice(at, at + 100);
+          await tx.$executeRaw`SELECT pg_notify(${NOTICES_CHANNEL}, ${JSON.stringify({ teamId, userIds })})`;
+        }
+      }
+      return count;
+    });
   }
   return created;
 }

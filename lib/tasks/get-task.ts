@@ -24,6 +24,7 @@ export async function getTask({ teamId, planId, taskId }: { teamId: string; plan
       priority: true,
       status: true,
       assigneeId: true,
+      startDate: true,
       dueDate: true,
       progress: true,
       createdAt: true,

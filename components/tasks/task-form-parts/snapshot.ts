@@ -15,6 +15,7 @@ export type TaskSnapshot = {
   priority: (typeof PRIORITIES)[number];
   status: (typeof TASK_STATUSES)[number];
   assigneeId: string | null;
+  startDate: string;
   dueDate: string;
   progress: number;
   version: number;
@@ -51,6 +52,7 @@ export const FIELD_NAMES = [
   "priority",
   "status",
   "assigneeId",
+  "startDate",
   "dueDate",
   "progress",
 ] as const satisfies readonly (keyof TaskSnapshot & keyof FormValues)[];
@@ -59,7 +61,11 @@ export type Change = { field: FieldName; from: string; to: string; isText?: bool
 export type Conflict = { changes: Change[]; current: TaskSnapshot; isRebased: boolean };
 
 /** The task as saved by someone else, as the server sends it with a CONFLICT. */
-const currentTaskSchema = taskFieldsSchema.extend({ dueDate: z.string(), version: z.number().int() });
+const currentTaskSchema = taskFieldsSchema.extend({
+  startDate: z.string(),
+  dueDate: z.string(),
+  version: z.number().int(),
+});
 
 export function parseConflict(details: unknown): TaskSnapshot | null {
   if (typeof details !== "object" || details === null || !("current" in details)) return null;
@@ -82,6 +88,7 @@ export function toSnapshot(values: FormValues, version: number): TaskSnapshot {
     priority: values.priority,
     status: values.status,
     assigneeId: values.assigneeId || null,
+    startDate: values.startDate ?? "",
     dueDate: values.dueDate ?? "",
     // The server stores a done task at 100 %, whatever the slider said.
     progress: values.status === "DONE" ? 100 : Number(values.progress),

@@ -111,7 +111,7 @@ export function TaskDilemmaWeights({ form, dilemmas }: { form: Form; dilemmas: O
   );
 }
 
-/** Priority, status (DONE sets the progress to 100 %), assignee and due date. */
+/** Priority, status (DONE sets the progress to 100 %), assignee, start and due date. */
 export function TaskPlanningFields({
   form,
   initial,
@@ -170,6 +170,14 @@ export function TaskPlanningFields({
           </option>
         ))}
       </Select>
+      <Field
+        type="date"
+        label={t("fields.startDate")}
+        min={minDueDate || undefined}
+        error={errors.startDate?.message}
+        defaultValue={initial.startDate}
+        {...form.register("startDate")}
+      />
       <Field
         type="date"
         label={t("fields.dueDate")}

@@ -55,6 +55,8 @@ export function useConflictChanges({
         return ts(snapshot.status);
       case "assigneeId":
         return memberName(snapshot.assigneeId);
+      case "startDate":
+        return dateLabel(snapshot.startDate);
       case "dueDate":
         return dateLabel(snapshot.dueDate);
       case "progress":
@@ -86,6 +88,7 @@ export function useConflictChanges({
     priority: t("fields.priority"),
     status: t("fields.status"),
     assigneeId: t("fields.assignee"),
+    startDate: t("fields.startDate"),
     dueDate: t("fields.dueDate"),
     progress: t("fields.progress"),
   };

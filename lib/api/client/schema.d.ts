@@ -446,6 +446,8 @@ export interface components {
             /** @enum {string} */
             priority: "LOW" | "MEDIUM" | "HIGH" | "URGENT";
             progress: number;
+            /** @description When work on the task starts (the timeline's bar); null: not scheduled */
+            startDate: string | null;
             dueDate: string | null;
             assignee: {
                 id: string;
@@ -2159,7 +2161,8 @@ export interface operations {
                      */
                     status?: "TODO" | "IN_PROGRESS" | "BLOCKED" | "DONE" | "CANCELLED";
                     assigneeId?: string | null;
-                    dueDate?: string | null;
+                    dueDate?: (string | "") | null;
+                    startDate?: (string | "") | null;
                     /** @default 0 */
                     progress?: number;
                 };
@@ -2329,7 +2332,7 @@ export interface operations {
                     /** @constant */
                     action: "dueDate";
                     taskIds: string[];
-                    dueDate: string | null;
+                    dueDate: (string | "") | null;
                 } | {
                     /** @constant */
                     action: "delete";
@@ -2748,7 +2751,8 @@ export interface operations {
                     /** @enum {string} */
                     status?: "TODO" | "IN_PROGRESS" | "BLOCKED" | "DONE" | "CANCELLED";
                     assigneeId?: string | null;
-                    dueDate?: string | null;
+                    dueDate?: (string | "") | null;
+                    startDate?: (string | "") | null;
                     progress?: number;
                     version: number;
                 };
@@ -3736,7 +3740,7 @@ export interface operations {
                     direction: "UP" | "DOWN";
                     baseline: number | string;
                     target: number | string;
-                    targetDate?: string | null;
+                    targetDate?: (string | "") | null;
                 };
             };
         };
@@ -4129,7 +4133,7 @@ export interface operations {
                     direction?: "UP" | "DOWN";
                     baseline?: number | string;
                     target?: number | string;
-                    targetDate?: string | null;
+                    targetDate?: (string | "") | null;
                 };
             };
         };

@@ -79,6 +79,7 @@ export default async function TaskPage({ params }: Params) {
     priority: task.priority,
     status: task.status,
     assigneeId: task.assigneeId,
+    startDate: toDateInput(task.startDate),
     dueDate: toDateInput(task.dueDate),
     progress: task.progress,
     version: task.version,
@@ -226,6 +227,14 @@ export default async function TaskPage({ params }: Params) {
                   {task.assigneeId
                     ? (memberNames[task.assigneeId] ?? t("values.formerMember"))
                     : t("values.unassigned")}
+                </dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-700">{t("fields.startDate")}</dt>
+                <dd className="mt-1">
+                  {task.startDate
+                    ? format.dateTime(task.startDate, { dateStyle: "medium", timeZone: "UTC" })
+                    : t("values.none")}
                 </dd>
               </div>
               <div>

@@ -42,6 +42,7 @@ export default async function NewTaskPage({ params }: { params: Promise<{ teamSl
               priority: "MEDIUM",
               status: "TODO",
               assigneeId: null,
+              startDate: "",
               dueDate: "",
               progress: 0,
               version: 1,

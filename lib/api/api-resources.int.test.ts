@@ -3,6 +3,8 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { recordEvent } from "@/lib/events/record";
+import { CLIENT_IP_HEADER } from "@/lib/ops/client-address.cjs";
 import { callApi, createTestApiToken } from "@/lib/testing/api-client";
 import {
   cleanupTestData,
@@ -11,6 +13,7 @@ import {
   createTestTask,
   createTestTeam,
   createTestUser,
+  randomIp,
 } from "@/lib/testing/factories";
 import type { Role } from "@/generated/prisma/enums";
 
@@ -250,6 +253,81 @@ describe("plans: edit, lifecycle, delete by role", () => {
   });
 });
 
+describe("the changes feed", () => {
+  it("lists the team's events in order after an id, by type, a page at a time; never another team's", async () => {
+    const plan = await createTestPlan({ teamId: teamA.id });
+    // Every event from here on (of any team) is newer than this one.
+    const start = (await db.activityEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    const created = await callApi({
+      method: "POST",
+      url: `/api/v1/plans/${plan.id}/tasks`,
+      token: tokens.MEMBER,
+      body: taskBody("Fed task"),
+    });
+    const taskUrl = `/api/v1/tasks/${created.json.id}`;
+    await callApi({ method: "PATCH", url: taskUrl, token: tokens.MEMBER, body: { version: 1, progress: 30 } });
+    await callApi({ method: "POST", url: `${taskUrl}/comments`, token: tokens.MEMBER, body: { body: "Noted" } });
+    await db.$transaction((tx) =>
+      recordEvent(
+        tx,
+        { teamId: teamA.id, userId: users.OWNER },
+        { kind: "invitation.created", invitationId: "inv-feed", after: { email: "new@example.test", role: "MEMBER" } },
+      ),
+    );
+    // A deleted task's events leave with it; its deletion stays.
+    const doomed = await callApi({
+      method: "POST",
+      url: `/api/v1/plans/${plan.id}/tasks`,
+      token: tokens.MEMBER,
+      body: taskBody("Short-lived"),
+    });
+    await callApi({ method: "DELETE", url: `/api/v1/tasks/${doomed.json.id}`, token: tokens.MEMBER });
+    // Team B's own change, which team A's feed never shows.
+    const planB = await createTestPlan({ teamId: teamB.id });
+    await callApi({ method: "POST", url: `/api/v1/plans/${planB.id}/tasks`, token: tokens.B, body: taskBody("B") });
+
+    const feed = async (token: string, query: string) =>
+      callApi({ url: `/api/v1/events?after=${start}${query}`, token });
+    const member = await feed(tokens.VIEWER, "");
+    expect(member.status).toBe(200);
+    type FeedEvent = { id: string; type: string; taskId: string | null; entityId: string; actor: { name: string } };
+    const events = member.json.data as FeedEvent[];
+    expect(events.map((e) => e.type)).toEqual(["task.created", "task.updated", "comment.created", "task.deleted"]);
+    expect(events.map((e) => BigInt(e.id))).toEqual(
+      [...events.map((e) => BigInt(e.id))].sort((a, b) => (a < b ? -1 : 1)),
+    );
+    expect(events[1]).toMatchObject({ before: { progress: 0 }, after: { progress: 30 }, actor: { id: users.MEMBER } });
+    expect(events[3]).toMatchObject({ taskId: null, entityType: "task", entityId: doomed.json.id });
+    // Invitations, with the invitee's email, for those who manage members.
+    const admin = (await feed(tokens.ADMIN, "")).json.data as FeedEvent[];
+    expect(admin.map((e) => e.type)).toContain("invitation.created");
+
+    // Types (any letter case, repeated or comma-separated) and the next call after the last id seen.
+    const typed = await feed(tokens.VIEWER, "&types=TASK.UPDATED,comment.created");
+    expect((typed.json.data as FeedEvent[]).map((e) => e.type)).toEqual(["task.updated", "comment.created"]);
+    const later = await callApi({ url: `/api/v1/events?after=${events[1]!.id}`, token: tokens.VIEWER });
+    expect((later.json.data as FeedEvent[]).map((e) => e.type)).toEqual(["comment.created", "task.deleted"]);
+
+    // One at a time: following nextCursor visits each exactly once.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await feed(tokens.VIEWER, `&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      seen.push(...(page.json.data as FeedEvent[]).map((e) => e.id));
+      cursor = page.json.nextCursor as string | null;
+    } while (cursor);
+    expect(seen).toEqual(events.map((e) => e.id));
+
+    // Team B's token sees only team B; bad input is a 422 naming the field.
+    const other = (await feed(tokens.B, "")).json.data as FeedEvent[];
+    expect(other.map((e) => e.type)).toEqual(["task.created"]);
+    const unknownType = await feed(tokens.VIEWER, "&types=task.exploded");
+    expect(unknownType.status).toBe(422);
+    expect(unknownType.json.error.fields.types[0]).toContain("task.updated");
+    expect((await callApi({ url: "/api/v1/events?after=abc", token: tokens.VIEWER })).status).toBe(422);
+  });
+});
+
 describe("tasks: start dates", () => {
   it("sets, keeps, checks and clears a task's start date", async () => {
     const plan = await createTestPlan({ teamId: teamA.id, startDate: new Date("2026-02-01T00:00:00Z") });
@@ -451,10 +529,11 @@ describe("CSV exports with a token", () => {
     const plan = await createTestPlan({ teamId: teamA.id });
     await createTestTask({ teamId: teamA.id, planId: plan.id, title: "In the CSV" });
     const { GET } = await import("@/app/api/teams/[teamSlug]/plans/[planId]/export/tasks/route");
+    const ip = randomIp();
     const call = (token: string) =>
       GET(
         new NextRequest(`http://localhost:3000/api/teams/${teamA.slug}/plans/${plan.id}/export/tasks`, {
-          headers: { authorization: `Bearer ${token}` },
+          headers: { authorization: `Bearer ${token}`, [CLIENT_IP_HEADER]: ip },
         }),
         { params: Promise.resolve({ teamSlug: teamA.slug, planId: plan.id }) },
       );

@@ -12,7 +12,9 @@ import type { TaskFilters } from "@/lib/tasks/task-filters";
 import { afterCreated, createdKey, pageOf, readCursor } from "@/lib/api/pagination";
 import {
   commentParamsSchema,
+  FEED_EVENT_TYPES,
   indicatorParamsSchema,
+  listEventsQuerySchema,
   listTasksQuerySchema,
   pageQuerySchema,
   planParamsSchema,
@@ -22,6 +24,8 @@ import {
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { indicatorProgress } from "@/lib/progress/formula";
 import { toDateInput } from "@/lib/validation/common";
+import { can } from "@/lib/authz";
+import { msg } from "@/lib/i18n/error-text";
 
 const planSelect = {
   id: true,
@@ -330,6 +334,66 @@ export const listMembersForApi = defineOperation("team.read", pageQuerySchema, a
     query,
     keyOf: createdKey,
     map: (m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt.toISOString() }),
+  });
+});
+
+/**
+ * The changes feed: the team's events in the order they happened, after an event
+ * id, of the types asked for. Invitations (with the invitee's email) only for
+ * those who manage members; an API token's own events never.
+ */
+export const listEventsForApi = defineOperation("team.read", listEventsQuerySchema, async (ctx, input) => {
+  const { cursor, limit, after, types } = input;
+  const query = { list: "events", teamId: ctx.team.id, after: after ?? null, types: types ?? null };
+  const [fromCursor] = readCursor(query, cursor) ?? [];
+  if (fromCursor !== undefined && !/^\d{1,18}$/.test(fromCursor))
+    throw new AppError("BAD_REQUEST", {
+      userMessage: msg("apiCursorInvalid"),
+      fieldErrors: { cursor: [msg("apiCursorInvalid")] },
+    });
+  const visible = FEED_EVENT_TYPES.filter(
+    (type) => !type.startsWith("invitation.") || can(ctx.role, "members.manage"),
+  ).filter((type) => !types?.length || types.includes(type));
+  const start = [after, fromCursor].filter((id): id is string => id !== undefined).map(BigInt);
+  const rows = await db.activityEvent.findMany({
+    where: {
+      teamId: ctx.team.id,
+      kind: { in: visible },
+      ...(start.length ? { id: { gt: start.reduce((a, b) => (a > b ? a : b)) } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: {
+      id: true,
+      kind: true,
+      createdAt: true,
+      planId: true,
+      taskId: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+      actor: { select: { id: true, name: true } },
+    },
+  });
+  const asObject = (value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return pageOf(rows, {
+    limit,
+    query,
+    keyOf: (row) => [row.id.toString()],
+    map: (row) => ({
+      id: row.id.toString(),
+      type: row.kind as (typeof FEED_EVENT_TYPES)[number],
+      occurredAt: row.createdAt.toISOString(),
+      actor: row.actor,
+      planId: row.planId,
+      taskId: row.taskId,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      before: asObject(row.before),
+      after: asObject(row.after),
+    }),
   });
 });
 

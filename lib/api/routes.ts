@@ -11,6 +11,7 @@ import {
   getTaskForApi,
   listCommentsForApi,
   listIndicatorsForApi,
+  listEventsForApi,
   listMembersForApi,
   listPlansForApi,
   listReadingsForApi,
@@ -29,9 +30,11 @@ import {
   createIndicatorBodySchema,
   createPlanBodySchema,
   createTaskBodySchema,
+  eventPageResponseSchema,
   indicatorPageResponseSchema,
   indicatorParamsSchema,
   indicatorResponseSchema,
+  listEventsQuerySchema,
   listTasksQuerySchema,
   memberPageResponseSchema,
   meResponseSchema,
@@ -103,6 +106,20 @@ const listMembers = defineApiRoute({
   success: { status: 200, description: "A page of members", schema: memberPageResponseSchema },
   errors: PAGED,
   handler: ({ query, run }) => run(listMembersForApi, query),
+});
+
+const listEvents = defineApiRoute({
+  operationId: "listEvents",
+  method: "GET",
+  path: "/api/v1/events",
+  tag: "Team",
+  summary: "List the team's changes (events feed)",
+  description:
+    "What happened in the token's team, oldest first, for integrations that poll: tasks, comments, plans, indicators, members and the team itself, each with who did it and the changed fields before and after. Keep the `id` of the last event processed and ask with `?after=` next time (or follow `nextCursor` within one run). Filter with `types`. Invitation events (with the invitee's email) are listed for ADMIN and OWNER only. Events are kept as long as the team exists, except that the events of a task or plan leave with it when it is deleted; its deletion event (`task.deleted`, `plan.deleted`, with the id as `entityId`) stays.",
+  query: listEventsQuerySchema,
+  success: { status: 200, description: "A page of events", schema: eventPageResponseSchema },
+  errors: PAGED,
+  handler: ({ query, run }) => run(listEventsForApi, query),
 });
 
 const listPlans = defineApiRoute({
@@ -674,6 +691,7 @@ const getCatalog = defineApiRoute({
 export const apiRoutes = {
   getMe,
   listMembers,
+  listEvents,
   listPlans,
   createPlan: createPlanRoute,
   getPlan,

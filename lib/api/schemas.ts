@@ -11,6 +11,7 @@ import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 import { bulkTasksSchema, commentSchema, createTaskSchema, updateTaskSchema } from "@/lib/validation/task";
 import { dateTextSchema, idSchema, textSchema } from "@/lib/validation/common";
 import type { Role } from "@/generated/prisma/enums";
+import { TEAM_EVENT_KINDS, type TeamEventKind } from "@/lib/events/events";
 
 /** The named schemas of the API: the OpenAPI document's components. */
 export const apiSchemas = z.registry<{ id: string }>();
@@ -72,7 +73,11 @@ export const createPlanBodySchema = z
  * comma-separated (`?status=TODO,DONE`), in any letter case; an unknown code is
  * a validation error naming the allowed ones.
  */
-function codeListParam<const C extends readonly [string, ...string[]]>(codes: C, description: string) {
+function codeListParam<const C extends readonly [string, ...string[]]>(
+  codes: C,
+  description: string,
+  normalise = (value: string) => value.toUpperCase(),
+) {
   const item = z.string().max(64).register(apiCodeLists, { codes });
   return z
     .array(item)
@@ -80,7 +85,7 @@ function codeListParam<const C extends readonly [string, ...string[]]>(codes: C,
     .transform((values, ctx) => {
       const out: C[number][] = [];
       for (const value of values) {
-        const code = codes.find((c) => c === value.toUpperCase());
+        const code = codes.find((c) => c === normalise(value));
         if (!code)
           ctx.addIssue({ code: "custom", message: msg("apiCodeUnknown", { value, allowed: codes.join(", ") }) });
         else if (!out.includes(code)) out.push(code);
@@ -112,6 +117,25 @@ export const listTasksQuerySchema = z.object({
     .describe(
       "Words (separated by spaces, all must occur) in the title, description or comments, in Chinese or English, or a template key",
     ),
+  ...pageQueryShape,
+});
+
+/** The event types the changes feed lists (API tokens' own events are not in it). */
+export const FEED_EVENT_TYPES = TEAM_EVENT_KINDS.filter((k) => !k.startsWith("api_token.")) as [
+  TeamEventKind,
+  ...TeamEventKind[],
+];
+
+/** Query of GET /api/v1/events: where to start, which types, a page. */
+export const listEventsQuerySchema = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,18}$/, msg("apiEventIdInvalid"))
+    .optional()
+    .describe(
+      "An event `id`: only events after it (the last one an integration processed); none: from the oldest kept",
+    ),
+  types: codeListParam(FEED_EVENT_TYPES, "Event types", (value) => value.toLowerCase()),
   ...pageQueryShape,
 });
 
@@ -278,6 +302,26 @@ export const memberResponseSchema = z
   .register(apiSchemas, { id: "Member" });
 
 export const memberPageResponseSchema = pageSchema(memberResponseSchema, "MemberPage");
+
+export const eventResponseSchema = z
+  .object({
+    id: z.string().describe("Increases with every event of the team: pass the last one processed as `after`"),
+    type: z.enum(FEED_EVENT_TYPES).describe("What happened, e.g. task.updated"),
+    occurredAt: dateTime,
+    actor: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .describe("Who did it; null for the app itself (a job) or a former user"),
+    planId: z.string().nullable(),
+    taskId: z.string().nullable(),
+    entityType: z.string().describe("The kind of object it is about: task, comment, plan, indicator, member, team…"),
+    entityId: z.string(),
+    before: z.record(z.string(), z.unknown()).nullable().describe("The fields as they were (changed ones only)"),
+    after: z.record(z.string(), z.unknown()).nullable().describe("The fields as they are now (changed ones only)"),
+  })
+  .register(apiSchemas, { id: "Event" });
+
+export const eventPageResponseSchema = pageSchema(eventResponseSchema, "EventPage");
 
 export const commentResponseSchema = z
   .object({

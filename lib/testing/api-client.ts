@@ -43,6 +43,7 @@ const UNKNOWN_PATH = "/api/v1/[[...path]]";
 const TEMPLATES = [
   "/api/v1/me",
   "/api/v1/members",
+  "/api/v1/events",
   "/api/v1/plans",
   "/api/v1/plans/{planId}",
   "/api/v1/plans/{planId}/status",

@@ -388,6 +388,7 @@ const routeSpecs: Record<RouteName, RouteSpec> = {
   getCatalog: {},
   getMe: {},
   listMembers: {},
+  listEvents: { query: () => ({ after: "1", types: "task.updated,comment.created", limit: "10" }) },
   updatePlan: {
     params: () => ({ planId: f.plan.id }),
     body: async () => ({

@@ -40,6 +40,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the team's changes (events feed)
+         * @description What happened in the token's team, oldest first, for integrations that poll: tasks, comments, plans, indicators, members and the team itself, each with who did it and the changed fields before and after. Keep the `id` of the last event processed and ask with `?after=` next time (or follow `nextCursor` within one run). Filter with `types`. Invitation events (with the invitee's email) are listed for ADMIN and OWNER only. Events are kept as long as the team exists, except that the events of a task or plan leave with it when it is deleted; its deletion event (`task.deleted`, `plan.deleted`, with the id as `entityId`) stays.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -535,6 +555,45 @@ export interface components {
             /** @description Whether there is a next page */
             hasMore: boolean;
         };
+        Event: {
+            /** @description Increases with every event of the team: pass the last one processed as `after` */
+            id: string;
+            /**
+             * @description What happened, e.g. task.updated
+             * @enum {string}
+             */
+            type: "task.created" | "task.updated" | "task.deleted" | "comment.created" | "comment.edited" | "comment.deleted" | "plan.created" | "plan.updated" | "plan.status_changed" | "plan.deleted" | "indicator.created" | "indicator.updated" | "indicator.deleted" | "indicator.reading_added" | "indicator.reading_corrected" | "indicator.reading_deleted" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "invitation.renewed" | "member.role_changed" | "member.removed" | "member.left" | "team.created" | "team.updated" | "team.deleted" | "diagnostic.taken";
+            /**
+             * Format: date-time
+             * @description An instant in UTC, ISO 8601
+             */
+            occurredAt: string;
+            /** @description Who did it; null for the app itself (a job) or a former user */
+            actor: {
+                id: string;
+                name: string;
+            } | null;
+            planId: string | null;
+            taskId: string | null;
+            /** @description The kind of object it is about: task, comment, plan, indicator, member, team… */
+            entityType: string;
+            entityId: string;
+            /** @description The fields as they were (changed ones only) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The fields as they are now (changed ones only) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+        };
+        EventPage: {
+            data: components["schemas"]["Event"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Whether there is a next page */
+            hasMore: boolean;
+        };
         Comment: {
             id: string;
             taskId: string;
@@ -897,6 +956,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            /** @description Not modified: the answer is still the one with the ETag sent as If-None-Match */
+            304: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is empty or not JSON, or the cursor is not one of this list with these filters */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, an unknown or repeated query parameter, an unknown code, or an Idempotency-Key already used with another request; `error.fields` lists messages per field path or parameter */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `error.message` gives a reference to quote */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is briefly unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description An event `id`: only events after it (the last one an integration processed); none: from the oldest kept */
+                after?: string;
+                /** @description Event types; any of task.created, task.updated, task.deleted, comment.created, comment.edited, comment.deleted, plan.created, plan.updated, plan.status_changed, plan.deleted, indicator.created, indicator.updated, indicator.deleted, indicator.reading_added, indicator.reading_corrected, indicator.reading_deleted, invitation.created, invitation.accepted, invitation.revoked, invitation.renewed, member.role_changed, member.removed, member.left, team.created, team.updated, team.deleted, diagnostic.taken (case-insensitive), repeated or comma-separated */
+                types?: ("task.created" | "task.updated" | "task.deleted" | "comment.created" | "comment.edited" | "comment.deleted" | "plan.created" | "plan.updated" | "plan.status_changed" | "plan.deleted" | "indicator.created" | "indicator.updated" | "indicator.deleted" | "indicator.reading_added" | "indicator.reading_corrected" | "indicator.reading_deleted" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "invitation.renewed" | "member.role_changed" | "member.removed" | "member.left" | "team.created" | "team.updated" | "team.deleted" | "diagnostic.taken")[];
+                /** @description `nextCursor` of the previous page of the same list with the same filters (a cursor of another list or other filters is a 400) */
+                cursor?: string;
+                /** @description Page size, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer: 304 without a body while the answer is unchanged */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
                 };
             };
             /** @description Not modified: the answer is still the one with the ETag sent as If-None-Match */

@@ -111,7 +111,7 @@ export function TaskDilemmaWeights({ form, dilemmas }: { form: Form; dilemmas: O
   );
 }
 
-/** Priority, status (DONE sets the progress to 100 %), assignee, start and due date. */
+/** Priority, status (DONE sets the progress to 100 %), start and due date, assignee. */
 export function TaskPlanningFields({
   form,
   initial,
@@ -157,19 +157,6 @@ export function TaskPlanningFields({
           </option>
         ))}
       </Select>
-      <Select
-        label={t("fields.assignee")}
-        error={errors.assigneeId?.message}
-        defaultValue={initial.assigneeId ?? ""}
-        {...form.register("assigneeId", { setValueAs: (v: string | null) => (v ? v : null) })}
-      >
-        <option value="">{t("values.unassigned")}</option>
-        {members.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
-      </Select>
       <Field
         type="date"
         label={t("fields.startDate")}
@@ -186,6 +173,19 @@ export function TaskPlanningFields({
         defaultValue={initial.dueDate}
         {...form.register("dueDate")}
       />
+      <Select
+        label={t("fields.assignee")}
+        error={errors.assigneeId?.message}
+        defaultValue={initial.assigneeId ?? ""}
+        {...form.register("assigneeId", { setValueAs: (v: string | null) => (v ? v : null) })}
+      >
+        <option value="">{t("values.unassigned")}</option>
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </Select>
     </div>
   );
 }

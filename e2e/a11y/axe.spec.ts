@@ -51,6 +51,25 @@ test("[A11Y]: team home, wizard, plan list and board, task detail, dashboards, m
   expect(found).toEqual({});
 });
 
+test("[A11Y]: in the dark theme (the system's), the pages with coloured chips and tints have no serious or critical axe violations", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.emulateMedia({ colorScheme: "dark" });
+  const pages = await mainPages(page);
+  const found: Record<string, string[]> = {};
+  const dark = ["plan-list", "board", "task-detail", "plan-dashboard", "team-dashboard", "framework"];
+  for (const { name, path } of pages.filter((p) => dark.includes(p.name))) {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    // The theme follows the system: the page background is the dark one.
+    expect(await page.evaluate(() => getComputedStyle(document.body).colorScheme), name).toBe("dark");
+    const violations = await seriousViolations(page);
+    if (violations.length) found[name] = violations;
+  }
+  expect(found).toEqual({});
+});
+
 test("[A11Y]: a confirmation is a labelled modal dialog, usable from the keyboard and clean under axe", async ({
   page,
 }) => {

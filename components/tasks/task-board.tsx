@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Avatar } from "@/components/tasks/member-label";
 import { DilemmaBadges } from "@/components/tasks/task-meta";
+import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { setTaskStatusAction } from "@/lib/tasks/actions";
 import { TASK_STATUSES } from "@/lib/tasks/status";
@@ -73,6 +74,17 @@ export function TaskBoard({
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [error, setError] = useState<string | null>(null);
+  /**
+   * A move that met someone else's status change: what they set, what this user
+   * wanted, and, once the user moved it anyway, the status to go back to (Undo).
+   */
+  const [clash, setClash] = useState<{
+    task: BoardTask;
+    theirs: Status;
+    mine: Status;
+    version: number;
+    movedAnyway?: boolean;
+  } | null>(null);
   const [dragOver, setDragOver] = useState<string | null>(null);
   const [optimistic, setOptimistic] = useState<Record<string, Status>>({});
   const [isPending, startTransition] = useTransition();
@@ -81,6 +93,7 @@ export function TaskBoard({
   const move = (task: BoardTask, status: Status) => {
     if (statusOf(task) === status) return;
     setError(null);
+    setClash(null);
     setOptimistic((prev) => ({ ...prev, [task.id]: status }));
     startTransition(async () => {
       let result = await setTaskStatusAction(teamSlug, { taskId: task.id, version: task.version, status });
@@ -88,6 +101,11 @@ export function TaskBoard({
       // Someone saved other fields of the card meanwhile, not its status: the move applies on top of their version.
       if (current && current.status === task.status) {
         result = await setTaskStatusAction(teamSlug, { taskId: task.id, version: current.version, status });
+      } else if (current) {
+        // A true conflict: someone moved the card meanwhile. Their move stands; the toast offers this one anyway.
+        setClash({ task, theirs: current.status as Status, mine: status, version: current.version });
+        router.refresh();
+        result = { ok: true, data: { id: task.id, version: current.version } };
       }
       if (!result.ok) {
         setError(result.message);
@@ -226,9 +244,48 @@ export function TaskBoard({
     </div>
   );
 
+  /** Sets the clashing card's status on top of the version it now has (Move anyway, then Undo). */
+  const resolveClash = (to: Status, movedAnyway: boolean) => {
+    if (!clash) return;
+    startTransition(async () => {
+      const result = await setTaskStatusAction(teamSlug, { taskId: clash.task.id, version: clash.version, status: to });
+      if (!result.ok) {
+        setClash(null);
+        setError(result.message);
+      } else if (movedAnyway) {
+        setClash({ ...clash, version: result.data.version, movedAnyway: true });
+      } else setClash(null);
+      router.refresh();
+    });
+  };
+
   return (
     <div className="flex flex-col gap-3">
       <FormError message={error} />
+      {clash ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          <span>
+            {clash.movedAnyway
+              ? t("clashMoved", { title: clash.task.title, status: ts(clash.mine) })
+              : t("clashRefused", { title: clash.task.title, theirs: ts(clash.theirs), mine: ts(clash.mine) })}
+          </span>
+          {clash.movedAnyway ? (
+            <Button variant="secondary" disabled={isPending} onClick={() => resolveClash(clash.theirs, false)}>
+              {t("clashUndo")}
+            </Button>
+          ) : (
+            <Button variant="secondary" disabled={isPending} onClick={() => resolveClash(clash.mine, true)}>
+              {t("clashMoveAnyway", { status: ts(clash.mine) })}
+            </Button>
+          )}
+          <Button variant="ghost" onClick={() => setClash(null)}>
+            {t("clashDismiss")}
+          </Button>
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" id="board-help">
           {canWrite ? t("boardHelp") : null}

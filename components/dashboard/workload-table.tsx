@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Avatar } from "@/components/tasks/member-label";
 import { Card } from "@/components/ui/card";
 import type { WorkloadRow } from "@/lib/progress/workload";
 import { toPercent } from "@/lib/progress/formula";
@@ -40,7 +41,17 @@ export async function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
                     scope="row"
                     className={`py-2 pr-3 font-normal ${r.userId === null ? "italic text-slate-600" : ""}`}
                   >
-                    {r.userId === null ? t("unassigned") : r.name}
+                    {r.userId === null ? (
+                      t("unassigned")
+                    ) : (
+                      <span className="flex items-center gap-2">
+                        <Avatar id={r.userId} name={r.name ?? ""} />
+                        <span className="flex min-w-0 flex-col">
+                          <span>{r.name}</span>
+                          {r.email ? <span className="truncate text-xs text-slate-600">{r.email}</span> : null}
+                        </span>
+                      </span>
+                    )}
                   </th>
                   <td className="py-2 pr-3 text-right tabular-nums">{r.openCount}</td>
                   <td

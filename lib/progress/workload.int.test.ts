@@ -33,7 +33,7 @@ describe("plan workload", () => {
 
     const rows = await getPlanWorkload({ ...scope, today });
     const mine = rows.find((r) => r.userId === owner.id);
-    expect(mine).toMatchObject({ openCount: 2, overdueCount: 1, weight: 6 });
+    expect(mine).toMatchObject({ openCount: 2, overdueCount: 1, weight: 6, email: owner.email });
     expect(mine?.share).toBeCloseTo(6 / 8, 10);
     expect(rows.find((r) => r.userId === idle)).toMatchObject({ openCount: 0, overdueCount: 0, weight: 0, share: 0 });
     expect(rows.at(-1)).toMatchObject({ userId: null, openCount: 1, overdueCount: 0, weight: 2 });

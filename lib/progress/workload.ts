@@ -8,6 +8,8 @@ import { OPEN_STATUSES } from "@/lib/tasks/status";
 export type WorkloadRow = {
   userId: string | null;
   name: string | null;
+  /** Shown beside the name, so that two members with the same name are told apart. */
+  email: string | null;
   openCount: number;
   overdueCount: number;
   /** Σ dilemma weights of the member's open tasks. */
@@ -51,6 +53,7 @@ export async function getPlanWorkload({
     members AS (SELECT m."userId" FROM "Membership" m WHERE m."teamId" = ${teamId})
     SELECT COALESCE(per."assigneeId", members."userId") AS "userId",
            u.name AS "name",
+           u.email AS "email",
            COALESCE(per."openCount", 0)::int AS "openCount",
            COALESCE(per."overdueCount", 0)::int AS "overdueCount",
            COALESCE(per."weight", 0)::int AS "weight",
@@ -61,7 +64,10 @@ export async function getPlanWorkload({
      ORDER BY (COALESCE(per."assigneeId", members."userId") IS NULL), COALESCE(per."weight", 0) DESC, COALESCE(per."openCount", 0) DESC, u.name`;
   if (rows.some((r) => r.userId === null)) return rows;
   const total = rows.reduce((sum, r) => sum + r.weight, 0);
-  return [...rows, { userId: null, name: null, openCount: 0, overdueCount: 0, weight: 0, share: total > 0 ? 0 : null }];
+  return [
+    ...rows,
+    { userId: null, name: null, email: null, openCount: 0, overdueCount: 0, weight: 0, share: total > 0 ? 0 : null },
+  ];
 }
 
 const dueSelect = {

@@ -49,6 +49,8 @@ describe("plan workload", () => {
     // Another team's id sees no task of this plan.
     const stranger = await createTestTeam();
     const foreign = await getPlanWorkload({ teamId: stranger.id, planId: plan.id, today });
-    expect(foreign).toEqual([{ userId: null, name: null, openCount: 0, overdueCount: 0, weight: 0, share: null }]);
+    expect(foreign).toEqual([
+      { userId: null, name: null, email: null, openCount: 0, overdueCount: 0, weight: 0, share: null },
+    ]);
   });
 });

@@ -253,6 +253,38 @@ describe("plans: edit, lifecycle, delete by role", () => {
   });
 });
 
+describe("plans: add templates, duplicate", () => {
+  it("adds template tasks (duplicates only when asked) and copies a plan, as a member; never another team's", async () => {
+    const plan = await createTestPlan({ teamId: teamA.id });
+    const url = `/api/v1/plans/${plan.id}/templates`;
+    const add = (token: string, body: unknown) => callApi({ method: "POST", url, token, body });
+    const first = await add(tokens.MEMBER, { templateKeys: ["R3.1", "R3.2"] });
+    expect(first.status, JSON.stringify(first.json)).toBe(200);
+    expect(first.json).toEqual({ created: 2, duplicates: [] });
+    expect(await db.task.count({ where: { planId: plan.id, templateKey: { in: ["R3.1", "R3.2"] } } })).toBe(2);
+    expect((await add(tokens.MEMBER, { templateKeys: ["R3.1"] })).json).toEqual({ created: 0, duplicates: ["R3.1"] });
+    expect((await add(tokens.MEMBER, { templateKeys: ["R3.1"], allowDuplicates: true })).json).toMatchObject({
+      created: 1,
+    });
+    expect((await add(tokens.VIEWER, { templateKeys: ["R3.3"] })).status).toBe(403);
+    expect((await add(tokens.B, { templateKeys: ["R3.3"] })).status).toBe(404);
+    const unknown = await add(tokens.MEMBER, { templateKeys: ["R9.9"] });
+    expect(unknown.status).toBe(422);
+    expect(await db.task.count({ where: { planId: plan.id } })).toBe(3);
+
+    const copy = await callApi({ method: "POST", url: `/api/v1/plans/${plan.id}/duplicate`, token: tokens.MEMBER });
+    expect(copy.status, JSON.stringify(copy.json)).toBe(201);
+    expect(copy.headers.get("location")).toBe(`/api/v1/plans/${copy.json.id}`);
+    expect(copy.json).toMatchObject({ title: `${plan.title} (copy)`, status: "DRAFT" });
+    expect(await db.task.count({ where: { planId: copy.json.id } })).toBe(3);
+    for (const token of [tokens.VIEWER, tokens.B]) {
+      const refused = await callApi({ method: "POST", url: `/api/v1/plans/${plan.id}/duplicate`, token });
+      expect(refused.status).toBe(token === tokens.B ? 404 : 403);
+    }
+    expect(await db.plan.count({ where: { teamId: teamA.id, title: `${plan.title} (copy)` } })).toBe(1);
+  });
+});
+
 describe("the changes feed", () => {
   it("lists the team's events in order after an id, by type, a page at a time; never another team's", async () => {
     const plan = await createTestPlan({ teamId: teamA.id });

@@ -19,6 +19,8 @@ import {
 } from "@/lib/api/operations";
 import {
   addReadingBodySchema,
+  addTemplatesBodySchema,
+  addTemplatesResultSchema,
   bulkResultSchema,
   bulkTasksBodySchema,
   catalogResponseSchema,
@@ -67,7 +69,8 @@ import {
   updateIndicator,
 } from "@/lib/indicators/indicators";
 import { createPlan } from "@/lib/plans/create-plan";
-import { deletePlan, setPlanStatus } from "@/lib/plans/plan-lifecycle";
+import { deletePlan, duplicatePlan, setPlanStatus } from "@/lib/plans/plan-lifecycle";
+import { addTemplates } from "@/lib/plans/add-templates";
 import { updatePlan } from "@/lib/plans/update-plan";
 import { bulkTasks } from "@/lib/tasks/bulk-tasks";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
@@ -231,6 +234,40 @@ const setPlanStatusRoute = defineApiRoute({
     await run(setPlanStatus, { planId: params.planId, status: body.status });
     return run(getPlanForApi, params);
   },
+});
+
+const addTemplatesRoute = defineApiRoute({
+  operationId: "addTemplates",
+  method: "POST",
+  path: "/api/v1/plans/{planId}/templates",
+  tag: "Plans",
+  summary: "Add template tasks to a plan",
+  description:
+    "Adds the catalog's template tasks to an existing plan, as the plan page's “Add template tasks”, in the token user's language with both languages kept. Templates the plan already holds are named in `duplicates` and nothing is added unless `allowDuplicates` is true. Needs MEMBER or higher; archived plans are read-only (403).",
+  params: planParamsSchema,
+  body: addTemplatesBodySchema,
+  exampleBody: { templateKeys: ["R3.1", "R3.2"] },
+  success: { status: 200, description: "What was added", schema: addTemplatesResultSchema },
+  errors: WRITE,
+  handler: ({ params, body, run }) => run(addTemplates, { ...body, planId: params.planId }),
+});
+
+const duplicatePlanRoute = defineApiRoute({
+  operationId: "duplicatePlan",
+  method: "POST",
+  path: "/api/v1/plans/{planId}/duplicate",
+  tag: "Plans",
+  summary: "Duplicate a plan",
+  description:
+    "Copies the plan with its tasks and dilemma links, as the plan settings' “Duplicate”: the copy is a DRAFT named “… (copy)”, every task back at TODO and 0 %. Needs MEMBER or higher.",
+  params: planParamsSchema,
+  success: { status: 201, description: "The copy", schema: planResponseSchema },
+  errors: WRITE,
+  handler: async ({ params, run }) => {
+    const { id } = await run(duplicatePlan, { planId: params.planId });
+    return run(getPlanForApi, { planId: id });
+  },
+  location: (plan) => `/api/v1/plans/${plan.id}`,
 });
 
 const deletePlanRoute = defineApiRoute({
@@ -698,6 +735,8 @@ export const apiRoutes = {
   updatePlan: updatePlanRoute,
   deletePlan: deletePlanRoute,
   setPlanStatus: setPlanStatusRoute,
+  addTemplates: addTemplatesRoute,
+  duplicatePlan: duplicatePlanRoute,
   getProgress,
   listTasks,
   createTask: createTaskRoute,

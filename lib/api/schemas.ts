@@ -6,7 +6,13 @@ import { msg } from "@/lib/i18n/error-text";
 import { AREA_CODES, DILEMMA_CODES, PATH_CODES } from "@/lib/catalog/types";
 import { pageQueryShape } from "@/lib/api/pagination";
 import { addReadingSchema, createIndicatorSchema, DIRECTIONS, updateIndicatorSchema } from "@/lib/validation/indicator";
-import { createPlanSchema, PLAN_STATUSES, setPlanStatusSchema, updatePlanSchema } from "@/lib/validation/plan";
+import {
+  addTemplatesSchema,
+  createPlanSchema,
+  PLAN_STATUSES,
+  setPlanStatusSchema,
+  updatePlanSchema,
+} from "@/lib/validation/plan";
 import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 import { bulkTasksSchema, commentSchema, createTaskSchema, updateTaskSchema } from "@/lib/validation/task";
 import { dateTextSchema, idSchema, textSchema } from "@/lib/validation/common";
@@ -358,6 +364,21 @@ export const indicatorResponseSchema = z
   .register(apiSchemas, { id: "Indicator" });
 
 export const indicatorPageResponseSchema = pageSchema(indicatorResponseSchema, "IndicatorPage");
+
+/** POST /api/v1/plans/{planId}/templates: the wizard's templates, added to a plan that exists. */
+export const addTemplatesBodySchema = z.object({
+  templateKeys: addTemplatesSchema.shape.templateKeys.describe("Template keys from GET /api/v1/catalog, e.g. R3.1"),
+  allowDuplicates: addTemplatesSchema.shape.allowDuplicates.describe(
+    "false (default): when the plan already holds one of these templates, nothing is added and `duplicates` names them",
+  ),
+});
+
+export const addTemplatesResultSchema = z
+  .object({
+    created: z.number().int().describe("Tasks added"),
+    duplicates: z.array(z.string()).describe("Templates the plan already held"),
+  })
+  .register(apiSchemas, { id: "AddTemplatesResult" });
 
 export const bulkResultSchema = z
   .object({ count: z.number().int().describe("How many tasks the action applied to") })

@@ -47,6 +47,8 @@ const TEMPLATES = [
   "/api/v1/plans",
   "/api/v1/plans/{planId}",
   "/api/v1/plans/{planId}/status",
+  "/api/v1/plans/{planId}/templates",
+  "/api/v1/plans/{planId}/duplicate",
   "/api/v1/plans/{planId}/progress",
   "/api/v1/plans/{planId}/tasks",
   "/api/v1/plans/{planId}/indicators",

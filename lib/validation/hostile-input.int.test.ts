@@ -389,6 +389,11 @@ const routeSpecs: Record<RouteName, RouteSpec> = {
   getMe: {},
   listMembers: {},
   listEvents: { query: () => ({ after: "1", types: "task.updated,comment.created", limit: "10" }) },
+  addTemplates: {
+    params: () => ({ planId: f.plan.id }),
+    body: () => ({ templateKeys: ["R3.1"], allowDuplicates: false }),
+  },
+  duplicatePlan: { params: () => ({ planId: f.plan.id }) },
   updatePlan: {
     params: () => ({ planId: f.plan.id }),
     body: async () => ({

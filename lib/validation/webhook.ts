@@ -45,3 +45,6 @@ export const webhookIdSchema = z.object({ endpointId: idSchema });
 export const setWebhookEnabledSchema = z.object({ endpointId: idSchema, enabled: z.boolean() });
 
 export const redeliverWebhookSchema = z.object({ deliveryId: idSchema });
+
+/** The codes of an attempt's error that the delivery log shows in words (others are the connection's own error). */
+export const WEBHOOK_ERRORS = ["private_address", "unresolvable", "timeout", "redirect", "event_gone"] as const;

@@ -37,6 +37,10 @@ export async function deliveryBody(teamId: string, eventId: bigint): Promise<str
   return JSON.stringify({ ...feedItemOf(row), team });
 }
 
+/**
+ * One attempt's result. `error` is a code the delivery log translates
+ * (WEBHOOK_ERRORS) or "network: <the connection error>".
+ */
 type Outcome = { statusCode: number | null; error: string | null; durationMs: number };
 
 /** One POST: 2xx is delivered; a redirect is not followed (it is a failure like any other status). */
@@ -53,13 +57,13 @@ async function post(url: string, headers: Record<string, string>, body: string):
     });
     await response.body?.cancel();
     const isRedirect = response.status >= 300 && response.status < 400;
-    return { statusCode: response.status, error: isRedirect ? "Redirect not followed" : null, durationMs: elapsed() };
+    return { statusCode: response.status, error: isRedirect ? "redirect" : null, durationMs: elapsed() };
   } catch (error) {
     const isTimeout = error instanceof Error && error.name === "TimeoutError";
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     return {
       statusCode: null,
-      error: isTimeout ? `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : `Request failed: ${cause}`.slice(0, 500),
+      error: isTimeout ? "timeout" : `network: ${cause}`.slice(0, 500),
       durationMs: elapsed(),
     };
   }
@@ -112,13 +116,11 @@ async function attemptDelivery(deliveryId: string, now: Date): Promise<boolean> 
   const { endpoint } = delivery;
   const body = await deliveryBody(delivery.teamId, delivery.eventId);
   let outcome: Outcome;
-  if (body === null) outcome = { statusCode: null, error: "The event no longer exists", durationMs: 0 };
+  if (body === null) outcome = { statusCode: null, error: "event_gone", durationMs: 0 };
   else {
     const problem = await checkWebhookTarget(endpoint.url, { allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE });
-    if (problem === "private")
-      outcome = { statusCode: null, error: "Refused: the host resolves to a private address", durationMs: 0 };
-    else if (problem === "unresolvable")
-      outcome = { statusCode: null, error: "The host name could not be resolved", durationMs: 0 };
+    if (problem === "private") outcome = { statusCode: null, error: "private_address", durationMs: 0 };
+    else if (problem === "unresolvable") outcome = { statusCode: null, error: "unresolvable", durationMs: 0 };
     else
       outcome = await post(
         endpoint.url,

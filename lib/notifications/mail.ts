@@ -85,7 +85,7 @@ export function renderNoticeMail(group: Pending[]) {
   const unsubscribe = unsubscribeLinks(first.userId, kinds);
   const open = first.task
     ? appLink(`/t/${first.team.slug}/plans/${first.task.planId}/tasks/${first.task.id}`)
-    : appLink(`/t/${first.team.slug}`);
+    : appLink(`/t/${first.team.slug}${kinds.includes("webhook.disabled") ? "/settings/webhooks" : ""}`);
   const blocks: MailBlock[] = [
     { kind: "text", text: t("noticeIntro", { team: first.team.name }) },
     ...group.map((n): MailBlock => ({ kind: "text", text: noticeLine(locale, n) })),

@@ -25,7 +25,6 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["fc00::", 7],
   ["fe80::", 10],
@@ -33,10 +32,29 @@ for (const [net, prefix] of [
 ] as const)
   blocked.addSubnet(net, prefix, "ipv6");
 
-/** Whether an IP address is one a webhook may not reach. */
+/** The IPv4 address inside an IPv4-mapped IPv6 one (::ffff:a.b.c.d or ::ffff:xxxx:yyyy), else null. */
+function mappedIpv4(address: string): string | null {
+  const match = /^(?:0{0,4}:){0,5}:?ffff:(.+)$/i.exec(address);
+  if (!match?.[1]) return null;
+  if (isIP(match[1]) === 4) return match[1];
+  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(match[1]);
+  if (!hex) return null;
+  const [high, low] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+
+/**
+ * Whether an IP address is one a webhook may not reach. (A BlockList checks an
+ * IPv4 address against IPv6 rules as ::ffff:a.b.c.d, so ::ffff:0:0/96 cannot be
+ * a rule; a mapped address is checked as the IPv4 address it holds.)
+ */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
+  if (family === 6) {
+    const ipv4 = mappedIpv4(address);
+    if (ipv4) return blocked.check(ipv4, "ipv4");
+  }
   return blocked.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 

@@ -10,6 +10,7 @@ vi.hoisted(() => {
 
 import { addComment } from "@/lib/comments/comments";
 import { db } from "@/lib/db";
+import { deleteExpired, WEBHOOK_LOG_KEEP_MS } from "@/lib/jobs/housekeeping";
 import { resetEnvCache } from "@/lib/env";
 import { bulkTasks } from "@/lib/tasks/bulk-tasks";
 import { setTaskStatus } from "@/lib/tasks/update-task";
@@ -288,6 +289,24 @@ describe("webhook deliveries", () => {
     const header = String(request?.headers["pathwise-signature"]);
     expect(verifyPathwiseSignature(rolled.secret, request!.body, header)).toBe(true);
     expect(verifyPathwiseSignature(hook.secret, request!.body, header)).toBe(false);
+  });
+
+  it("keeps finished deliveries in the log for 30 days, and waiting ones until they finish", async () => {
+    const { owner, team, task } = await setupTeam();
+    const hook = await runAs(createWebhook, owner.id, team.slug, { url: `${base}/old`, eventTypes: ["task.updated"] });
+    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 1, status: "IN_PROGRESS" });
+    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 2, status: "DONE" });
+    const [old, waiting] = await db.webhookDelivery.findMany({
+      where: { endpointId: hook.id },
+      orderBy: { eventId: "asc" },
+    });
+    const longAgo = new Date(Date.now() - WEBHOOK_LOG_KEEP_MS - HOUR);
+    await db.webhookDelivery.update({ where: { id: old!.id }, data: { status: "DELIVERED", createdAt: longAgo } });
+    await db.webhookDelivery.update({ where: { id: waiting!.id }, data: { createdAt: longAgo } });
+    await deleteExpired();
+    expect((await db.webhookDelivery.findMany({ where: { endpointId: hook.id } })).map((d) => d.id)).toEqual([
+      waiting!.id,
+    ]);
   });
 });
 

@@ -26,7 +26,7 @@ export function RedeliverButton({
         variant="secondary"
         isPending={isPending}
         disabled={isQueued}
-        aria-label={t("redeliverLabel", { event })}
+        aria-label={isQueued ? undefined : t("redeliverLabel", { event })}
         onClick={() => {
           setError(null);
           startTransition(async () => {

@@ -25,6 +25,7 @@ export const permissions = {
   "tokens.manage": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
   follow: ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
   "tokens.manageOthers": ["OWNER", "ADMIN"],
+  "webhooks.manage": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

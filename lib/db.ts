@@ -38,7 +38,12 @@ function createClient(connectionString: string) {
   );
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, pendingSignUp: { passwordHash: true } },
+    omit: {
+      user: { passwordHash: true },
+      apiToken: { tokenHash: true },
+      pendingSignUp: { passwordHash: true },
+      webhookEndpoint: { secret: true },
+    },
   });
 }
 

@@ -40,6 +40,11 @@ const envSchema = z.object({
   ACCOUNT_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
   /** "off" stops this instance from taking background jobs (it still queues them for others). */
   JOBS: z.enum(["on", "off"]).default("on"),
+  /** "1" lets webhooks reach private, loopback and link-local addresses (a receiver on the same network; tests). */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["", "0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
   /** Where the daily backup job keeps its backups (set by npm start for the embedded database); unset: no scheduled backups. */
   BACKUP_DIR: z
     .string()

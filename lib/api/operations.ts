@@ -26,6 +26,7 @@ import { indicatorProgress } from "@/lib/progress/formula";
 import { toDateInput } from "@/lib/validation/common";
 import { can } from "@/lib/authz";
 import { msg } from "@/lib/i18n/error-text";
+import { feedEventSelect, feedItemOf } from "@/lib/events/feed-item";
 
 const planSelect = {
   id: true,
@@ -363,37 +364,13 @@ export const listEventsForApi = defineOperation("team.read", listEventsQuerySche
     },
     orderBy: { id: "asc" },
     take: limit + 1,
-    select: {
-      id: true,
-      kind: true,
-      createdAt: true,
-      planId: true,
-      taskId: true,
-      entityType: true,
-      entityId: true,
-      before: true,
-      after: true,
-      actor: { select: { id: true, name: true } },
-    },
+    select: feedEventSelect,
   });
-  const asObject = (value: unknown) =>
-    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   return pageOf(rows, {
     limit,
     query,
     keyOf: (row) => [row.id.toString()],
-    map: (row) => ({
-      id: row.id.toString(),
-      type: row.kind as (typeof FEED_EVENT_TYPES)[number],
-      occurredAt: row.createdAt.toISOString(),
-      actor: row.actor,
-      planId: row.planId,
-      taskId: row.taskId,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      before: asObject(row.before),
-      after: asObject(row.after),
-    }),
+    map: (row) => ({ ...feedItemOf(row), type: row.kind as (typeof FEED_EVENT_TYPES)[number] }),
   });
 });
 

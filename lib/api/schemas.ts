@@ -17,7 +17,7 @@ import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 import { bulkTasksSchema, commentSchema, createTaskSchema, updateTaskSchema } from "@/lib/validation/task";
 import { dateTextSchema, idSchema, textSchema } from "@/lib/validation/common";
 import type { Role } from "@/generated/prisma/enums";
-import { TEAM_EVENT_KINDS, type TeamEventKind } from "@/lib/events/events";
+import { FEED_EVENT_TYPES } from "@/lib/events/events";
 
 /** The named schemas of the API: the OpenAPI document's components. */
 export const apiSchemas = z.registry<{ id: string }>();
@@ -126,11 +126,7 @@ export const listTasksQuerySchema = z.object({
   ...pageQueryShape,
 });
 
-/** The event types the changes feed lists (API tokens' own events are not in it). */
-export const FEED_EVENT_TYPES = TEAM_EVENT_KINDS.filter((k) => !k.startsWith("api_token.")) as [
-  TeamEventKind,
-  ...TeamEventKind[],
-];
+export { FEED_EVENT_TYPES };
 
 /** Query of GET /api/v1/events: where to start, which types, a page. */
 export const listEventsQuerySchema = z.object({

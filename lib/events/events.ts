@@ -166,6 +166,12 @@ export const TEAM_EVENT_KINDS = [
 type MissingKind = Exclude<TeamEventKind, (typeof TEAM_EVENT_KINDS)[number]>;
 export const everyTeamEventKindListed: [MissingKind] extends [never] ? true : MissingKind = true;
 
+/** The event types integrators get, in the changes feed and by webhook (API tokens' own events are not among them). */
+export const FEED_EVENT_TYPES = TEAM_EVENT_KINDS.filter((k) => !k.startsWith("api_token.")) as [
+  TeamEventKind,
+  ...TeamEventKind[],
+];
+
 /** An event of a person's account, outside any team. */
 export type UserEvent = {
   kind:

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { TeamContext } from "@/lib/server/team-context";
 import type { TeamEvent, UserEvent } from "@/lib/events/events";
 import { notifyFromEvents } from "@/lib/notifications/rules";
+import { queueWebhookDeliveries } from "@/lib/webhooks/queue";
 
 type Tx = Prisma.TransactionClient;
 
@@ -71,21 +72,29 @@ export function eventRow(actor: EventActor, event: TeamEvent): Prisma.ActivityEv
   }
 }
 
+const recordedSelect = { id: true, teamId: true, kind: true, createdAt: true } as const;
+
 /**
- * Writes one team event to the activity log, in the caller's transaction, and
- * the notifications it calls for (lib/notifications/rules.ts): the one place
- * where notices are made, so they exist exactly when the change commits.
+ * Writes one team event to the activity log, in the caller's transaction, with
+ * the notifications it calls for (lib/notifications/rules.ts) and its webhook
+ * deliveries (lib/webhooks/queue.ts): the one place where both are made, so
+ * they exist exactly when the change commits.
  */
 export async function recordEvent(tx: Tx, actor: EventActor, event: TeamEvent): Promise<void> {
-  await tx.activityEvent.create({ data: eventRow(actor, event) });
+  const row = await tx.activityEvent.create({ data: eventRow(actor, event), select: recordedSelect });
   await notifyFromEvents(tx, actor, [event]);
+  await queueWebhookDeliveries(tx, [row]);
 }
 
-/** Writes many team events of one actor at once, with their notifications. */
+/** Writes many team events of one actor at once, with their notifications and webhook deliveries. */
 export async function recordEvents(tx: Tx, actor: EventActor, events: readonly TeamEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.activityEvent.createMany({ data: events.map((e) => eventRow(actor, e)) });
+  const rows = await tx.activityEvent.createManyAndReturn({
+    data: events.map((e) => eventRow(actor, e)),
+    select: recordedSelect,
+  });
   await notifyFromEvents(tx, actor, events);
+  await queueWebhookDeliveries(tx, rows);
 }
 
 /** The log row of an account event (sign-up, sign-in, password changes) of a person, outside any team. */

@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { backupJob, restoreCheckJob } from "./backups";
 import { dueTasksJob } from "@/lib/notifications/due";
 import { noticeMailJob } from "@/lib/notifications/mail";
+import { webhookDeliveryJob } from "@/lib/webhooks/deliver";
 import { housekeepingJob } from "./housekeeping";
 import { startJobRunner, type AnyJobDefinition, type JobRunner } from "./runner";
 
@@ -17,6 +18,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   restoreCheckJob,
   dueTasksJob,
   noticeMailJob,
+  webhookDeliveryJob,
 ];
 
 // One runner per process, shared by every chunk Next.js bundles this module into.

@@ -7,6 +7,7 @@ export const NOTICE_KINDS = [
   "task.due_soon",
   "task.overdue",
   "member.role_changed",
+  "webhook.disabled",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

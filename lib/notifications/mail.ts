@@ -48,7 +48,7 @@ function noticeLine(locale: Locale, n: Pending): string {
   const t = mailTranslator(locale);
   const te = enumTranslator(locale);
   const actor = n.actor?.name ?? t("noticeSomeone");
-  const data = (n.data ?? {}) as { to?: string; dueDate?: string };
+  const data = (n.data ?? {}) as { to?: string; dueDate?: string; url?: string };
   const kind: NoticeKind | null = isNoticeKind(n.kind) ? n.kind : null;
   switch (kind) {
     case "task.assigned":
@@ -66,6 +66,8 @@ function noticeLine(locale: Locale, n: Pending): string {
       return t("noticeOverdue", { date: data.dueDate ?? "—" });
     case "member.role_changed":
       return t("noticeRoleChanged", { actor, role: data.to ? te(`role.${data.to}` as "role.MEMBER") : "—" });
+    case "webhook.disabled":
+      return t("noticeWebhookDisabled", { url: data.url ?? "—" });
     default:
       return t("noticeCommented", { actor });
   }
@@ -83,7 +85,7 @@ export function renderNoticeMail(group: Pending[]) {
   const unsubscribe = unsubscribeLinks(first.userId, kinds);
   const open = first.task
     ? appLink(`/t/${first.team.slug}/plans/${first.task.planId}/tasks/${first.task.id}`)
-    : appLink(`/t/${first.team.slug}`);
+    : appLink(`/t/${first.team.slug}${kinds.includes("webhook.disabled") ? "/settings/webhooks" : ""}`);
   const blocks: MailBlock[] = [
     { kind: "text", text: t("noticeIntro", { team: first.team.name }) },
     ...group.map((n): MailBlock => ({ kind: "text", text: noticeLine(locale, n) })),

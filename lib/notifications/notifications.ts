@@ -42,11 +42,16 @@ export async function openNotification({ userId, notificationId }: { userId: str
   if (!idSchema.safeParse(notificationId).success) return null;
   const notice = await db.notification.findFirst({
     where: { id: notificationId, userId, team: { memberships: { some: { userId } } } },
-    select: { id: true, readAt: true, team: { select: { slug: true } }, task: { select: { id: true, planId: true } } },
+    select: {
+      id: true,
+      kind: true,
+      readAt: true,
+      team: { select: { slug: true } },
+      task: { select: { id: true, planId: true } },
+    },
   });
   if (!notice) return null;
   if (!notice.readAt) await db.notification.update({ where: { id: notice.id }, data: { readAt: new Date() } });
-  return notice.task
-    ? `/t/${notice.team.slug}/plans/${notice.task.planId}/tasks/${notice.task.id}`
-    : `/t/${notice.team.slug}`;
+  if (notice.task) return `/t/${notice.team.slug}/plans/${notice.task.planId}/tasks/${notice.task.id}`;
+  return notice.kind === "webhook.disabled" ? `/t/${notice.team.slug}/settings/webhooks` : `/t/${notice.team.slug}`;
 }

@@ -220,6 +220,7 @@ describe("notification rules (table)", () => {
       "task.due_soon": channel,
       "task.overdue": channel,
       "member.role_changed": channel,
+      "webhook.disabled": channel,
     });
     await savePreferences(follower.userId, prefs("OFF"));
     await savePreferences(assignee.userId, prefs("IN_APP"));

@@ -61,6 +61,13 @@ import {
   type RawBody,
 } from "@/lib/testing/hostile-corpus";
 import { createUser } from "@/lib/users/create-user";
+import {
+  createWebhook,
+  deleteWebhook,
+  redeliverWebhook,
+  rollWebhookSecret,
+  setWebhookEnabled,
+} from "@/lib/webhooks/webhooks";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { changePassword, updateProfile } from "@/lib/users/update-profile";
 
@@ -80,6 +87,8 @@ type Fixture = {
   member: { userId: string; membershipId: string };
   invitation: { id: string; token: string };
   apiToken: { id: string };
+  webhook: { id: string };
+  webhookDeliveryId: string;
   teamIds: string[];
   userIds: string[];
   emails: string[];
@@ -115,7 +124,31 @@ beforeAll(async () => {
   const invitation = await createTestInvitation({ teamId: team.id, invitedById: owner.id });
   const apiToken = await createTestApiToken({ teamId: team.id, userId: member.userId, roleCeiling: "MEMBER" });
   const memberEmail = (await db.user.findUniqueOrThrow({ where: { id: member.userId } })).email;
+  const webhook = await db.webhookEndpoint.create({
+    data: {
+      teamId: team.id,
+      url: "https://hooks.example.com/pathwise",
+      secret: "whsec_test",
+      eventTypes: ["task.updated"],
+    },
+    select: { id: true },
+  });
+  const event = await db.activityEvent.create({
+    data: { teamId: team.id, kind: "task.updated", entityType: "task", entityId: task.id, taskId: task.id },
+  });
+  const { id: webhookDeliveryId } = await db.webhookDelivery.create({
+    data: {
+      teamId: team.id,
+      endpointId: webhook.id,
+      eventId: event.id,
+      eventType: event.kind,
+      status: "FAILED",
+      retryUntil: event.createdAt,
+    },
+  });
   f = {
+    webhook,
+    webhookDeliveryId,
     readingId,
     owner,
     team,
@@ -644,6 +677,14 @@ const op = <S extends z.ZodType, R>(
 const operationSpecs: Record<string, OperationSpec> = {
   createApiToken: op(createApiToken, () => ({ name: "CI token", expiresInDays: 30 })),
   revokeApiToken: op(revokeApiToken, () => ({ tokenId: f.apiToken.id })),
+  createWebhook: op(createWebhook, () => ({
+    url: "https://hooks.example.com/pathwise",
+    eventTypes: ["task.updated", "comment.created"],
+  })),
+  rollWebhookSecret: op(rollWebhookSecret, () => ({ endpointId: f.webhook.id })),
+  setWebhookEnabled: op(setWebhookEnabled, () => ({ endpointId: f.webhook.id, enabled: false })),
+  deleteWebhook: op(deleteWebhook, () => ({ endpointId: f.webhook.id })),
+  redeliverWebhook: op(redeliverWebhook, () => ({ deliveryId: f.webhookDeliveryId })),
   createIndicator: op(createIndicator, () => ({
     planId: f.plan.id,
     dilemmaCode: "D1",
@@ -771,6 +812,7 @@ const NESTED: Record<string, string[]> = {
   createTask: ["dilemmas.0.weight", "dilemmas.0.dilemmaCode"],
   updateTask: ["dilemmas.0.weight"],
   bulkTasks: ["taskIds.0"],
+  createWebhook: ["eventTypes.0"],
 };
 
 async function runActionCases(cases: ActionCase[]) {
@@ -798,6 +840,11 @@ describe("hostile input over every server action", () => {
     const modules: Record<string, unknown> = {
       createApiToken,
       revokeApiToken,
+      createWebhook,
+      rollWebhookSecret,
+      setWebhookEnabled,
+      deleteWebhook,
+      redeliverWebhook,
       createIndicator,
       addReading,
       deleteIndicator,

@@ -19,7 +19,7 @@ export default async function NotificationsPage() {
   ]);
   const sentence = (n: Notice) => {
     const actor = n.actor?.name ?? t("someone");
-    const data = (n.data ?? {}) as { to?: string };
+    const data = (n.data ?? {}) as { to?: string; url?: string };
     switch (n.kind) {
       case "task.assigned":
         return t("assigned", { actor });
@@ -33,6 +33,8 @@ export default async function NotificationsPage() {
         return t("overdue");
       case "member.role_changed":
         return t("roleChanged", { actor, role: data.to ? tr(data.to as "MEMBER") : "—" });
+      case "webhook.disabled":
+        return t("webhookDisabled", { url: data.url ?? "—" });
       default:
         return t("commented", { actor });
     }

@@ -11,7 +11,11 @@ import { getTeamContext } from "@/lib/server/team-context";
 export default async function TeamSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
   const { team, role } = await getTeamContext(teamSlug);
-  const [t, ta] = await Promise.all([getTranslations("settings"), getTranslations("apiTokens")]);
+  const [t, ta, tw] = await Promise.all([
+    getTranslations("settings"),
+    getTranslations("apiTokens"),
+    getTranslations("webhooks"),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -35,6 +39,15 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
           </Link>
         </div>
       </Card>
+      {can(role, "webhooks.manage") ? (
+        <Card>
+          <h2 className="mb-1 text-lg font-semibold">{tw("title")}</h2>
+          <p className="mb-3 text-sm text-slate-700">{tw("settingsText")}</p>
+          <Link href={`/t/${team.slug}/settings/webhooks`} className={buttonClass("secondary")}>
+            {tw("manage")}
+          </Link>
+        </Card>
+      ) : null}
       {can(role, "team.export") ? (
         <Card>
           <h2 className="mb-1 text-lg font-semibold">{t("exportTitle")}</h2>

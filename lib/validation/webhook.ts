@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { FEED_EVENT_TYPES, type TeamEventKind } from "@/lib/events/events";
+import { msg } from "@/lib/i18n/error-text";
+import { idSchema, textSchema } from "@/lib/validation/common";
+
+/** The event types an endpoint may ask for: the changes feed's. */
+export const WEBHOOK_EVENT_TYPES = FEED_EVENT_TYPES;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** The event types grouped by what they are about ("task", "plan" …), for the form's checkboxes. */
+export const WEBHOOK_EVENT_GROUPS = Object.entries(
+  WEBHOOK_EVENT_TYPES.reduce<Record<string, TeamEventKind[]>>((groups, type) => {
+    const area = type.split(".")[0]!;
+    (groups[area] ??= []).push(type);
+    return groups;
+  }, {}),
+);
+
+/** An http(s) address without credentials (fetch refuses them; the signature authenticates instead). */
+function isWebhookUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === "http:" || url.protocol === "https:") && !url.username && !url.password && !!url.hostname;
+}
+
+export const webhookUrlSchema = textSchema
+  .trim()
+  .min(1, msg("webhookUrlRequired"))
+  .max(2000, msg("tooLong", { max: 2000 }))
+  .refine(isWebhookUrl, msg("webhookUrlInvalid"));
+
+/** A new endpoint: its address and the event types it wants (at least one). */
+export const createWebhookSchema = z.object({
+  url: webhookUrlSchema,
+  eventTypes: z
+    .array(z.enum(WEBHOOK_EVENT_TYPES))
+    .min(1, msg("webhookEventTypesRequired"))
+    .max(WEBHOOK_EVENT_TYPES.length)
+    .transform((types) => [...new Set(types)]),
+});
+export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
+
+export const webhookIdSchema = z.object({ endpointId: idSchema });
+
+export const setWebhookEnabledSchema = z.object({ endpointId: idSchema, enabled: z.boolean() });
+
+export const redeliverWebhookSchema = z.object({ deliveryId: idSchema });
+
+/** The codes of an attempt's error that the delivery log shows in words (others are the connection's own error). */
+export const WEBHOOK_ERRORS = ["private_address", "unresolvable", "timeout", "redirect", "event_gone"] as const;

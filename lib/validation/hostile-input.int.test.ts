@@ -600,8 +600,8 @@ async function restCases(name: RouteName): Promise<RestCase[]> {
           return { ...request, body: { raw, valid } };
         },
       });
-  } else if (route.method !== "GET" && route.method !== "DELETE") {
-    throw new Error(`${name}: a write route needs a body spec`);
+  } else if (route.method !== "GET" && route.method !== "DELETE" && route.body) {
+    throw new Error(`${name}: a write route with a body needs a body spec`);
   }
   return cases;
 }

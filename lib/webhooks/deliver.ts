@@ -1,4 +1,6 @@
 import "server-only";
+import http from "node:http";
+import https from "node:https";
 import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { can } from "@/lib/authz";
@@ -10,7 +12,7 @@ import { log } from "@/lib/log";
 import { deliverNotices } from "@/lib/notifications/rules";
 import { WEBHOOK_RETRY_WINDOW_MS } from "./queue";
 import { signatureHeader } from "./signature";
-import { checkWebhookTarget } from "./ssrf";
+import { checkedLookup, checkWebhookTarget } from "./ssrf";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,30 +45,42 @@ export async function deliveryBody(teamId: string, eventId: bigint): Promise<str
  */
 type Outcome = { statusCode: number | null; error: string | null; durationMs: number };
 
-/** One POST: 2xx is delivered; a redirect is not followed (it is a failure like any other status). */
-async function post(url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
+/**
+ * One POST: 2xx is delivered; a redirect is not followed (it is a failure like any
+ * other status). The connection resolves the host through checkedLookup, so it
+ * reaches only an address that passed the private-network check.
+ */
+function post(url: string, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<Outcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers,
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+  const target = new URL(url);
+  const signal = AbortSignal.timeout(WEBHOOK_TIMEOUT_MS);
+  return new Promise((resolve) => {
+    const request = (target.protocol === "https:" ? https : http).request(
+      target,
+      {
+        method: "POST",
+        headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) },
+        lookup: checkedLookup({ allowPrivate }),
+        signal,
+      },
+      (response) => {
+        response.resume();
+        const status = response.statusCode ?? 0;
+        const isRedirect = status >= 300 && status < 400;
+        resolve({ statusCode: status, error: isRedirect ? "redirect" : null, durationMs: elapsed() });
+      },
+    );
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      const problem = signal.aborted
+        ? "timeout"
+        : error.code === "EPRIVATE"
+          ? "private_address"
+          : `network: ${error.code ?? ""} ${error.message}`.trim().slice(0, 500);
+      resolve({ statusCode: null, error: problem, durationMs: elapsed() });
     });
-    await response.body?.cancel();
-    const isRedirect = response.status >= 300 && response.status < 400;
-    return { statusCode: response.status, error: isRedirect ? "redirect" : null, durationMs: elapsed() };
-  } catch (error) {
-    const isTimeout = error instanceof Error && error.name === "TimeoutError";
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    return {
-      statusCode: null,
-      error: isTimeout ? "timeout" : `network: ${cause}`.slice(0, 500),
-      durationMs: elapsed(),
-    };
-  }
+    request.end(body);
+  });
 }
 
 /** Turns an endpoint off for failing and tells the team's webhook admins, once. */
@@ -134,6 +148,7 @@ async function attemptDelivery(deliveryId: string, now: Date): Promise<boolean> 
           "Pathwise-Signature": signatureHeader(endpoint.secret, body, Math.floor(Date.now() / 1000)),
         },
         body,
+        getEnv().WEBHOOK_ALLOW_PRIVATE,
       );
   }
   const isDelivered = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;

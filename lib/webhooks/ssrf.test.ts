@@ -1,5 +1,7 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { checkWebhookTarget, isPrivateAddress } from "@/lib/webhooks/ssrf";
+import { checkedLookup, checkWebhookTarget, isPrivateAddress } from "@/lib/webhooks/ssrf";
 
 describe("webhook targets", () => {
   it("refuses loopback, private, link-local, shared, multicast and IPv4-in-IPv6 addresses", () => {
@@ -50,5 +52,39 @@ describe("webhook targets", () => {
     expect(await checkWebhookTarget("http://[::1]:8080/", { allowPrivate: true })).toBeNull();
     expect(await checkWebhookTarget("http://localhost/", { allowPrivate: false })).toBe("private");
     expect(await checkWebhookTarget("http://no-such-host.invalid/", { allowPrivate: true })).toBe("unresolvable");
+  });
+});
+
+describe("the connection's own lookup (DNS rebinding)", () => {
+  it("connects only to an address that passes the check at connect time", async () => {
+    const hits: string[] = [];
+    const server = http.createServer((request, response) => {
+      hits.push(request.url ?? "");
+      response.end("ok");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    // A host name that resolves to loopback, as a rebinding host would after passing the first check.
+    const send = (allowPrivate: boolean) =>
+      new Promise<string>((resolve) => {
+        const request = http.request(
+          `http://localhost:${port}/hook`,
+          { method: "POST", lookup: checkedLookup({ allowPrivate }), family: 4 },
+          (response) => {
+            response.resume();
+            resolve(String(response.statusCode));
+          },
+        );
+        request.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+        request.end("{}");
+      });
+    try {
+      expect(await send(false)).toBe("EPRIVATE");
+      expect(hits).toEqual([]);
+      expect(await send(true)).toBe("200");
+      expect(hits).toEqual(["/hook"]);
+    } finally {
+      server.close();
+    }
   });
 });

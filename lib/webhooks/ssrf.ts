@@ -1,6 +1,7 @@
 import "server-only";
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 
 /**
  * Addresses a webhook may not be sent to: this host, private networks,
@@ -80,4 +81,29 @@ export async function checkWebhookTarget(url: string, { allowPrivate }: { allowP
   if (addresses.length === 0) return "unresolvable" satisfies TargetProblem;
   if (!allowPrivate && addresses.some(isPrivateAddress)) return "private" satisfies TargetProblem;
   return null;
+}
+
+/**
+ * A `lookup` for http.request that refuses private addresses: the connection
+ * goes to an address checked at connect time, so a host that resolved to a public
+ * address for checkWebhookTarget cannot switch to a private one in between (DNS
+ * rebinding). IP literals skip lookups; checkWebhookTarget covers them.
+ */
+export function checkedLookup({ allowPrivate }: { allowPrivate: boolean }): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true, verbatim: true }, (error, found) => {
+      if (error) return callback(error, "", 0);
+      const addresses = found;
+      if (addresses.length === 0 || (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address)))) {
+        return callback(
+          Object.assign(new Error(`${hostname} leads to a private address`), { code: "EPRIVATE" }),
+          "",
+          0,
+        );
+      }
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      const [first] = addresses;
+      callback(null, first!.address, first!.family);
+    });
+  };
 }

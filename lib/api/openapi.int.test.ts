@@ -197,6 +197,16 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("describes every parameter of every operation", () => {
+    const missing = operations.flatMap(({ template, method, operation }) =>
+      (operation.parameters as { name: string; in: string; description?: string }[])
+        .filter((p) => !p.description?.trim())
+        .map((p) => `${method} ${template} ${p.in} ${p.name}`),
+    );
+    expect(operations.flatMap((o) => o.operation.parameters).length).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
+  });
+
   it("declares every date a request body takes as a date, optional ones too", () => {
     const dateFields: string[] = [];
     const visit = (node: unknown, at: string) => {

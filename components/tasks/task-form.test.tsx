@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TaskForm, type TaskSnapshot } from "@/components/tasks/task-form";
 import { renderComponent } from "@/lib/testing/render-component";
@@ -35,7 +35,10 @@ function taskForm(snapshot: TaskSnapshot = initial, lastEditorName: string | nul
       teamSlug="acme"
       taskId="task-1"
       initial={snapshot}
-      members={[{ id: "u1", name: "Ada" }]}
+      members={[
+        { id: "u1", name: "Ada", email: "ada@a.test" },
+        { id: "u2", name: "Zhang Min", email: "zhang.min@b.test" },
+      ]}
       areas={[{ code: "R1", label: "R1 · Area one" }]}
       paths={[{ code: "P1", label: "P1 · Path one" }]}
       dilemmas={[
@@ -112,6 +115,30 @@ describe("TaskForm", () => {
       fireEvent.click(screen.getByRole("button", { name: "Use their version as the base" }));
     });
     expect(document.activeElement?.textContent).toContain("Their version is now the base.");
+  });
+
+  it("offers the team's members when @ is typed in the description and inserts the chosen one as a mention", async () => {
+    actions.updateTaskAction.mockResolvedValue({ ok: true, data: { version: 4 } });
+    renderTaskForm();
+    const description = screen.getByRole("combobox", { name: "Description" });
+    await act(async () => {
+      fireEvent.change(description, { target: { value: "Ask @zha" } });
+      (description as HTMLTextAreaElement).setSelectionRange(8, 8);
+      fireEvent.input(description);
+    });
+    const option = within(screen.getByRole("listbox", { name: "Members to mention" })).getByRole("option", {
+      name: /Zhang Min/,
+    });
+    expect(option.getAttribute("aria-selected")).toBe("true");
+    await act(async () => {
+      fireEvent.keyDown(description, { key: "Enter" });
+    });
+    expect((description as HTMLTextAreaElement).value).toBe("Ask @[Zhang Min](user:u2) ");
+    await save();
+    expect(actions.updateTaskAction).toHaveBeenCalledWith(
+      "acme",
+      expect.objectContaining({ description: "Ask @[Zhang Min](user:u2) " }),
+    );
   });
 
   it("merges a change saved meanwhile into the fields the user did not touch, and says who changed what", async () => {

@@ -41,7 +41,8 @@ export type TaskFormProps = {
   teamSlug: string;
   taskId: string;
   initial: TaskSnapshot;
-  members: { id: string; name: string }[];
+  /** The team's members: assignees, and whom the description may @mention. */
+  members: { id: string; name: string; email: string }[];
   areas: Option<AreaCode>[];
   paths: Option<PathCode>[];
   dilemmas: Option<DilemmaCode>[];
@@ -187,6 +188,7 @@ export function TaskForm({
         initial={initial}
         areas={areas}
         paths={paths}
+        members={members}
         isTemplateTitle={isTemplateTitle}
         isTemplateDescription={isTemplateDescription}
       />

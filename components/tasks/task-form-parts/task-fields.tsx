@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ChangeEvent } from "react";
+import { useRef, type ChangeEvent } from "react";
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
+import { useMentions, type Mentionable } from "@/components/mentions/use-mentions";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -15,12 +16,13 @@ type Form = UseFormReturn<FormValues, unknown, FormValues>;
 
 // Inputs also get their first value as defaultValue, so the server-rendered form is filled before hydration.
 
-/** Title, description, area and path. */
+/** Title, description (with @mentions of the team's members), area and path. */
 export function TaskTextFields({
   form,
   initial,
   areas,
   paths,
+  members,
   isTemplateTitle,
   isTemplateDescription,
 }: {
@@ -28,11 +30,19 @@ export function TaskTextFields({
   initial: TaskSnapshot;
   areas: Option<AreaCode>[];
   paths: Option<PathCode>[];
+  members: Mentionable[];
   isTemplateTitle: boolean;
   isTemplateDescription: boolean;
 }) {
   const t = useTranslations("task");
+  const tm = useTranslations("mentions");
   const { errors } = form.formState;
+  const description = useRef<HTMLTextAreaElement | null>(null);
+  const mentions = useMentions(members, (text, caret) => {
+    form.setValue("description", text, { shouldDirty: true });
+    requestAnimationFrame(() => description.current?.setSelectionRange(caret, caret));
+  });
+  const { ref: registerDescription, ...descriptionField } = form.register("description");
   return (
     <>
       <Field
@@ -47,10 +57,17 @@ export function TaskTextFields({
         label={t("fields.description")}
         rows={5}
         error={errors.description?.message}
-        hint={isTemplateDescription ? t("form.templateDescriptionHint") : undefined}
+        hint={isTemplateDescription ? t("form.templateDescriptionHint") : tm("mentionHint")}
         defaultValue={initial.description}
-        {...form.register("description")}
+        {...mentions.inputProps}
+        onKeyDown={(e) => void mentions.onKeyDown(e)}
+        {...descriptionField}
+        ref={(el) => {
+          registerDescription(el);
+          description.current = el;
+        }}
       />
+      {mentions.list(() => form.getValues("description") ?? "")}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Select

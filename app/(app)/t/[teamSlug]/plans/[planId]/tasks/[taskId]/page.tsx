@@ -65,7 +65,7 @@ export default async function TaskPage({ params }: Params) {
   const lastEditorName = task.events.findLast((e) => e.kind === "task.updated")?.actor?.name ?? null;
   const planHref = `/t/${team.slug}/plans/${task.planId}`;
 
-  const memberOptions = members.map((m) => ({ id: m.user.id, name: m.user.name }));
+  const memberOptions = members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email }));
   const memberNames = Object.fromEntries(memberOptions.map((m) => [m.id, m.name]));
   const areaOptions = areas.map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}` }));
   const pathOptions = paths.map((p) => ({ code: p.code, label: `${p.code} · ${localize(p.name, locale)}` }));

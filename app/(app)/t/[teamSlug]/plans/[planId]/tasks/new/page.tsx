@@ -47,7 +47,7 @@ export default async function NewTaskPage({ params }: { params: Promise<{ teamSl
               progress: 0,
               version: 1,
             }}
-            members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+            members={members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email }))}
             areas={areas.map((a) => ({ code: a.code, label: `${a.code} · ${localize(a.name, locale)}` }))}
             paths={paths.map((p) => ({ code: p.code, label: `${p.code} · ${localize(p.name, locale)}` }))}
             dilemmas={dilemmas.map((d) => ({ code: d.code, label: `${d.code} · ${localize(d.name, locale)}` }))}

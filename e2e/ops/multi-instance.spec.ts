@@ -78,6 +78,44 @@ test("[OPS]: a session and a change made on instance A are seen on instance B at
   await context.close();
 });
 
+test("[OPS]: a board move made on instance A shows on a board open on instance B, without a reload", async ({
+  browser,
+}) => {
+  test.slow();
+  const { context, page } = await contextOn(browser, urlA);
+  const { slug } = await createTeamAsNewOwner(page, "multilive");
+  // A plan of R4's templates, made through the wizard on A.
+  await page.goto(`/t/${slug}/plans/new`);
+  await page.getByLabel("Title").fill("Two instances");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("checkbox", { name: /^R4 · / }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Create and start" }).click();
+  await expect(page.getByRole("heading", { name: "Two instances", level: 1 })).toBeVisible({ timeout: 30_000 });
+  const boardPath = `${new URL(page.url()).pathname}?view=board`;
+
+  // The same person's second tab is served by B (the cookie belongs to the host); its stream listens on B.
+  const onB = await context.newPage();
+  await onB.goto(`${urlB}${boardPath}`);
+  await onB.evaluate(() => ((window as unknown as { liveMark: number }).liveMark = 1));
+  await page.goto(`${urlA}${boardPath}`);
+  const firstCard = page
+    .getByRole("region", { name: /^To do/ })
+    .getByRole("listitem")
+    .first();
+  const title = (await firstCard.getAttribute("aria-label")) ?? "";
+  expect(title).not.toBe("");
+  const done = (p: typeof page) => p.getByRole("region", { name: /^Done/ }).getByRole("listitem", { name: title });
+  await expect(done(onB)).toHaveCount(0);
+  await page.getByLabel(`Move ${title} to`).selectOption({ label: "Done" });
+  await expect(done(page)).toBeVisible();
+  // NOTIFY reaches B's listener; B's stream tells the tab, which re-renders in place.
+  await expect(done(onB)).toBeVisible({ timeout: 30_000 });
+  expect(await onB.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);
+  await context.close();
+});
+
 test("[OPS]: failed sign-ins are counted across both instances", async ({ browser }) => {
   test.slow();
   const ip = `10.${[1, 2, 3].map(() => randomBytes(1)[0] ?? 0).join(".")}`;

@@ -45,9 +45,13 @@ export default async function PlanDashboardPage({ params }: Props) {
   const daysBack = (n: number) => toDateInput(new Date(today.getTime() - n * DAY_MS));
   const [weekAgoDay, monthAgoDay] = [daysBack(7), daysBack(30)];
   const trendDayList = trendDays(plan.startDate, today);
-  // The trend and the 7- and 30-day changes come from one replay of the activity log.
-  const [now, history, workload, due, locale, format, t] = await Promise.all([
-    runOperation(getPlanProgress, operationActor(context), { planId: plan.id }),
+  const expected = expectedProgress(plan.startDate, plan.targetDate, new Date());
+  const progress = runOperation(getPlanProgress, operationActor(context), { planId: plan.id });
+  // The trend and the 7- and 30-day changes come from one replay of the activity log; the guide
+  // needs the progress, and reads its tasks while the other readers run.
+  const [now, guide, history, workload, due, locale, format, t] = await Promise.all([
+    progress,
+    progress.then((p) => getPlanGuide({ ...scope, today, expected, dilemmas: p.dilemmas, indicators: p.indicators })),
     dilemmaProgressOn({ ...scope, days: [...trendDayList, weekAgoDay, monthAgoDay] }),
     getPlanWorkload({ ...scope, today }),
     findDueTasks({ ...scope, today }),
@@ -58,8 +62,6 @@ export default async function PlanDashboardPage({ params }: Props) {
 
   const basePath = `/t/${team.slug}/plans/${plan.id}`;
   const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
-  const expected = expectedProgress(plan.startDate, plan.targetDate, new Date());
-  const guide = await getPlanGuide({ ...scope, today, expected, dilemmas: now.dilemmas, indicators: now.indicators });
   const dilemmaNames = Object.fromEntries(dilemmas.map((d) => [d.code, localize(d.name, locale)]));
   const dilemmaName = (code: string) => localize(dilemmas.find((d) => d.code === code)!.name, locale);
   const trend = trendDayList.map((day) => ({ day, dilemmas: history.get(day)! }));

@@ -72,7 +72,7 @@ export function SavedViewsMenu({
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none">
-          <label htmlFor={selectId} className="text-xs font-medium text-slate-700">
+          <label htmlFor={selectId} className="sr-only text-xs font-medium text-slate-700 md:not-sr-only">
             {t("label")}
           </label>
           <select
@@ -183,7 +183,8 @@ function ViewNameDialog({
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          const name = String(data.get("name") ?? "");
+          const value = data.get("name");
+          const name = typeof value === "string" ? value : "";
           const shared = data.get("shared") === "on";
           startTransition(async () => {
             setNameError(undefined);

@@ -31,7 +31,7 @@ test("[VIEWS]: a filtered board saved as a shared view reopens from the Views me
 
   // Filter the board to dilemma D3, then save it for the team.
   await page.goto(`${planPath}?view=board`);
-  await page.getByLabel("Dilemma", { exact: true }).selectOption("D3");
+  await page.getByRole("combobox", { name: "Dilemma", exact: true }).selectOption("D3");
   await expect(page).toHaveURL(/view=board.*dilemma=D3/);
   await page.getByRole("button", { name: "Save view" }).click();
   const dialog = page.getByRole("dialog", { name: "Save this view" });
@@ -55,7 +55,7 @@ test("[VIEWS]: a filtered board saved as a shared view reopens from the Views me
   await expect(views.locator("option:checked")).toHaveText("Choose a view…");
   await views.selectOption({ label: "Security board" });
   await expect(page).toHaveURL(new RegExp(`${planPath}\\?view=board&dilemma=D3$`));
-  await expect(page.getByLabel("Dilemma", { exact: true })).toHaveValue("D3");
+  await expect(page.getByRole("combobox", { name: "Dilemma", exact: true })).toHaveValue("D3");
   await expect(page.getByRole("link", { name: "Board", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(views.locator("option:checked")).toHaveText("Security board");
 

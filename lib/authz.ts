@@ -24,6 +24,9 @@ export const permissions = {
   "diagnostics.take": ["OWNER", "ADMIN", "MEMBER"],
   "tokens.manage": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
   follow: ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
+  "views.save": ["OWNER", "ADMIN", "MEMBER", "VIEWER"],
+  "views.share": ["OWNER", "ADMIN", "MEMBER"],
+  "views.manageShared": ["OWNER", "ADMIN"],
   "tokens.manageOthers": ["OWNER", "ADMIN"],
   "webhooks.manage": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -70,6 +70,7 @@ import {
 } from "@/lib/webhooks/webhooks";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { changePassword, updateProfile } from "@/lib/users/update-profile";
+import { createSavedView, deleteSavedView, renameSavedView } from "@/lib/views/saved-views";
 
 // ── Fixture ───────────────────────────────────────────────────────────────────
 
@@ -89,6 +90,7 @@ type Fixture = {
   apiToken: { id: string };
   webhook: { id: string };
   webhookDeliveryId: string;
+  savedView: { id: string };
   teamIds: string[];
   userIds: string[];
   emails: string[];
@@ -146,7 +148,19 @@ beforeAll(async () => {
       retryUntil: event.createdAt,
     },
   });
+  const savedView = await db.savedView.create({
+    data: {
+      teamId: team.id,
+      planId: plan.id,
+      userId: owner.id,
+      name: "Security board",
+      query: "view=board",
+      shared: true,
+    },
+    select: { id: true },
+  });
   f = {
+    savedView,
     webhook,
     webhookDeliveryId,
     readingId,
@@ -685,6 +699,14 @@ const operationSpecs: Record<string, OperationSpec> = {
   setWebhookEnabled: op(setWebhookEnabled, () => ({ endpointId: f.webhook.id, enabled: false })),
   deleteWebhook: op(deleteWebhook, () => ({ endpointId: f.webhook.id })),
   redeliverWebhook: op(redeliverWebhook, () => ({ deliveryId: f.webhookDeliveryId })),
+  createSavedView: op(createSavedView, () => ({
+    planId: f.plan.id,
+    name: "My board",
+    query: "view=board&lanes=dilemma&dilemma=D3",
+    shared: false,
+  })),
+  renameSavedView: op(renameSavedView, () => ({ viewId: f.savedView.id, name: "Renamed board" })),
+  deleteSavedView: op(deleteSavedView, () => ({ viewId: f.savedView.id })),
   createIndicator: op(createIndicator, () => ({
     planId: f.plan.id,
     dilemmaCode: "D1",
@@ -845,6 +867,9 @@ describe("hostile input over every server action", () => {
       setWebhookEnabled,
       deleteWebhook,
       redeliverWebhook,
+      createSavedView,
+      renameSavedView,
+      deleteSavedView,
       createIndicator,
       addReading,
       deleteIndicator,

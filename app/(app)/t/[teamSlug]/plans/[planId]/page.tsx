@@ -25,6 +25,9 @@ import { findTaskPage, MAX_LISTED_TASKS, SEARCH_PAGE_SIZE, today } from "@/lib/t
 import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-filters";
 import { getTeamContext } from "@/lib/server/team-context";
 import { isOpenStatus } from "@/lib/tasks/status";
+import { SavedViewsMenu } from "@/components/views/saved-views-menu";
+import { findSavedViews } from "@/lib/views/saved-views";
+import { normalizeViewQuery } from "@/lib/views/view-query";
 
 const VIEWS = ["list", "board", "timeline", "calendar"] as const;
 
@@ -44,7 +47,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const lanes = query.lanes === "area" || query.lanes === "dilemma" ? query.lanes : "none";
   // A search shows its first SEARCH_PAGE_SIZE results; "Show more" asks for the next ones (?shown=).
   const shown = filters.q ? searchPageLimit(query.shown) : MAX_LISTED_TASKS;
-  const [page, planAreas, progress, members, locale, format, t, tv, tc, following] = await Promise.all([
+  const [page, planAreas, progress, members, locale, format, t, tv, tc, following, savedViews] = await Promise.all([
     findTaskPage({ teamId: team.id, planId, userId: user.id, filters, limit: shown }),
     findPlanAreas({ teamId: team.id, planId }),
     getPlanRollups({ teamId: team.id, planId }),
@@ -55,7 +58,11 @@ export default async function PlanPage({ params, searchParams }: Props) {
     getTranslations("planView"),
     getTranslations("common"),
     isFollowing({ userId: user.id, target: "plan", id: planId }),
+    findSavedViews({ teamId: team.id, planId, userId: user.id }),
   ]);
+  // The saved view whose query is the page's own (both in their normalised form).
+  const currentQuery = normalizeViewQuery(query);
+  const activeViewId = [...savedViews.mine, ...savedViews.team].find((v) => v.query === currentQuery)?.id ?? null;
   const isArchived = plan.status === "ARCHIVED";
   const canWrite = can(role, "tasks.write") && !isArchived;
   const basePath = `/t/${team.slug}/plans/${plan.id}`;
@@ -190,6 +197,19 @@ export default async function PlanPage({ params, searchParams }: Props) {
             ))}
           </nav>
         </div>
+        {can(role, "views.save") ? (
+          <SavedViewsMenu
+            teamSlug={team.slug}
+            planId={plan.id}
+            basePath={basePath}
+            mine={savedViews.mine}
+            team={savedViews.team}
+            activeId={activeViewId}
+            userId={user.id}
+            canShare={can(role, "views.share")}
+            canManageShared={can(role, "views.manageShared")}
+          />
+        ) : null}
         <TaskFiltersBar
           key={filtersToParams({ ...filters, q: "" }).toString()}
           filters={filters}

@@ -101,13 +101,12 @@ export function TaskBoard({
       // Someone saved other fields of the card meanwhile, not its status: the move applies on top of their version.
       if (current && current.status === task.status) {
         result = await setTaskStatusAction(teamSlug, { taskId: task.id, version: current.version, status });
-      } else if (current) {
+      }
+      if (current && current.status !== task.status) {
         // A true conflict: someone moved the card meanwhile. Their move stands; the toast offers this one anyway.
         setClash({ task, theirs: current.status as Status, mine: status, version: current.version });
         router.refresh();
-        result = { ok: true, data: { id: task.id, version: current.version } };
-      }
-      if (!result.ok) {
+      } else if (!result.ok) {
         setError(result.message);
         router.refresh();
       }

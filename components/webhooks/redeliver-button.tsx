@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { redeliverWebhookAction } from "@/lib/webhooks/actions";
 
 /** Queues one more attempt of a delivery (the next run, within a minute). */
@@ -38,11 +39,7 @@ export function RedeliverButton({
       >
         {isQueued ? t("redelivered") : t("redeliver")}
       </Button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-800">
-          {error}
-        </span>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
+import { createPlanFromR3 } from "../fixtures/plans";
 import { createTeamAsNewOwner } from "../fixtures/teams";
 import { signIn } from "../fixtures/users";
 import { MAIL_SINK_PORT } from "../fixtures/mail-sink-config";
@@ -84,16 +85,7 @@ test("[OPS]: a board move made on instance A shows on a board open on instance B
   test.slow();
   const { context, page } = await contextOn(browser, urlA);
   const { slug } = await createTeamAsNewOwner(page, "multilive");
-  // A plan of R4's templates, made through the wizard on A.
-  await page.goto(`/t/${slug}/plans/new`);
-  await page.getByLabel("Title").fill("Two instances");
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("checkbox", { name: /^R4 · / }).check();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Create and start" }).click();
-  await expect(page.getByRole("heading", { name: "Two instances", level: 1 })).toBeVisible({ timeout: 30_000 });
-  const boardPath = `${new URL(page.url()).pathname}?view=board`;
+  const boardPath = `${await createPlanFromR3(page, slug, "Two instances")}?view=board`;
 
   // The same person's second tab is served by B (the cookie belongs to the host); its stream listens on B.
   const onB = await context.newPage();

@@ -1,25 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createPlanFromR3 } from "../fixtures/plans";
 import { createTeamAsNewOwner, inviteByLink, joinThroughLink } from "../fixtures/teams";
 import { newUser } from "../fixtures/users";
 
 // A wizard, a plan of nine tasks and a second person joining: a long story.
 test.slow();
-
-/** Runs the wizard for area R3 (nine templates) and starts the plan; returns the plan's path. */
-async function createPlanFromR3(page: Page, slug: string, title: string) {
-  await page.goto(`/t/${slug}/plans/new`);
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Start date").fill("2026-01-05");
-  await page.getByLabel("Target date").fill("2027-06-30");
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("checkbox", { name: /^R3 · / }).check();
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("9 of 9 selected")).toBeVisible();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Create and start" }).click();
-  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible({ timeout: 30_000 });
-  return new URL(page.url()).pathname;
-}
 
 test("[VIEWS]: a filtered board saved as a shared view reopens from the Views menu, and another member sees it under Team views", async ({
   page,

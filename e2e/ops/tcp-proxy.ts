@@ -11,7 +11,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   let isDown = false;
   let isHeld = false;
   const heldAnswers: { to: net.Socket; chunk: Buffer }[] = [];
-  let onQuery: (() => void) | undefined;
+  let onQuery: ((chunk: Buffer) => void) | undefined;
   const server = net.createServer((client) => {
     if (isDown) {
       client.destroy();
@@ -22,7 +22,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     sockets.add(upstream);
     client.on("data", (chunk: Buffer) => {
       upstream.write(chunk);
-      onQuery?.();
+      onQuery?.(chunk);
     });
     upstream.on("data", (chunk: Buffer) => {
       if (isHeld) heldAnswers.push({ to: client, chunk });
@@ -51,11 +51,16 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     restore() {
       isDown = false;
     },
-    /** Holds the database's answers back; resolves when the app next sends the database something. */
-    hold(): Promise<void> {
+    /**
+     * Holds the database's answers back; resolves when the app next sends the
+     * database something containing `marker` (any message without one: a pool
+     * closing an idle connection sends one too, which is not the request's query).
+     */
+    hold(marker?: string): Promise<void> {
       isHeld = true;
       return new Promise((resolve) => {
-        onQuery = () => {
+        onQuery = (chunk) => {
+          if (marker && !chunk.toString("latin1").includes(marker)) return;
           onQuery = undefined;
           resolve();
         };

@@ -53,14 +53,14 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     },
     /**
      * Holds the database's answers back; resolves when the app next sends the
-     * database something containing `marker` (any message without one: a pool
-     * closing an idle connection sends one too, which is not the request's query).
+     * database a query (not a Terminate message, which a pool closing an idle
+     * connection sends: that is not the request's query).
      */
-    hold(marker?: string): Promise<void> {
+    hold(): Promise<void> {
       isHeld = true;
       return new Promise((resolve) => {
         onQuery = (chunk) => {
-          if (marker && !chunk.toString("latin1").includes(marker)) return;
+          if (chunk.length === 5 && chunk[0] === 0x58) return;
           onQuery = undefined;
           resolve();
         };

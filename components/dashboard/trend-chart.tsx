@@ -1,18 +1,14 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 
 /** One day of the trend: whole percent per dilemma code, null when not addressed. */
 export type TrendRow = { day: string; values: Record<string, number | null> };
 
-// Distinct hues plus distinct dash patterns, so the lines stay apart in greyscale print.
-const styles = [
-  { stroke: "#1d4ed8", dash: undefined },
-  { stroke: "#b45309", dash: "6 3" },
-  { stroke: "#047857", dash: "2 3" },
-  { stroke: "#7e22ce", dash: "10 3 2 3" },
-] as const;
+// The chart is drawn in the browser only: recharts is loaded with it, and the server
+// renders the table and a space of the chart's height instead of computing SVG paths.
+const TrendLines = dynamic(() => import("./trend-lines").then((m) => m.TrendLines), { ssr: false });
 
 /** One line per dilemma over time, y 0–100 %, with the same numbers in a table. */
 export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { code: string; name: string }[] }) {
@@ -24,45 +20,8 @@ export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { c
   const percent = (value: unknown) => (typeof value === "number" ? t("percent", { value }) : t("notAddressed"));
   return (
     <div className="flex flex-col gap-3">
-      <div aria-hidden="true">
-        <LineChart
-          accessibilityLayer={false}
-          responsive
-          style={{ width: "100%", height: 300 }}
-          data={data}
-          margin={{ top: 8, right: 16, bottom: 0, left: -8 }}
-        >
-          <CartesianGrid stroke="#e2e8f0" />
-          <XAxis dataKey="day" tickFormatter={dayLabel} tick={{ fontSize: 12, fill: "#334155" }} minTickGap={24} />
-          <YAxis
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => t("percent", { value: v })}
-            tick={{ fontSize: 12, fill: "#334155" }}
-          />
-          <Tooltip
-            labelFormatter={(label) => dayLabel(typeof label === "string" ? label : "")}
-            formatter={(value) => percent(value)}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {dilemmas.map((d, i) => {
-            const style = styles[i % styles.length]!;
-            return (
-              <Line
-                key={d.code}
-                type="monotone"
-                dataKey={d.code}
-                name={`${d.code} · ${d.name}`}
-                stroke={style.stroke}
-                strokeDasharray={style.dash}
-                strokeWidth={2}
-                dot={false}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            );
-          })}
-        </LineChart>
+      <div aria-hidden="true" style={{ height: 300 }}>
+        <TrendLines data={data} dilemmas={dilemmas} />
       </div>
       <details className="text-sm print:hidden">
         <summary className="cursor-pointer text-brand-700">{t("table.show")}</summary>

@@ -332,6 +332,7 @@ async function main() {
     BENCH_TASKS_BIG: "1000",
     BENCH_PLANS: "19",
     BENCH_TASKS_PER_PLAN: "500",
+    BENCH_SIZE_PLANS: "",
     ...process.env,
   });
   const [load1] = os.loadavg();

@@ -6,8 +6,11 @@
 // time, then with 10 connections. EXPLAIN (ANALYZE, BUFFERS) of the main dashboard
 // queries says whether they use an index. Before the app starts, the task search
 // (?q=) is timed on the database (scripts/lib/bench-search.ts); BENCH_SEARCH_ONLY=1
-// stops there. Sizes: BENCH_TASKS_BIG, BENCH_PLANS, BENCH_TASKS_PER_PLAN,
-// BENCH_MEMBERS; BENCH_SECONDS per run (default 10).
+// stops there. After the runs it prints each endpoint against its rollup query timed
+// on the database, how the plan pages grow from the smallest plan to the largest, and
+// what the rollup trigger adds to a task update. Sizes: BENCH_TASKS_BIG,
+// BENCH_SIZE_PLANS, BENCH_PLANS, BENCH_TASKS_PER_PLAN, BENCH_MEMBERS; BENCH_SECONDS
+// per run (default 10).
 import os from "node:os";
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
@@ -23,6 +26,7 @@ import {
 import { BenchHarness, autocannon, fmt, percentile, printTable, step, toDateInput } from "./lib/bench-harness";
 import { benchSearch, searchQuery } from "./lib/bench-search";
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
+import { signIn } from "./lib/bench-sign-in";
 import { needsBuild } from "./lib/build";
 import { StartupError, migrate, run, seed } from "./lib/postgres";
 import { DAY_MS } from "@/lib/time";
@@ -34,57 +38,6 @@ const CONCURRENT_CONNECTIONS = 10;
 
 const harness = new BenchHarness("bench");
 const SEARCH_TERMS_NOTE = "findTasks's queries, one connection, after a warm-up";
-
-/** Cookies from Set-Cookie headers, as one Cookie header. */
-class CookieJar {
-  private cookies = new Map<string, string>();
-  add(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(";")[0] ?? "";
-      const eq = pair.indexOf("=");
-      if (eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
-/** Signs in through Auth.js's credentials endpoint and returns the session cookie header. */
-async function signIn(base: string, team: BenchTeam): Promise<string> {
-  const jar = new CookieJar();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  jar.add(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: jar.header(),
-      "x-auth-return-redirect": "1",
-    },
-    body: new URLSearchParams({
-      csrfToken,
-      email: team.email,
-      password: team.password,
-      callbackUrl: `${base}/teams`,
-      redirect: "false",
-      json: "true",
-    }),
-  });
-  jar.add(response);
-  const session = (await fetch(`${base}/api/auth/session`, { headers: { cookie: jar.header() } }).then((r) =>
-    r.json(),
-  )) as { user?: { id?: string; email?: string } } | null;
-  if (session?.user?.id !== team.userId) {
-    throw new StartupError(
-      `Sign-in failed (callback answered ${response.status}; session: ${JSON.stringify(session)}).`,
-    );
-  }
-  console.log(`Signed in as ${session.user.email}`);
-  return jar.header();
-}
 
 type Figures = { count: number; p50: number; p95: number; p99: number; rps: number; non2xx: number; errors: number };
 
@@ -152,7 +105,17 @@ async function settle(databaseUrl: string) {
   if (waited > 1) process.stdout.write(` (waited ${fmt(waited)} s for the app's queries to finish)`);
 }
 
-type Target = { name: string; path: string; goalP95Ms?: number };
+type Target = {
+  name: string;
+  path: string;
+  goalP95Ms?: number;
+  /** Requests a second at ten connections. */
+  goalRps?: number;
+  /** The rollup query the endpoint reads, timed straight on the database to compare. */
+  rawSql?: Prisma.Sql;
+  /** Which growth series (1,000 → 20,000 tasks) the target belongs to. */
+  series?: { name: string; tasks: number };
+};
 type Row = { target: Target; mode: string; figures?: Figures; note?: string };
 
 async function benchmark(base: string, databaseUrl: string, cookie: string, targets: Target[]): Promise<Row[]> {
@@ -211,12 +174,10 @@ function printResults(rows: Row[]) {
         target.goalP95Ms ? `p95 ≤ ${target.goalP95Ms} ms` : "—",
         "—",
       ];
-    const hasGoal = target.goalP95Ms !== undefined && mode === "sequential";
-    const met = hasGoal
-      ? figures.p95 <= target.goalP95Ms! && figures.non2xx === 0 && figures.errors === 0
-        ? "yes"
-        : "NO"
-      : "";
+    const sequential = mode === "sequential";
+    const goal = sequential ? target.goalP95Ms : target.goalRps;
+    const ok = figures.non2xx === 0 && figures.errors === 0;
+    const met = goal === undefined ? "" : ok && (sequential ? figures.p95 <= goal : figures.rps >= goal) ? "yes" : "NO";
     return [
       target.name,
       mode,
@@ -227,24 +188,12 @@ function printResults(rows: Row[]) {
       fmt(figures.rps, 1),
       fmt(figures.non2xx),
       fmt(figures.errors),
-      hasGoal ? `p95 ≤ ${target.goalP95Ms} ms` : "",
+      goal === undefined ? "" : sequential ? `p95 ≤ ${goal} ms` : `≥ ${goal} req/s`,
       met,
     ];
   });
   printTable(
-    [
-      "Target",
-      "Mode",
-      "Requests",
-      "p50 ms",
-      "p95 ms",
-      "p99 ms",
-      "req/s",
-      "non-2xx",
-      "errors",
-      "Goal (sequential)",
-      "Met",
-    ],
+    ["Target", "Mode", "Requests", "p50 ms", "p95 ms", "p99 ms", "req/s", "non-2xx", "errors", "Goal", "Met"],
     lines,
     [0, 1, 9],
   );
@@ -252,6 +201,118 @@ function printResults(rows: Row[]) {
     console.log(
       `0 requests: no response completed within the run (requests still in flight at the end are not counted).`,
     );
+}
+
+// ── Growth, cost against the raw SQL, and the cost of keeping rollups ─────
+
+/** p50 and p95 of one query run `times` times on one connection (JIT off, as the app's pool), after a warm-up. */
+async function timeSql(databaseUrl: string, sql: Prisma.Sql, times = 60): Promise<{ p50: number; p95: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SET jit = off");
+    for (let i = 0; i < 5; i++) await client.query(sql.text, sql.values);
+    const ms: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const started = performance.now();
+      await client.query(sql.text, sql.values);
+      ms.push(performance.now() - started);
+    }
+    ms.sort((a, b) => a - b);
+    return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each endpoint's latency next to its rollup query's, and how each series grows from the smallest plan to the largest. */
+async function printGrowthAndRatios(databaseUrl: string, rows: Row[]) {
+  const sequential = rows.filter((r) => r.mode === "sequential" && r.figures);
+  const ratioLines: string[][] = [];
+  for (const { target, figures } of sequential) {
+    if (!target.rawSql || !figures) continue;
+    const sql = await timeSql(databaseUrl, target.rawSql);
+    ratioLines.push([
+      target.name,
+      fmt(figures.p50, 1),
+      fmt(sql.p50, 2),
+      fmt(sql.p95, 2),
+      `${fmt(figures.p50 / Math.max(sql.p50, 0.001), 0)}×`,
+    ]);
+  }
+  if (ratioLines.length) {
+    step("Endpoint against its raw rollup SQL (p50; the SQL timed on one connection, same run)");
+    printTable(["Target", "endpoint p50 ms", "SQL p50 ms", "SQL p95 ms", "ratio"], ratioLines, [0]);
+  }
+  const series = new Map<string, Row[]>();
+  for (const row of sequential)
+    if (row.target.series) series.set(row.target.series.name, [...(series.get(row.target.series.name) ?? []), row]);
+  const growthLines: string[][] = [];
+  for (const [name, list] of series) {
+    const sorted = [...list].sort((a, b) => a.target.series!.tasks - b.target.series!.tasks);
+    const first = sorted[0]!;
+    const last = sorted[sorted.length - 1]!;
+    if (first === last) continue;
+    const ratio = last.figures!.p95 / Math.max(first.figures!.p95, 0.001);
+    growthLines.push([
+      name,
+      sorted.map((r) => `${fmt(r.target.series!.tasks)}: ${fmt(r.figures!.p95, 1)}`).join(" · "),
+      `${fmt(ratio, 2)}×`,
+      ratio <= 1.3 ? "yes" : "NO",
+    ]);
+  }
+  if (growthLines.length) {
+    step("Growth with the plan's size (sequential p95 ms; goal ≤ 1.3× from the smallest to the largest plan)");
+    printTable(["Series", "tasks: p95 ms", "largest ÷ smallest", "Met"], growthLines, [0, 1]);
+  }
+}
+
+/**
+ * A task update (progress ±5 on an open task of plan A, one statement per commit, as the app's
+ * task-write path ends) with the rollup trigger and without it, in alternating rounds on one
+ * connection. Runs last: the rounds without the trigger leave the bench's rollups stale.
+ */
+async function updateCost(databaseUrl: string, team: BenchTeam) {
+  const ROUNDS = 4;
+  const PER_ROUND = 150;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "Task" WHERE "planId" = $1 AND status = 'IN_PROGRESS' ORDER BY id LIMIT $2`,
+      [team.planAId, PER_ROUND],
+    );
+    const update = `UPDATE "Task" SET progress = CASE WHEN progress >= 50 THEN progress - 5 ELSE progress + 5 END,
+                           version = version + 1, "updatedAt" = now() WHERE id = $1`;
+    const times: Record<"with" | "without", number[]> = { with: [], without: [] };
+    for (let round = 0; round < ROUNDS * 2; round++) {
+      const mode = round % 2 === 0 ? "with" : "without";
+      await client.query(`ALTER TABLE "Task" ${mode === "with" ? "ENABLE" : "DISABLE"} TRIGGER "Task_update_rollups"`);
+      for (const { id } of rows) {
+        const started = performance.now();
+        await client.query(update, [id]);
+        times[mode].push(performance.now() - started);
+      }
+    }
+    await client.query(`ALTER TABLE "Task" ENABLE TRIGGER "Task_update_rollups"`);
+    for (const list of Object.values(times)) list.sort((a, b) => a - b);
+    const p50 = (mode: "with" | "without") => percentile(times[mode], 50);
+    const p95 = (mode: "with" | "without") => percentile(times[mode], 95);
+    printTable(
+      ["Task update (plan A)", "updates", "p50 ms", "p95 ms"],
+      (["with", "without"] as const).map((mode) => [
+        `${mode} the rollup trigger`,
+        fmt(times[mode].length),
+        fmt(p50(mode), 2),
+        fmt(p95(mode), 2),
+      ]),
+      [0],
+    );
+    const ratio = p50("with") / Math.max(p50("without"), 0.001);
+    console.log(`Cost of keeping the rollups: ${fmt(ratio, 2)}× at p50 (goal ≤ 1.5×: ${ratio <= 1.5 ? "yes" : "NO"}).`);
+  } finally {
+    await client.end();
+  }
 }
 
 // ── EXPLAIN ────────────────────────────────────────────────────────────────
@@ -479,17 +540,39 @@ async function main() {
   const base = await harness.startApp(env);
   console.log(`App at ${base}`);
   const cookie = await signIn(base, team);
+  console.log(`Signed in as ${team.email}`);
 
   const at = toDateInput(new Date(now.getTime() - 60 * DAY_MS));
   const plan = `/t/${team.slug}/plans/${team.planAId}`;
-  const api = `/api/teams/${team.slug}/plans/${team.planAId}/progress`;
+  const api = (planId: string) => `/api/teams/${team.slug}/plans/${planId}/progress`;
+  const activePlanIds = await activePlans(databaseUrl, team);
+  const sized = (tasks: number) => `${fmt(tasks)} tasks${tasks === sizes.bigTasks ? ", plan A" : ""}`;
   const targets: Target[] = [
-    { name: "Plan dashboard (plan A)", path: `${plan}/dashboard`, goalP95Ms: 150 },
-    { name: "Team dashboard", path: `/t/${team.slug}/dashboard`, goalP95Ms: 300 },
-    { name: "Progress JSON", path: api, goalP95Ms: 150 },
-    { name: `Progress JSON ?at=${at}`, path: `${api}?at=${at}`, goalP95Ms: 150 },
-    { name: "Task list D3 + IN_PROGRESS", path: `${plan}?dilemma=D3&status=IN_PROGRESS` },
-    { name: "Task list ?q=安全", path: `${plan}?q=${encodeURIComponent("安全")}` },
+    ...team.sizedPlans.map((p): Target => ({
+      name: `Plan dashboard (${sized(p.tasks)})`,
+      path: `/t/${team.slug}/plans/${p.id}/dashboard`,
+      goalP95Ms: 60,
+      goalRps: 60,
+      rawSql: planRollupRowsSql({ teamId: team.teamId, planIds: [p.id], dueBefore: toDateInput(now) }),
+      series: { name: "Plan dashboard", tasks: p.tasks },
+    })),
+    {
+      name: `Team dashboard (${fmt(activePlanIds.length)} plans)`,
+      path: `/t/${team.slug}/dashboard`,
+      goalP95Ms: 80,
+      goalRps: 40,
+      rawSql: planRollupRowsSql({ teamId: team.teamId, planIds: activePlanIds, dueBefore: toDateInput(now) }),
+    },
+    ...team.sizedPlans.map((p): Target => ({
+      name: `Progress JSON (${sized(p.tasks)})`,
+      path: api(p.id),
+      goalP95Ms: 25,
+      rawSql: planRollupRowsSql({ teamId: team.teamId, planIds: [p.id] }),
+      series: { name: "Progress JSON", tasks: p.tasks },
+    })),
+    { name: `Progress JSON ?at=${at} (plan A)`, path: `${api(team.planAId)}?at=${at}` },
+    { name: "Task list D3 + IN_PROGRESS (plan A)", path: `${plan}?dilemma=D3&status=IN_PROGRESS` },
+    { name: "Task list ?q=安全 (plan A)", path: `${plan}?q=${encodeURIComponent("安全")}` },
   ];
   step(
     `Measuring (sequential: 1 connection, ≤ ${SEQUENTIAL_MAX_REQUESTS} requests or ${SECONDS} s; then ${CONCURRENT_CONNECTIONS} connections for ${SECONDS} s)`,
@@ -497,8 +580,9 @@ async function main() {
   const rows = await benchmark(base, databaseUrl, cookie, targets);
   await harness.stopApp();
 
-  step("Results (latency from every response; goals apply to the sequential run)");
+  step("Results (latency from every response; p95 goals apply to the sequential run, req/s goals to ten connections)");
   printResults(rows);
+  await printGrowthAndRatios(databaseUrl, rows);
 
   step("EXPLAIN (ANALYZE, BUFFERS) of the main dashboard queries, plan A");
   const advice = await explain(databaseUrl, team, now);
@@ -508,6 +592,23 @@ async function main() {
       ? advice.map((a) => `- ${a}`).join("\n")
       : "No sequential scan over Task or ActivityEvent in the queries above.",
   );
+
+  step("The cost of keeping rollups on a task update (alternating rounds, one connection)");
+  await updateCost(databaseUrl, team);
+}
+
+async function activePlans(databaseUrl: string, team: BenchTeam): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "Plan" WHERE "teamId" = $1 AND status = 'ACTIVE'`,
+      [team.teamId],
+    );
+    return rows.map((r) => r.id);
+  } finally {
+    await client.end();
+  }
 }
 
 harness.run(main);

@@ -5,14 +5,25 @@ import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { CATALOG_VERSION } from "../../lib/catalog/catalog";
 
-/** How much to seed; BENCH_TASKS_BIG, BENCH_PLANS, BENCH_TASKS_PER_PLAN, BENCH_MEMBERS. */
-export type BenchSizes = { bigTasks: number; plans: number; tasksPerPlan: number; members: number };
+/**
+ * How much to seed; BENCH_TASKS_BIG (plan A), BENCH_SIZE_PLANS (more plans of these sizes, to
+ * see how the dashboards grow with a plan), BENCH_PLANS × BENCH_TASKS_PER_PLAN, BENCH_MEMBERS.
+ */
+export type BenchSizes = {
+  bigTasks: number;
+  sizePlans: number[];
+  plans: number;
+  tasksPerPlan: number;
+  members: number;
+};
 
 /** What the benchmark needs to sign in and to address the big plan. */
 export type BenchTeam = {
   teamId: string;
   slug: string;
   planAId: string;
+  /** The plans of BENCH_SIZE_PLANS, with plan A, smallest first. */
+  sizedPlans: { id: string; tasks: number }[];
   userId: string;
   email: string;
   password: string;
@@ -31,12 +42,27 @@ function sizeFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: n
   return value;
 }
 
-/** Sizes from the environment, defaulting to the full benchmark (5,000 + 50 × 1,000 tasks, 10 members). */
+function sizesFrom(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  if (raw.trim() === "") return [];
+  return raw.split(",").map((part) => {
+    const value = Number(part.trim());
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must list integers ≥ 1 (got ${raw}).`);
+    return value;
+  });
+}
+
+/**
+ * Sizes from the environment, defaulting to the full benchmark: plan A of 5,000 tasks, plans of
+ * 1,000 and 20,000 tasks, and 200 more plans × 250 tasks (a team of 203 plans), 10 members.
+ */
 export function benchSizesFromEnv(env: NodeJS.ProcessEnv = process.env): BenchSizes {
   return {
     bigTasks: sizeFrom(env, "BENCH_TASKS_BIG", 5000, 1),
-    plans: sizeFrom(env, "BENCH_PLANS", 50, 0),
-    tasksPerPlan: sizeFrom(env, "BENCH_TASKS_PER_PLAN", 1000, 0),
+    sizePlans: sizesFrom(env, "BENCH_SIZE_PLANS", [1000, 20000]),
+    plans: sizeFrom(env, "BENCH_PLANS", 200, 0),
+    tasksPerPlan: sizeFrom(env, "BENCH_TASKS_PER_PLAN", 250, 0),
     members: sizeFrom(env, "BENCH_MEMBERS", 10, 0),
   };
 }
@@ -52,6 +78,10 @@ export async function seedBenchTeam(
     teamId: "bench_team",
     slug: "bench-team",
     planAId: "bench_plan_a",
+    sizedPlans: [
+      { id: "bench_plan_a", tasks: sizes.bigTasks },
+      ...sizes.sizePlans.map((tasks, i) => ({ id: `bench_plan_size_${i + 1}`, tasks })),
+    ].sort((a, b) => a.tasks - b.tasks),
     userId: OWNER_ID,
     email: "bench-owner@pathwise.local",
     password: "pathwise-bench",
@@ -130,9 +160,15 @@ async function seedPlans(client: pg.Client, { team, sizes, now }: Ctx & { sizes:
        FROM generate_series(0, $4::int) g`,
     [team.planAId, sizes.bigTasks, sizes.tasksPerPlan, sizes.plans],
   );
+  const sized = team.sizedPlans.filter((p) => p.id !== team.planAId);
+  await client.query(
+    `INSERT INTO bench_plan SELECT id, $3::int + ord, n FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS s(id, n, ord)`,
+    [sized.map((p) => p.id), sized.map((p) => p.tasks), sizes.plans],
+  );
   await client.query(
     `INSERT INTO "Plan" (id, "teamId", title, description, status, "startDate", "targetDate", "catalogVersion", "createdById", "createdAt", "updatedAt")
-     SELECT p.id, $1, CASE WHEN p.ord = 0 THEN 'Plan A: group-wide upgrade' ELSE format('Regional plan %s', p.ord) END,
+     SELECT p.id, $1, CASE WHEN p.ord = 0 THEN 'Plan A: group-wide upgrade' WHEN p.id LIKE 'bench_plan_size_%' THEN format('Plan of %s tasks', p.n)
+                 ELSE format('Regional plan %s', p.ord) END,
             'Benchmark plan', 'ACTIVE', ($3::timestamp - $4::interval)::date, ($3::timestamp + $4::interval)::date, $5, $2,
             $3::timestamp - $4::interval, $3::timestamp
        FROM bench_plan p`,

@@ -91,6 +91,8 @@ export const taskListSelect = {
 export const MAX_LISTED_TASKS = 2000;
 /** How many results a search shows at first, and how many more each "Show more" adds. */
 export const SEARCH_PAGE_SIZE = 50;
+/** How many tasks the list view shows at first, and how many more each "Show more" adds. */
+export const LIST_PAGE_SIZE = 200;
 
 type TaskScope = { teamId: string; planId: string; userId: string; filters: TaskFilters };
 const listOrder = [
@@ -101,7 +103,7 @@ const listOrder = [
 
 /**
  * The first `limit` tasks of one plan of the team matching the filters, in area
- * and template order, with how many matched in all (counted up to
+ * and template order, with how many matched in all (a search counts up to
  * MAX_LISTED_TASKS: `isCapped` says there may be more).
  *
  * A text search runs in two steps: the matching tasks' ids and sort keys (no
@@ -113,12 +115,10 @@ export async function findTaskPage({ limit, ...scope }: TaskScope & { limit: num
   const where = taskWhere(scope);
   if (!scope.filters.q) {
     const rows = await db.task.findMany({ where, orderBy: listOrder, select: taskListSelect, take: limit + 1 });
-    return {
-      tasks: rows.slice(0, limit),
-      total: rows.length,
-      hasMore: rows.length > limit,
-      isCapped: rows.length > limit,
-    };
+    const hasMore = rows.length > limit;
+    // Without a search the count is exact: it reads the plan's index, not the tasks.
+    const total = hasMore ? await db.task.count({ where }) : rows.length;
+    return { tasks: rows.slice(0, limit), total, hasMore, isCapped: false };
   }
   const keys = await db.task.findMany({
     where,

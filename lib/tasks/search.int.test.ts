@@ -265,4 +265,20 @@ describe("search in both languages", () => {
     const outsider = await findTaskPage({ ...scope, teamId: otherTeam.id, limit: 3 });
     expect(outsider).toMatchObject({ tasks: [], total: 0, hasMore: false });
   });
+
+  it("pages the list without a search: the first tasks in list order, the exact count, and the rest on asking for more", async () => {
+    const scope = { teamId: team.id, planId: apiPlanId, userId: enUser, filters: parseTaskFilters({}) };
+    const all = await findTasks(scope);
+    expect(all.length).toBeGreaterThan(5);
+    const first = await findTaskPage({ ...scope, limit: 5 });
+    expect(first.tasks.map((t) => t.id)).toEqual(all.slice(0, 5).map((t) => t.id));
+    expect(first).toMatchObject({ total: all.length, hasMore: true, isCapped: false });
+    const filtered = await findTaskPage({ ...scope, filters: parseTaskFilters({ area: "R3" }), limit: 2 });
+    const r3 = all.filter((t) => t.areaCode === "R3");
+    expect(filtered).toMatchObject({ total: r3.length, hasMore: r3.length > 2 });
+    const every = await findTaskPage({ ...scope, limit: all.length });
+    expect(every).toMatchObject({ total: all.length, hasMore: false });
+    const outsider = await findTaskPage({ ...scope, teamId: otherTeam.id, limit: 5 });
+    expect(outsider).toMatchObject({ tasks: [], total: 0, hasMore: false });
+  });
 });

@@ -21,7 +21,7 @@ import { findPlanAreas } from "@/lib/plans/find-plan-areas";
 import { getPlan } from "@/lib/plans/get-plan";
 import { getPlanRollups } from "@/lib/progress/get-plan-progress";
 import { displayTitle } from "@/lib/tasks/display-title";
-import { findTaskPage, MAX_LISTED_TASKS, SEARCH_PAGE_SIZE, today } from "@/lib/tasks/find-tasks";
+import { findTaskPage, LIST_PAGE_SIZE, MAX_LISTED_TASKS, SEARCH_PAGE_SIZE, today } from "@/lib/tasks/find-tasks";
 import { filtersToParams, hasFilters, parseTaskFilters } from "@/lib/tasks/task-filters";
 import { getTeamContext } from "@/lib/server/team-context";
 import { isOpenStatus } from "@/lib/tasks/status";
@@ -45,8 +45,11 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const view = VIEWS.find((v) => v === query.view) ?? "list";
   const grouping = query.group === "dilemma" ? "dilemma" : "area";
   const lanes = query.lanes === "area" || query.lanes === "dilemma" ? query.lanes : "none";
-  // A search shows its first SEARCH_PAGE_SIZE results; "Show more" asks for the next ones (?shown=).
-  const shown = filters.q ? searchPageLimit(query.shown) : MAX_LISTED_TASKS;
+  // A search shows its first SEARCH_PAGE_SIZE results and the list its first LIST_PAGE_SIZE tasks;
+  // "Show more" asks for the next ones (?shown=). The board, timeline and calendar show every task
+  // up to MAX_LISTED_TASKS.
+  const pageSize = filters.q ? SEARCH_PAGE_SIZE : view === "list" ? LIST_PAGE_SIZE : MAX_LISTED_TASKS;
+  const shown = pageLimit(query.shown, pageSize);
   const [page, planAreas, progress, members, locale, format, t, tv, tc, following, savedViews] = await Promise.all([
     findTaskPage({ teamId: team.id, planId, userId: user.id, filters, limit: shown }),
     findPlanAreas({ teamId: team.id, planId }),
@@ -179,7 +182,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <h2 id="tasks-heading" className="text-lg font-semibold">
             {filters.q
               ? tv("searchHeading", { count: page.total, isCapped: String(page.isCapped) })
-              : tv("tasksHeading", { count: rows.length })}
+              : tv("tasksHeading", { count: page.total })}
           </h2>
           <nav
             aria-label={tv("views")}
@@ -270,11 +273,11 @@ export default async function PlanPage({ params, searchParams }: Props) {
             canWrite={canWrite}
           />
         )}
-        {filters.q && page.hasMore ? (
+        {page.hasMore && pageSize < MAX_LISTED_TASKS ? (
           <p className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
             <span role="status">{tv("searchShown", { shown: rows.length, count: page.total })}</span>
             <Link
-              href={`${basePath}?${new URLSearchParams([["view", view], ...new URLSearchParams(filterQuery), ["shown", String(shown + SEARCH_PAGE_SIZE)]]).toString()}`}
+              href={`${basePath}?${new URLSearchParams([["view", view], ...new URLSearchParams(filterQuery), ["shown", String(shown + pageSize)]]).toString()}`}
               className={buttonClass("secondary")}
               scroll={false}
             >
@@ -287,9 +290,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
   );
 }
 
-/** How many search results to show: ?shown= rounded to whole pages, from one page up to MAX_LISTED_TASKS. */
-function searchPageLimit(value: string | string[] | undefined): number {
+/** How many tasks to show: ?shown= rounded to whole pages, from one page up to MAX_LISTED_TASKS. */
+function pageLimit(value: string | string[] | undefined, pageSize: number): number {
   const n = Number.parseInt(Array.isArray(value) ? (value[0] ?? "") : (value ?? ""), 10);
-  if (!Number.isFinite(n) || n <= SEARCH_PAGE_SIZE) return SEARCH_PAGE_SIZE;
-  return Math.min(MAX_LISTED_TASKS, Math.ceil(n / SEARCH_PAGE_SIZE) * SEARCH_PAGE_SIZE);
+  if (!Number.isFinite(n) || n <= pageSize) return pageSize;
+  return Math.min(MAX_LISTED_TASKS, Math.ceil(n / pageSize) * pageSize);
 }

@@ -12,16 +12,23 @@ export type DueTask = {
   daysLate: number;
 };
 
-/** A list of open tasks with their due date and assignee, each linking to the task. */
+/**
+ * A list of open tasks with their due date and assignee, each linking to the task; when
+ * there are more than it shows, how many and a link to all of them.
+ */
 export async function DueList({
   id,
   kind,
   tasks,
+  total,
+  allHref,
   basePath,
 }: {
   id: string;
   kind: "overdue" | "soon";
   tasks: DueTask[];
+  total: number;
+  allHref: string;
   basePath: string;
 }) {
   const [t, ts, format] = await Promise.all([
@@ -61,6 +68,14 @@ export async function DueList({
             ))}
           </ul>
         )}
+        {total > tasks.length ? (
+          <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 print:hidden">
+            <span>{t("shownOf", { shown: tasks.length, total })}</span>
+            <Link href={allHref} className="font-medium text-brand-700 hover:underline">
+              {kind === "overdue" ? t("allOverdue", { total }) : t("allSoon")}
+            </Link>
+          </p>
+        ) : null}
       </section>
     </Card>
   );

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
+import { useState } from "react";
 
 /** One day of the trend: whole percent per dilemma code, null when not addressed. */
 export type TrendRow = { day: string; values: Record<string, number | null> };
@@ -18,12 +19,14 @@ export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { c
     format.dateTime(new Date(`${day}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
   const data = rows.map((r) => ({ day: r.day, ...r.values }));
   const percent = (value: unknown) => (typeof value === "number" ? t("percent", { value }) : t("notAddressed"));
+  // A day per row for the plan's whole life: the rows are rendered when the table is opened.
+  const [isTableOpen, setTableOpen] = useState(false);
   return (
     <div className="flex flex-col gap-3">
       <div aria-hidden="true" style={{ height: 300 }}>
         <TrendLines data={data} dilemmas={dilemmas} />
       </div>
-      <details className="text-sm print:hidden">
+      <details className="text-sm print:hidden" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary className="cursor-pointer text-brand-700">{t("table.show")}</summary>
         <div className="relative mt-2 max-h-96 overflow-auto">
           <table className="w-full text-left">
@@ -41,7 +44,7 @@ export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { c
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {(isTableOpen ? rows : []).map((r) => (
                 <tr key={r.day} className="border-b border-slate-100">
                   <th scope="row" className="py-1 pr-3 font-normal">
                     {dayLabel(r.day)}

@@ -41,10 +41,18 @@ describe("plan workload", () => {
     expect(rows[0]?.userId).toBe(owner.id);
 
     const { overdue, dueSoon } = await findDueTasks({ ...scope, today });
-    expect(overdue).toHaveLength(1);
-    expect(dueSoon.map((t) => t.dueDate?.toISOString().slice(0, 10))).toEqual(
+    expect(overdue).toMatchObject({ total: 1 });
+    expect(overdue.tasks).toHaveLength(1);
+    expect(dueSoon.tasks.map((t) => t.dueDate?.toISOString().slice(0, 10))).toEqual(
       [inDays(0), inDays(3)].map((d) => d.toISOString().slice(0, 10)),
     );
+    expect(dueSoon.total).toBe(2);
+    // A shorter list keeps the soonest and still counts them all.
+    const short = await findDueTasks({ ...scope, today, limit: 1 });
+    expect(short.dueSoon.tasks.map((t) => t.dueDate?.toISOString().slice(0, 10))).toEqual([
+      inDays(0).toISOString().slice(0, 10),
+    ]);
+    expect(short.dueSoon.total).toBe(2);
 
     // Another team's id sees no task of this plan.
     const stranger = await createTestTeam();

@@ -81,26 +81,43 @@ const dueSelect = {
   assignee: { select: { name: true } },
 } as const;
 
-/** Open tasks of a plan that are overdue (due before today) and due in the next 7 days (today … today+7), soonest first. */
-export async function findDueTasks({ teamId, planId, today }: { teamId: string; planId: string; today: Date }) {
+/** How many tasks of each due list the plan dashboard shows; the rest are a link away. */
+export const DUE_LIST_SIZE = 10;
+
+/**
+ * Open tasks of a plan that are overdue (due before today) and due in the next 7 days
+ * (today … today+7), soonest first: the first `limit` of each, with how many there are.
+ */
+export async function findDueTasks({
+  teamId,
+  planId,
+  today,
+  limit = DUE_LIST_SIZE,
+}: {
+  teamId: string;
+  planId: string;
+  today: Date;
+  limit?: number;
+}) {
   const open = {
     teamId,
     planId,
     status: { in: [...OPEN_STATUSES] },
   };
+  const list = async (dueDate: { lt: Date } | { gte: Date; lte: Date }) => {
+    const where = { ...open, dueDate };
+    const tasks = await dbRead.task.findMany({
+      where,
+      orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }],
+      select: dueSelect,
+      take: limit + 1,
+    });
+    const total = tasks.length > limit ? await dbRead.task.count({ where }) : tasks.length;
+    return { tasks: tasks.slice(0, limit), total };
+  };
   const [overdue, dueSoon] = await Promise.all([
-    dbRead.task.findMany({
-      where: { ...open, dueDate: { lt: today } },
-      orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }],
-      select: dueSelect,
-      take: 50,
-    }),
-    dbRead.task.findMany({
-      where: { ...open, dueDate: { gte: today, lte: new Date(today.getTime() + 7 * DAY_MS) } },
-      orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }],
-      select: dueSelect,
-      take: 50,
-    }),
+    list({ lt: today }),
+    list({ gte: today, lte: new Date(today.getTime() + 7 * DAY_MS) }),
   ]);
   return { overdue, dueSoon };
 }

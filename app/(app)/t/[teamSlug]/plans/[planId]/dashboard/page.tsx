@@ -71,7 +71,7 @@ export default async function PlanDashboardPage({ params }: Props) {
     day: p.day,
     values: Object.fromEntries(Object.entries(p.dilemmas).map(([code, v]) => [code, v === null ? null : toPercent(v)])),
   }));
-  const dueRow = (task: (typeof due.overdue)[number]) => ({
+  const dueRow = (task: (typeof due.overdue.tasks)[number]) => ({
     id: task.id,
     title: displayTitle(task, locale),
     status: task.status as "TODO" | "IN_PROGRESS" | "BLOCKED",
@@ -200,8 +200,22 @@ export default async function PlanDashboardPage({ params }: Props) {
       <WorkloadTable rows={workload} />
 
       <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
-        <DueList id="overdue-heading" kind="overdue" tasks={due.overdue.map(dueRow)} basePath={basePath} />
-        <DueList id="due-soon-heading" kind="soon" tasks={due.dueSoon.map(dueRow)} basePath={basePath} />
+        <DueList
+          id="overdue-heading"
+          kind="overdue"
+          tasks={due.overdue.tasks.map(dueRow)}
+          total={due.overdue.total}
+          allHref={`${basePath}?overdue=1`}
+          basePath={basePath}
+        />
+        <DueList
+          id="due-soon-heading"
+          kind="soon"
+          tasks={due.dueSoon.tasks.map(dueRow)}
+          total={due.dueSoon.total}
+          allHref={`${basePath}?view=calendar`}
+          basePath={basePath}
+        />
       </div>
     </div>
   );

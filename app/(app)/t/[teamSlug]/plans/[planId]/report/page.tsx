@@ -36,7 +36,7 @@ export default async function PlanReportPage({ params }: Props) {
   const today = utcToday();
   const [progress, due, locale, format, t, ts] = await Promise.all([
     runOperation(getPlanProgress, operationActor(context), { planId: plan.id }),
-    findDueTasks({ teamId: team.id, planId: plan.id, today }),
+    findDueTasks({ teamId: team.id, planId: plan.id, today, limit: 50 }),
     getLocale(),
     getFormatter(),
     getTranslations("report"),
@@ -259,7 +259,7 @@ export default async function PlanReportPage({ params }: Props) {
           <h2 id="overdue-heading" className="mb-2 text-lg font-semibold">
             {t("overdue.heading")}
           </h2>
-          {due.overdue.length === 0 ? (
+          {due.overdue.tasks.length === 0 ? (
             <p className="text-sm text-slate-600">{t("overdue.none")}</p>
           ) : (
             <table className="w-full text-left text-sm">
@@ -284,7 +284,7 @@ export default async function PlanReportPage({ params }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {due.overdue.map((task) => (
+                {due.overdue.tasks.map((task) => (
                   <tr key={task.id} className="break-inside-avoid">
                     <th scope="row" className={`${cellClass} font-medium`}>
                       <Link

@@ -88,14 +88,14 @@ test("[REACH]: the This week page shows the week's figures in English and Chines
 
   // Profile: the browser's zone is offered until saved; a saved zone wins over the browser's.
   await page.goto("/profile");
-  const zone = page.getByLabel("Time zone");
+  const zone = page.getByLabel("Time zone", { exact: true });
   await expect(zone).toHaveValue("Asia/Shanghai");
   await expect(page.getByText("Not saved yet")).toBeVisible();
   await zone.selectOption("America/New_York");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
+  await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("America/New_York");
   await expect(page.getByText("Not saved yet")).toBeHidden();
   await page.goto(`/t/${slug}/week`);
   await expect(page.getByText("(America/New_York)")).toBeVisible();

@@ -24,8 +24,16 @@ import { LOCALES } from "@/lib/i18n/config";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import {} from "@/components/forms/apply-server-errors";
 
-/** Display name and preferred language. */
-export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
+/** Display name, preferred language and time zone (offered from the browser until saved). */
+export function ProfileForm({
+  defaults,
+  timeZones,
+  timeZoneSaved,
+}: {
+  defaults: UpdateProfileInput;
+  timeZones: readonly string[];
+  timeZoneSaved: boolean;
+}) {
   const t = useTranslations("profile");
   const tCommon = useTranslations("common");
   const [status, setStatus] = useState<string | null>(null);
@@ -41,7 +49,7 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
     startTransition(async () => {
       const result = await updateProfileAction(values);
       if (result.ok) return setStatus(t("saved"));
-      if (!applyServerErrors(form.setError, result, ["name"])) setFormError(result.message);
+      if (!applyServerErrors(form.setError, result, ["name", "timeZone"])) setFormError(result.message);
     });
   });
   return (
@@ -60,6 +68,21 @@ export function ProfileForm({ defaults }: { defaults: UpdateProfileInput }) {
           </option>
         ))}
       </Select>
+      <Select
+        label={t("timeZone")}
+        aria-describedby="timeZone-hint"
+        error={form.formState.errors.timeZone?.message}
+        {...form.register("timeZone")}
+      >
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll("_", " ")}
+          </option>
+        ))}
+      </Select>
+      <p id="timeZone-hint" className="-mt-3 text-sm text-slate-600">
+        {timeZoneSaved ? t("timeZoneHint") : t("timeZoneFromBrowser")}
+      </p>
       <div className="flex items-center gap-3">
         <Button type="submit" isPending={isPending}>
           {t("save")}

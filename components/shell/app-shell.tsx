@@ -155,6 +155,13 @@ export function AppShell({
             {tn("dashboard")}
           </Link>
           <Link
+            href={`${base}/week`}
+            aria-current={pathname.startsWith(`${base}/week`) ? "page" : undefined}
+            className={itemClass(pathname.startsWith(`${base}/week`))}
+          >
+            {tn("week")}
+          </Link>
+          <Link
             href={`${base}/diagnostic`}
             aria-current={pathname.startsWith(`${base}/diagnostic`) ? "page" : undefined}
             className={itemClass(pathname.startsWith(`${base}/diagnostic`))}

@@ -23,6 +23,7 @@ export async function mainPages(page: Page): Promise<{ name: string; path: strin
     { name: "task-detail", path: taskHref ?? "" },
     { name: "plan-dashboard", path: `${planPath}/dashboard` },
     { name: "team-dashboard", path: `/t/${TEAM}/dashboard` },
+    { name: "week", path: `/t/${TEAM}/week` },
     { name: "my-tasks", path: `/t/${TEAM}/my-tasks` },
     { name: "members", path: `/t/${TEAM}/members` },
     { name: "settings", path: `/t/${TEAM}/settings` },

@@ -18,7 +18,7 @@ export const getCurrentSession = cache(async () => {
   if (!userId || !sessionId) return null;
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    select: { expiresAt: true, user: { select: { id: true, name: true, email: true, locale: true } } },
+    select: { expiresAt: true, user: { select: { id: true, name: true, email: true, locale: true, timeZone: true } } },
   });
   if (!row || row.user.id !== userId || row.expiresAt <= new Date()) return null;
   return { sessionId, user: row.user };

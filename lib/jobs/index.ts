@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { backupJob, restoreCheckJob } from "./backups";
+import { weeklyDigestJob } from "@/lib/digest/mail";
 import { dueTasksJob } from "@/lib/notifications/due";
 import { noticeMailJob } from "@/lib/notifications/mail";
 import { webhookDeliveryJob } from "@/lib/webhooks/deliver";
@@ -19,6 +20,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   dueTasksJob,
   noticeMailJob,
   webhookDeliveryJob,
+  weeklyDigestJob,
 ];
 
 // One runner per process, shared by every chunk Next.js bundles this module into.

@@ -8,6 +8,7 @@ export const NOTICE_KINDS = [
   "task.overdue",
   "member.role_changed",
   "webhook.disabled",
+  "weeklyDigest",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

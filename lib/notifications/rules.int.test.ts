@@ -221,6 +221,7 @@ describe("notification rules (table)", () => {
       "task.overdue": channel,
       "member.role_changed": channel,
       "webhook.disabled": channel,
+      weeklyDigest: channel,
     });
     await savePreferences(follower.userId, prefs("OFF"));
     await savePreferences(assignee.userId, prefs("IN_APP"));

@@ -7,11 +7,15 @@ import { changePasswordSchema, updateProfileSchema } from "@/lib/validation/prof
 import { msg } from "@/lib/i18n/error-text";
 import { userEventRow } from "@/lib/events/record";
 
-/** Updates the user's display name and preferred language. */
+/** Updates the user's display name, preferred language and (when given) time zone. */
 export async function updateProfile({ userId, input }: { userId: string; input: unknown }) {
   const parsed = updateProfileSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: fieldErrorsOf(parsed.error) });
-  return db.user.update({ where: { id: userId }, data: parsed.data, select: { id: true, name: true, locale: true } });
+  return db.user.update({
+    where: { id: userId },
+    data: parsed.data,
+    select: { id: true, name: true, locale: true, timeZone: true },
+  });
 }
 
 /**

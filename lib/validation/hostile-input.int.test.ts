@@ -958,7 +958,7 @@ describe("hostile input over every server action", () => {
         )),
         ...(await inputCases(
           "updateProfile",
-          () => ({ name: "Owner", locale: "en" }),
+          () => ({ name: "Owner", locale: "en", timeZone: "Europe/Berlin" }),
           (input) => updateProfile({ userId: f.owner.id, input }),
         )),
         ...(await inputCases(

@@ -2,10 +2,16 @@ import { z } from "zod";
 import { displayNameSchema, emailSchema, newPasswordSchema } from "@/lib/validation/auth";
 import { msg } from "@/lib/i18n/error-text";
 import { textSchema } from "@/lib/validation/common";
+import { toTimeZone } from "@/lib/i18n/time-zone";
 
 export const updateProfileSchema = z.object({
   name: displayNameSchema,
   locale: z.enum(["en", "zh-CN"], { error: msg("languageRequired") }),
+  /** An IANA time zone the runtime knows (left out: unchanged). */
+  timeZone: z
+    .string({ error: msg("timeZoneInvalid") })
+    .refine((value) => toTimeZone(value) !== undefined, { error: msg("timeZoneInvalid") })
+    .optional(),
 });
 export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
 

@@ -43,14 +43,19 @@ export async function deliveryBody(teamId: string, eventId: bigint): Promise<str
  * One attempt's result. `error` is a code the delivery log translates
  * (WEBHOOK_ERRORS) or "network: <the connection error>".
  */
-type Outcome = { statusCode: number | null; error: string | null; durationMs: number };
+export type Outcome = { statusCode: number | null; error: string | null; durationMs: number };
 
 /**
  * One POST: 2xx is delivered; a redirect is not followed (it is a failure like any
  * other status). The connection resolves the host through checkedLookup, so it
  * reaches only an address that passed the private-network check.
  */
-function post(url: string, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<Outcome> {
+export function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  allowPrivate: boolean,
+): Promise<Outcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const target = new URL(url);
@@ -136,7 +141,7 @@ async function attemptDelivery(deliveryId: string, now: Date): Promise<boolean> 
     if (problem === "private") outcome = { statusCode: null, error: "private_address", durationMs: 0 };
     else if (problem === "unresolvable") outcome = { statusCode: null, error: "unresolvable", durationMs: 0 };
     else
-      outcome = await post(
+      outcome = await postWebhook(
         endpoint.url,
         {
           "Content-Type": "application/json",

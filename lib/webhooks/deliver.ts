@@ -229,19 +229,30 @@ export async function deliverDueWebhooks(
   return { attempted: claimed.length, delivered };
 }
 
-/** Every minute: delivers what is due, batch after batch, for at most 45 seconds. */
+/** How long one run of the delivery job keeps sweeping: a minute, until the next run takes over. */
+const SWEEP_RUN_MS = 60_000;
+/** The pause between sweeps that found nothing more to do. */
+const SWEEP_IDLE_MS = 1_000;
+
+/**
+ * Started every minute on one instance: sweeps for a minute, again at once after
+ * a full batch and a second after a smaller one, so a delivery goes out about a
+ * second after its event commits. Stops early when the instance shuts down.
+ */
 export const webhookDeliveryJob: JobDefinition = {
   name: "webhooks.deliver",
   schedule: { cron: "* * * * *" },
   retryLimit: 0,
   expireInSeconds: 5 * 60,
   handler: async () => {
-    const until = Date.now() + 45_000;
+    // Imported here: lib/ops/shutdown stops the job runner, which lists this job.
+    const { isShuttingDown } = await import("@/lib/ops/shutdown");
+    const until = Date.now() + SWEEP_RUN_MS;
     let total = 0;
-    for (;;) {
+    while (Date.now() < until && !isShuttingDown()) {
       const { attempted } = await deliverDueWebhooks();
       total += attempted;
-      if (attempted < 50 || Date.now() > until) break;
+      if (attempted < 50) await new Promise((resolve) => setTimeout(resolve, SWEEP_IDLE_MS));
     }
     if (total > 0) log().info({ event: "webhooks.swept", attempted: total }, "webhook deliveries attempted");
   },

@@ -336,6 +336,9 @@ async function main() {
   process.on("exit", () => second.killApp());
   const baseB = await second.startApp(env);
   console.log(`A at ${baseA}, B at ${baseB}`);
+  harness.app?.on("exit", (code, signal) =>
+    console.error(`Instance A ended (${signal ?? code}); its last lines:\n${harness.appLog.join("\n")}`),
+  );
   for (const base of [baseA, baseB])
     for (const team of teams)
       await fetch(`${base}/api/v1/tasks/${team.tasks[0]}`, { headers: { authorization: `Bearer ${team.tokens[0]}` } });
@@ -345,6 +348,14 @@ async function main() {
     `SELECT MAX(id)::text AS id FROM "ActivityEvent"`,
   );
   const firstEventId = BigInt(lastBefore[0]?.id ?? "0");
+
+  // The delivery job starts on the minute: begin once one is sweeping, as on a running server.
+  const sweepWaitUntil = Date.now() + 90_000;
+  for (;;) {
+    const { rows } = await pool.query(`SELECT 1 FROM pgboss.job WHERE name = 'webhooks.deliver' AND state = 'active'`);
+    if (rows.length > 0 || Date.now() > sweepWaitUntil) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 
   step(`Producing ${fmt(EVENTS)} writes at ${RATE}/s`);
   const runStartedAt = Date.now();

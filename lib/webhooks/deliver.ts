@@ -18,8 +18,14 @@ type Tx = Prisma.TransactionClient;
 
 /** How long one request may take. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** A claimed delivery is not taken by another sweep for this long (longer than any request). */
-const LEASE_MS = 5 * 60_000;
+/**
+ * A claimed delivery is not taken by another sweep for this long: longer than a
+ * request and its logging, so it is sent again only when its sweep died (an
+ * instance killed, a database error).
+ */
+const LEASE_MS = 2 * 60_000;
+/** The logging of an attempt may wait this long on a busy database before it fails. */
+const LOG_TIMEOUT_MS = 30_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 const ROLES: readonly Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
 
@@ -157,43 +163,46 @@ async function attemptDelivery(deliveryId: string, now: Date): Promise<boolean> 
       );
   }
   const isDelivered = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
-  await db.$transaction(async (tx) => {
-    await tx.webhookAttempt.create({
-      data: { teamId: delivery.teamId, deliveryId: delivery.id, ...outcome, createdAt: now },
-    });
-    const attempts = delivery.attempts + 1;
-    const last = { attempts, lastStatusCode: outcome.statusCode, lastError: outcome.error, lastAttemptAt: now };
-    if (isDelivered) {
+  await db.$transaction(
+    async (tx) => {
+      await tx.webhookAttempt.create({
+        data: { teamId: delivery.teamId, deliveryId: delivery.id, ...outcome, createdAt: now },
+      });
+      const attempts = delivery.attempts + 1;
+      const last = { attempts, lastStatusCode: outcome.statusCode, lastError: outcome.error, lastAttemptAt: now };
+      if (isDelivered) {
+        await tx.webhookDelivery.update({
+          where: { id: delivery.id },
+          data: { ...last, status: "DELIVERED", deliveredAt: now },
+        });
+        await tx.webhookEndpoint.updateMany({
+          where: { id: endpoint.id, teamId: endpoint.teamId },
+          data: { failingSince: null },
+        });
+        return;
+      }
+      const isFinal = now >= delivery.retryUntil;
+      const next = Math.min(now.getTime() + backoffMs(attempts), delivery.retryUntil.getTime());
       await tx.webhookDelivery.update({
         where: { id: delivery.id },
-        data: { ...last, status: "DELIVERED", deliveredAt: now },
+        data: { ...last, status: isFinal ? "FAILED" : "PENDING", nextAttemptAt: new Date(next) },
       });
       await tx.webhookEndpoint.updateMany({
-        where: { id: endpoint.id, teamId: endpoint.teamId },
-        data: { failingSince: null },
+        where: { id: endpoint.id, teamId: endpoint.teamId, failingSince: null },
+        data: { failingSince: now },
       });
-      return;
-    }
-    const isFinal = now >= delivery.retryUntil;
-    const next = Math.min(now.getTime() + backoffMs(attempts), delivery.retryUntil.getTime());
-    await tx.webhookDelivery.update({
-      where: { id: delivery.id },
-      data: { ...last, status: isFinal ? "FAILED" : "PENDING", nextAttemptAt: new Date(next) },
-    });
-    await tx.webhookEndpoint.updateMany({
-      where: { id: endpoint.id, teamId: endpoint.teamId, failingSince: null },
-      data: { failingSince: now },
-    });
-    const failingSince = endpoint.failingSince ?? now;
-    const firstAttempt = await tx.webhookAttempt.findFirst({
-      where: { deliveryId: delivery.id, teamId: delivery.teamId },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    });
-    const hasFailedAllDay = now.getTime() - failingSince.getTime() >= WEBHOOK_RETRY_WINDOW_MS;
-    const hasFailedThroughout = isFinal && failingSince <= (firstAttempt?.createdAt ?? now);
-    if (hasFailedAllDay || hasFailedThroughout) await disableFailingEndpoint(tx, endpoint, now);
-  });
+      const failingSince = endpoint.failingSince ?? now;
+      const firstAttempt = await tx.webhookAttempt.findFirst({
+        where: { deliveryId: delivery.id, teamId: delivery.teamId },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true },
+      });
+      const hasFailedAllDay = now.getTime() - failingSince.getTime() >= WEBHOOK_RETRY_WINDOW_MS;
+      const hasFailedThroughout = isFinal && failingSince <= (firstAttempt?.createdAt ?? now);
+      if (hasFailedAllDay || hasFailedThroughout) await disableFailingEndpoint(tx, endpoint, now);
+    },
+    { maxWait: LOG_TIMEOUT_MS, timeout: LOG_TIMEOUT_MS },
+  );
   return isDelivered;
 }
 
@@ -221,9 +230,15 @@ export async function deliverDueWebhooks(
     RETURNING id`;
   let delivered = 0;
   const queue = claimed.map((c) => c.id);
+  // One delivery's error (a database timeout) leaves only that one to its lease; the others go on.
   const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift())
-      if (await attemptDelivery(id, now)) delivered += 1;
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      try {
+        if (await attemptDelivery(id, now)) delivered += 1;
+      } catch (error) {
+        log().error({ err: error, deliveryId: id }, "webhook attempt could not be logged; retried after the lease");
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
   return { attempted: claimed.length, delivered };

@@ -230,57 +230,65 @@ describe("webhook deliveries", () => {
     expect(endpoint).toMatchObject({ enabled: true, failingSince: null });
   });
 
-  it("disables an endpoint that fails for 24 hours, tells the owners and admins, and redelivers on request", async () => {
-    const { owner, team, task } = await setupTeam();
-    const admin = await createTestMember({ teamId: team.id, role: "ADMIN" });
-    const member = await createTestMember({ teamId: team.id, role: "MEMBER" });
-    let status = 503;
-    answers.set("/down", () => status);
-    const hook = await runAs(createWebhook, owner.id, team.slug, { url: `${base}/down`, eventTypes: ["task.updated"] });
-    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 1, status: "IN_PROGRESS" });
+  // About 30 sweeps of a day of retries: slow on a busy machine.
+  it(
+    "disables an endpoint that fails for 24 hours, tells the owners and admins, and redelivers on request",
+    { timeout: 90_000 },
+    async () => {
+      const { owner, team, task } = await setupTeam();
+      const admin = await createTestMember({ teamId: team.id, role: "ADMIN" });
+      const member = await createTestMember({ teamId: team.id, role: "MEMBER" });
+      let status = 503;
+      answers.set("/down", () => status);
+      const hook = await runAs(createWebhook, owner.id, team.slug, {
+        url: `${base}/down`,
+        eventTypes: ["task.updated"],
+      });
+      await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 1, status: "IN_PROGRESS" });
 
-    await sweepUntilSettled(hook.id);
-    const delivery = await db.webhookDelivery.findFirstOrThrow({
-      where: { endpointId: hook.id },
-      include: { attemptLog: { orderBy: { createdAt: "asc" } } },
-    });
-    expect(delivery.status).toBe("FAILED");
-    expect(delivery.attemptLog.every((a) => a.statusCode === 503)).toBe(true);
-    const span = delivery.attemptLog.at(-1)!.createdAt.getTime() - delivery.attemptLog[0]!.createdAt.getTime();
-    expect(span).toBeGreaterThan(23 * HOUR);
-    expect(delivery.attemptLog.at(-1)!.createdAt.getTime()).toBe(delivery.retryUntil.getTime());
-    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: hook.id } });
-    expect(endpoint).toMatchObject({ enabled: false, disabledReason: "failing" });
+      await sweepUntilSettled(hook.id);
+      const delivery = await db.webhookDelivery.findFirstOrThrow({
+        where: { endpointId: hook.id },
+        include: { attemptLog: { orderBy: { createdAt: "asc" } } },
+      });
+      expect(delivery.status).toBe("FAILED");
+      expect(delivery.attemptLog.every((a) => a.statusCode === 503)).toBe(true);
+      const span = delivery.attemptLog.at(-1)!.createdAt.getTime() - delivery.attemptLog[0]!.createdAt.getTime();
+      expect(span).toBeGreaterThan(23 * HOUR);
+      expect(delivery.attemptLog.at(-1)!.createdAt.getTime()).toBe(delivery.retryUntil.getTime());
+      const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: hook.id } });
+      expect(endpoint).toMatchObject({ enabled: false, disabledReason: "failing" });
 
-    const notices = await db.notification.findMany({ where: { teamId: team.id, kind: "webhook.disabled" } });
-    expect(notices.map((n) => n.userId).sort()).toEqual([owner.id, admin.userId].sort());
-    expect(notices[0]?.data).toMatchObject({ endpointId: hook.id, url: `${base}/down` });
-    expect(notices.some((n) => n.userId === member.userId)).toBe(false);
+      const notices = await db.notification.findMany({ where: { teamId: team.id, kind: "webhook.disabled" } });
+      expect(notices.map((n) => n.userId).sort()).toEqual([owner.id, admin.userId].sort());
+      expect(notices[0]?.data).toMatchObject({ endpointId: hook.id, url: `${base}/down` });
+      expect(notices.some((n) => n.userId === member.userId)).toBe(false);
 
-    // Events of a disabled endpoint are not queued; redelivering waits until it is enabled again.
-    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 2, status: "DONE" });
-    expect(await db.webhookDelivery.count({ where: { endpointId: hook.id } })).toBe(1);
-    expect((await appErrorOf(runAs(redeliverWebhook, owner.id, team.slug, { deliveryId: delivery.id }))).code).toBe(
-      "CONFLICT",
-    );
+      // Events of a disabled endpoint are not queued; redelivering waits until it is enabled again.
+      await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 2, status: "DONE" });
+      expect(await db.webhookDelivery.count({ where: { endpointId: hook.id } })).toBe(1);
+      expect((await appErrorOf(runAs(redeliverWebhook, owner.id, team.slug, { deliveryId: delivery.id }))).code).toBe(
+        "CONFLICT",
+      );
 
-    status = 204;
-    await runAs(setWebhookEnabled, admin.userId, team.slug, { endpointId: hook.id, enabled: true });
-    await runAs(redeliverWebhook, admin.userId, team.slug, { deliveryId: delivery.id });
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
-      status: "PENDING",
-    });
-    const before = receivedAt("/down").length;
-    await deliverDueWebhooks(new Date(Date.now() + SECOND), { endpointIds: [hook.id] });
-    expect(receivedAt("/down")).toHaveLength(before + 1);
-    const redelivered = await db.webhookDelivery.findUniqueOrThrow({
-      where: { id: delivery.id },
-      include: { attemptLog: true },
-    });
-    expect(redelivered).toMatchObject({ status: "DELIVERED", lastStatusCode: 204 });
-    expect(redelivered.attemptLog).toHaveLength(delivery.attemptLog.length + 1);
-    expect(redelivered.attemptLog.filter((a) => a.statusCode === 204)).toHaveLength(1);
-  });
+      status = 204;
+      await runAs(setWebhookEnabled, admin.userId, team.slug, { endpointId: hook.id, enabled: true });
+      await runAs(redeliverWebhook, admin.userId, team.slug, { deliveryId: delivery.id });
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+        status: "PENDING",
+      });
+      const before = receivedAt("/down").length;
+      await deliverDueWebhooks(new Date(Date.now() + SECOND), { endpointIds: [hook.id] });
+      expect(receivedAt("/down")).toHaveLength(before + 1);
+      const redelivered = await db.webhookDelivery.findUniqueOrThrow({
+        where: { id: delivery.id },
+        include: { attemptLog: true },
+      });
+      expect(redelivered).toMatchObject({ status: "DELIVERED", lastStatusCode: 204 });
+      expect(redelivered.attemptLog).toHaveLength(delivery.attemptLog.length + 1);
+      expect(redelivered.attemptLog.filter((a) => a.statusCode === 204)).toHaveLength(1);
+    },
+  );
 
   it("signs with a rolled secret from then on", async () => {
     const { owner, team, task } = await setupTeam();

@@ -36,6 +36,7 @@ describe("CreateWebhookForm", () => {
     await submit();
     expect(createWebhookAction).toHaveBeenCalledWith("acme", {
       url: "https://hooks.example.com/in",
+      description: "",
       eventTypes: [...WEBHOOK_EVENT_TYPES],
     });
     expect(screen.getByDisplayValue("whsec_shown_once")).toBeTruthy();

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
+import { EventTypeChoices } from "@/components/webhooks/event-type-choices";
 import { CopyField } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
@@ -13,9 +14,9 @@ import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import {
   createWebhookSchema,
-  WEBHOOK_EVENT_GROUPS,
   WEBHOOK_EVENT_TYPES,
   type CreateWebhookInput,
+  type WebhookEventType,
 } from "@/lib/validation/webhook";
 import { createWebhookAction } from "@/lib/webhooks/actions";
 
@@ -27,7 +28,7 @@ export function CreateWebhookForm({ teamSlug }: { teamSlug: string }) {
   const [isPending, startTransition] = useTransition();
   const form = useForm<CreateWebhookInput>({
     resolver: useLocalizedResolver(zodResolver(createWebhookSchema, { error: zodErrorMap })),
-    defaultValues: { url: "", eventTypes: [...WEBHOOK_EVENT_TYPES] },
+    defaultValues: { url: "", description: "", eventTypes: [...WEBHOOK_EVENT_TYPES] },
   });
   const typesError = form.formState.errors.eventTypes?.message;
 
@@ -38,15 +39,15 @@ export function CreateWebhookForm({ teamSlug }: { teamSlug: string }) {
       const result = await createWebhookAction(teamSlug, values);
       if (result.ok) {
         setCreated({ url: result.data.url, secret: result.data.secret });
-        form.reset({ url: "", eventTypes: [...WEBHOOK_EVENT_TYPES] });
+        form.reset({ url: "", description: "", eventTypes: [...WEBHOOK_EVENT_TYPES] });
         return;
       }
-      if (!applyServerErrors(form.setError, result, ["url", "eventTypes"], { focus: true }))
+      if (!applyServerErrors(form.setError, result, ["url", "description", "eventTypes"], { focus: true }))
         setFormError(result.message);
     });
   });
 
-  const setAll = (types: CreateWebhookInput["eventTypes"]) =>
+  const setAll = (types: WebhookEventType[]) =>
     form.setValue("eventTypes", types, { shouldValidate: form.formState.isSubmitted });
 
   return (
@@ -62,38 +63,20 @@ export function CreateWebhookForm({ teamSlug }: { teamSlug: string }) {
           error={form.formState.errors.url?.message}
           {...form.register("url")}
         />
-        <fieldset
-          className="flex flex-col gap-3"
-          aria-describedby={typesError ? "webhook-event-types-error" : undefined}
-        >
-          <legend className="mb-1 text-sm font-medium text-slate-800">{t("eventTypes")}</legend>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" onClick={() => setAll([...WEBHOOK_EVENT_TYPES])}>
-              {t("selectAll")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setAll([])}>
-              {t("selectNone")}
-            </Button>
-          </div>
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            {WEBHOOK_EVENT_GROUPS.map(([group, types]) => (
-              <fieldset key={group} className="flex flex-col gap-1 rounded-md border border-slate-200 p-2">
-                <legend className="px-1 text-sm font-medium">{t(`groups.${group}` as "groups.task")}</legend>
-                {types.map((type) => (
-                  <label key={type} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" value={type} className="size-4" {...form.register("eventTypes")} />
-                    <span className="font-mono text-xs wrap-anywhere">{type}</span>
-                  </label>
-                ))}
-              </fieldset>
-            ))}
-          </div>
-          {typesError ? (
-            <p id="webhook-event-types-error" role="alert" className="text-sm text-red-700">
-              {typesError}
-            </p>
-          ) : null}
-        </fieldset>
+        <Field
+          label={t("description")}
+          hint={t("descriptionHint")}
+          autoComplete="off"
+          maxLength={200}
+          error={form.formState.errors.description?.message}
+          {...form.register("description")}
+        />
+        <EventTypeChoices
+          register={form.register("eventTypes")}
+          onSetAll={setAll}
+          error={typesError}
+          errorId="webhook-event-types-error"
+        />
         <div>
           <Button type="submit" isPending={isPending}>
             {t("create")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -14,13 +15,17 @@ export function EndpointActions({
   endpointId,
   url,
   isEnabled,
+  afterDelete,
 }: {
   teamSlug: string;
   endpointId: string;
   url: string;
   isEnabled: boolean;
+  /** Where to go once the endpoint is deleted (from its own page). */
+  afterDelete?: string;
 }) {
   const t = useTranslations("webhooks");
+  const router = useRouter();
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +51,11 @@ export function EndpointActions({
             isPending={isPending}
             onClick={() =>
               run(async () => {
-                if (confirming === "delete") return deleteWebhookAction(teamSlug, endpointId);
+                if (confirming === "delete") {
+                  const deleted = await deleteWebhookAction(teamSlug, endpointId);
+                  if (deleted.ok && afterDelete) router.push(afterDelete);
+                  return deleted;
+                }
                 const result = await rollWebhookSecretAction(teamSlug, endpointId);
                 if (result.ok) setSecret(result.data.secret);
                 return result;

@@ -64,9 +64,11 @@ import { createUser } from "@/lib/users/create-user";
 import {
   createWebhook,
   deleteWebhook,
+  pingWebhook,
   redeliverWebhook,
   rollWebhookSecret,
   setWebhookEnabled,
+  updateWebhook,
 } from "@/lib/webhooks/webhooks";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { changePassword, updateProfile } from "@/lib/users/update-profile";
@@ -695,6 +697,15 @@ const operationSpecs: Record<string, OperationSpec> = {
     url: "https://hooks.example.com/pathwise",
     eventTypes: ["task.updated", "comment.created"],
   })),
+  updateWebhook: op(updateWebhook, async () => ({
+    endpointId: f.webhook.id,
+    version:
+      (await db.webhookEndpoint.findUnique({ where: { id: f.webhook.id }, select: { version: true } }))?.version ?? 1,
+    url: "https://hooks.example.com/pathwise-edited",
+    eventTypes: ["task.updated"],
+    description: "CI receiver",
+  })),
+  pingWebhook: op(pingWebhook, () => ({ endpointId: f.webhook.id })),
   rollWebhookSecret: op(rollWebhookSecret, () => ({ endpointId: f.webhook.id })),
   setWebhookEnabled: op(setWebhookEnabled, () => ({ endpointId: f.webhook.id, enabled: false })),
   deleteWebhook: op(deleteWebhook, () => ({ endpointId: f.webhook.id })),
@@ -835,6 +846,7 @@ const NESTED: Record<string, string[]> = {
   updateTask: ["dilemmas.0.weight"],
   bulkTasks: ["taskIds.0"],
   createWebhook: ["eventTypes.0"],
+  updateWebhook: ["eventTypes.0"],
 };
 
 async function runActionCases(cases: ActionCase[]) {
@@ -863,6 +875,8 @@ describe("hostile input over every server action", () => {
       createApiToken,
       revokeApiToken,
       createWebhook,
+      updateWebhook,
+      pingWebhook,
       rollWebhookSecret,
       setWebhookEnabled,
       deleteWebhook,

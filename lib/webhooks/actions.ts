@@ -2,13 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { teamAction } from "@/lib/actions/server-action";
-import type { CreateWebhookInput } from "@/lib/validation/webhook";
+import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/validation/webhook";
 import {
   createWebhook,
   deleteWebhook,
+  pingWebhook,
   redeliverWebhook,
   rollWebhookSecret,
   setWebhookEnabled,
+  updateWebhook,
 } from "@/lib/webhooks/webhooks";
 
 const page = (teamSlug: string) => `/t/${teamSlug}/settings/webhooks`;
@@ -21,6 +23,23 @@ export async function createWebhookAction(teamSlug: string, input: CreateWebhook
   return result;
 }
 
+const runUpdate = teamAction(updateWebhook);
+/** Saves an endpoint's address, event types and description; refused when someone saved it since. */
+export async function updateWebhookAction(teamSlug: string, input: UpdateWebhookInput) {
+  const result = await runUpdate(teamSlug, input);
+  if (result.ok) {
+    revalidatePath(page(teamSlug));
+    revalidatePath(`${page(teamSlug)}/${input.endpointId}`);
+  }
+  return result;
+}
+
+const runPing = teamAction(pingWebhook);
+/** Sends a signed test event to an endpoint now and returns its answer. */
+export async function pingWebhookAction(teamSlug: string, endpointId: string) {
+  return runPing(teamSlug, { endpointId });
+}
+
 const runRoll = teamAction(rollWebhookSecret);
 /** Replaces an endpoint's secret; the new one is in the result, once. */
 export async function rollWebhookSecretAction(teamSlug: string, endpointId: string) {
@@ -31,7 +50,10 @@ const runSetEnabled = teamAction(setWebhookEnabled);
 /** Turns an endpoint on or off. */
 export async function setWebhookEnabledAction(teamSlug: string, endpointId: string, enabled: boolean) {
   const result = await runSetEnabled(teamSlug, { endpointId, enabled });
-  if (result.ok) revalidatePath(page(teamSlug));
+  if (result.ok) {
+    revalidatePath(page(teamSlug));
+    revalidatePath(`${page(teamSlug)}/${endpointId}`);
+  }
   return result;
 }
 

@@ -18,8 +18,14 @@ type Tx = Prisma.TransactionClient;
 
 /** How long one request may take. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** A claimed delivery is not taken by another sweep for this long (longer than any request). */
-const LEASE_MS = 5 * 60_000;
+/**
+ * A claimed delivery is not taken by another sweep for this long: longer than a
+ * request and its logging, so it is sent again only when its sweep died (an
+ * instance killed, a database error).
+ */
+const LEASE_MS = 2 * 60_000;
+/** The logging of an attempt may wait this long on a busy database before it fails. */
+const LOG_TIMEOUT_MS = 30_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 const ROLES: readonly Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
 
@@ -43,14 +49,19 @@ export async function deliveryBody(teamId: string, eventId: bigint): Promise<str
  * One attempt's result. `error` is a code the delivery log translates
  * (WEBHOOK_ERRORS) or "network: <the connection error>".
  */
-type Outcome = { statusCode: number | null; error: string | null; durationMs: number };
+export type Outcome = { statusCode: number | null; error: string | null; durationMs: number };
 
 /**
  * One POST: 2xx is delivered; a redirect is not followed (it is a failure like any
  * other status). The connection resolves the host through checkedLookup, so it
  * reaches only an address that passed the private-network check.
  */
-function post(url: string, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<Outcome> {
+export function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  allowPrivate: boolean,
+): Promise<Outcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const target = new URL(url);
@@ -136,7 +147,7 @@ async function attemptDelivery(deliveryId: string, now: Date): Promise<boolean> 
     if (problem === "private") outcome = { statusCode: null, error: "private_address", durationMs: 0 };
     else if (problem === "unresolvable") outcome = { statusCode: null, error: "unresolvable", durationMs: 0 };
     else
-      outcome = await post(
+      outcome = await postWebhook(
         endpoint.url,
         {
           "Content-Type": "application/json",
@@ -152,43 +163,46 @@ async function attemptDelivery(deliveryId: string, now: Date): Promise<boolean> 
       );
   }
   const isDelivered = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
-  await db.$transaction(async (tx) => {
-    await tx.webhookAttempt.create({
-      data: { teamId: delivery.teamId, deliveryId: delivery.id, ...outcome, createdAt: now },
-    });
-    const attempts = delivery.attempts + 1;
-    const last = { attempts, lastStatusCode: outcome.statusCode, lastError: outcome.error, lastAttemptAt: now };
-    if (isDelivered) {
+  await db.$transaction(
+    async (tx) => {
+      await tx.webhookAttempt.create({
+        data: { teamId: delivery.teamId, deliveryId: delivery.id, ...outcome, createdAt: now },
+      });
+      const attempts = delivery.attempts + 1;
+      const last = { attempts, lastStatusCode: outcome.statusCode, lastError: outcome.error, lastAttemptAt: now };
+      if (isDelivered) {
+        await tx.webhookDelivery.update({
+          where: { id: delivery.id },
+          data: { ...last, status: "DELIVERED", deliveredAt: now },
+        });
+        await tx.webhookEndpoint.updateMany({
+          where: { id: endpoint.id, teamId: endpoint.teamId },
+          data: { failingSince: null },
+        });
+        return;
+      }
+      const isFinal = now >= delivery.retryUntil;
+      const next = Math.min(now.getTime() + backoffMs(attempts), delivery.retryUntil.getTime());
       await tx.webhookDelivery.update({
         where: { id: delivery.id },
-        data: { ...last, status: "DELIVERED", deliveredAt: now },
+        data: { ...last, status: isFinal ? "FAILED" : "PENDING", nextAttemptAt: new Date(next) },
       });
       await tx.webhookEndpoint.updateMany({
-        where: { id: endpoint.id, teamId: endpoint.teamId },
-        data: { failingSince: null },
+        where: { id: endpoint.id, teamId: endpoint.teamId, failingSince: null },
+        data: { failingSince: now },
       });
-      return;
-    }
-    const isFinal = now >= delivery.retryUntil;
-    const next = Math.min(now.getTime() + backoffMs(attempts), delivery.retryUntil.getTime());
-    await tx.webhookDelivery.update({
-      where: { id: delivery.id },
-      data: { ...last, status: isFinal ? "FAILED" : "PENDING", nextAttemptAt: new Date(next) },
-    });
-    await tx.webhookEndpoint.updateMany({
-      where: { id: endpoint.id, teamId: endpoint.teamId, failingSince: null },
-      data: { failingSince: now },
-    });
-    const failingSince = endpoint.failingSince ?? now;
-    const firstAttempt = await tx.webhookAttempt.findFirst({
-      where: { deliveryId: delivery.id, teamId: delivery.teamId },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    });
-    const hasFailedAllDay = now.getTime() - failingSince.getTime() >= WEBHOOK_RETRY_WINDOW_MS;
-    const hasFailedThroughout = isFinal && failingSince <= (firstAttempt?.createdAt ?? now);
-    if (hasFailedAllDay || hasFailedThroughout) await disableFailingEndpoint(tx, endpoint, now);
-  });
+      const failingSince = endpoint.failingSince ?? now;
+      const firstAttempt = await tx.webhookAttempt.findFirst({
+        where: { deliveryId: delivery.id, teamId: delivery.teamId },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true },
+      });
+      const hasFailedAllDay = now.getTime() - failingSince.getTime() >= WEBHOOK_RETRY_WINDOW_MS;
+      const hasFailedThroughout = isFinal && failingSince <= (firstAttempt?.createdAt ?? now);
+      if (hasFailedAllDay || hasFailedThroughout) await disableFailingEndpoint(tx, endpoint, now);
+    },
+    { maxWait: LOG_TIMEOUT_MS, timeout: LOG_TIMEOUT_MS },
+  );
   return isDelivered;
 }
 
@@ -216,27 +230,44 @@ export async function deliverDueWebhooks(
     RETURNING id`;
   let delivered = 0;
   const queue = claimed.map((c) => c.id);
+  // One delivery's error (a database timeout) leaves only that one to its lease; the others go on.
   const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift())
-      if (await attemptDelivery(id, now)) delivered += 1;
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      try {
+        if (await attemptDelivery(id, now)) delivered += 1;
+      } catch (error) {
+        log().error({ err: error, deliveryId: id }, "webhook attempt could not be logged; retried after the lease");
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
   return { attempted: claimed.length, delivered };
 }
 
-/** Every minute: delivers what is due, batch after batch, for at most 45 seconds. */
+/** How long one run of the delivery job keeps sweeping: a minute, until the next run takes over. */
+const SWEEP_RUN_MS = 60_000;
+/** The pause between sweeps that found nothing more to do. */
+const SWEEP_IDLE_MS = 1_000;
+
+/**
+ * Started every minute on one instance: sweeps for a minute, again at once after
+ * a full batch and a second after a smaller one, so a delivery goes out about a
+ * second after its event commits. Stops early when the instance shuts down.
+ */
 export const webhookDeliveryJob: JobDefinition = {
   name: "webhooks.deliver",
   schedule: { cron: "* * * * *" },
   retryLimit: 0,
   expireInSeconds: 5 * 60,
   handler: async () => {
-    const until = Date.now() + 45_000;
+    // Imported here: lib/ops/shutdown stops the job runner, which lists this job.
+    const { isShuttingDown } = await import("@/lib/ops/shutdown");
+    const until = Date.now() + SWEEP_RUN_MS;
     let total = 0;
-    for (;;) {
+    while (Date.now() < until && !isShuttingDown()) {
       const { attempted } = await deliverDueWebhooks();
       total += attempted;
-      if (attempted < 50 || Date.now() > until) break;
+      if (attempted < 50) await new Promise((resolve) => setTimeout(resolve, SWEEP_IDLE_MS));
     }
     if (total > 0) log().info({ event: "webhooks.swept", attempted: total }, "webhook deliveries attempted");
   },

@@ -28,10 +28,14 @@ import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
 import {
   createWebhook,
   deleteWebhook,
+  getWebhook,
+  listWebhookDeliveries,
   listWebhooks,
+  pingWebhook,
   redeliverWebhook,
   rollWebhookSecret,
   setWebhookEnabled,
+  updateWebhook,
 } from "@/lib/webhooks/webhooks";
 
 /** The README's verification, as a receiver would write it. */
@@ -226,57 +230,65 @@ describe("webhook deliveries", () => {
     expect(endpoint).toMatchObject({ enabled: true, failingSince: null });
   });
 
-  it("disables an endpoint that fails for 24 hours, tells the owners and admins, and redelivers on request", async () => {
-    const { owner, team, task } = await setupTeam();
-    const admin = await createTestMember({ teamId: team.id, role: "ADMIN" });
-    const member = await createTestMember({ teamId: team.id, role: "MEMBER" });
-    let status = 503;
-    answers.set("/down", () => status);
-    const hook = await runAs(createWebhook, owner.id, team.slug, { url: `${base}/down`, eventTypes: ["task.updated"] });
-    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 1, status: "IN_PROGRESS" });
+  // About 30 sweeps of a day of retries: slow on a busy machine.
+  it(
+    "disables an endpoint that fails for 24 hours, tells the owners and admins, and redelivers on request",
+    { timeout: 90_000 },
+    async () => {
+      const { owner, team, task } = await setupTeam();
+      const admin = await createTestMember({ teamId: team.id, role: "ADMIN" });
+      const member = await createTestMember({ teamId: team.id, role: "MEMBER" });
+      let status = 503;
+      answers.set("/down", () => status);
+      const hook = await runAs(createWebhook, owner.id, team.slug, {
+        url: `${base}/down`,
+        eventTypes: ["task.updated"],
+      });
+      await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 1, status: "IN_PROGRESS" });
 
-    await sweepUntilSettled(hook.id);
-    const delivery = await db.webhookDelivery.findFirstOrThrow({
-      where: { endpointId: hook.id },
-      include: { attemptLog: { orderBy: { createdAt: "asc" } } },
-    });
-    expect(delivery.status).toBe("FAILED");
-    expect(delivery.attemptLog.every((a) => a.statusCode === 503)).toBe(true);
-    const span = delivery.attemptLog.at(-1)!.createdAt.getTime() - delivery.attemptLog[0]!.createdAt.getTime();
-    expect(span).toBeGreaterThan(23 * HOUR);
-    expect(delivery.attemptLog.at(-1)!.createdAt.getTime()).toBe(delivery.retryUntil.getTime());
-    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: hook.id } });
-    expect(endpoint).toMatchObject({ enabled: false, disabledReason: "failing" });
+      await sweepUntilSettled(hook.id);
+      const delivery = await db.webhookDelivery.findFirstOrThrow({
+        where: { endpointId: hook.id },
+        include: { attemptLog: { orderBy: { createdAt: "asc" } } },
+      });
+      expect(delivery.status).toBe("FAILED");
+      expect(delivery.attemptLog.every((a) => a.statusCode === 503)).toBe(true);
+      const span = delivery.attemptLog.at(-1)!.createdAt.getTime() - delivery.attemptLog[0]!.createdAt.getTime();
+      expect(span).toBeGreaterThan(23 * HOUR);
+      expect(delivery.attemptLog.at(-1)!.createdAt.getTime()).toBe(delivery.retryUntil.getTime());
+      const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: hook.id } });
+      expect(endpoint).toMatchObject({ enabled: false, disabledReason: "failing" });
 
-    const notices = await db.notification.findMany({ where: { teamId: team.id, kind: "webhook.disabled" } });
-    expect(notices.map((n) => n.userId).sort()).toEqual([owner.id, admin.userId].sort());
-    expect(notices[0]?.data).toMatchObject({ endpointId: hook.id, url: `${base}/down` });
-    expect(notices.some((n) => n.userId === member.userId)).toBe(false);
+      const notices = await db.notification.findMany({ where: { teamId: team.id, kind: "webhook.disabled" } });
+      expect(notices.map((n) => n.userId).sort()).toEqual([owner.id, admin.userId].sort());
+      expect(notices[0]?.data).toMatchObject({ endpointId: hook.id, url: `${base}/down` });
+      expect(notices.some((n) => n.userId === member.userId)).toBe(false);
 
-    // Events of a disabled endpoint are not queued; redelivering waits until it is enabled again.
-    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 2, status: "DONE" });
-    expect(await db.webhookDelivery.count({ where: { endpointId: hook.id } })).toBe(1);
-    expect((await appErrorOf(runAs(redeliverWebhook, owner.id, team.slug, { deliveryId: delivery.id }))).code).toBe(
-      "CONFLICT",
-    );
+      // Events of a disabled endpoint are not queued; redelivering waits until it is enabled again.
+      await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 2, status: "DONE" });
+      expect(await db.webhookDelivery.count({ where: { endpointId: hook.id } })).toBe(1);
+      expect((await appErrorOf(runAs(redeliverWebhook, owner.id, team.slug, { deliveryId: delivery.id }))).code).toBe(
+        "CONFLICT",
+      );
 
-    status = 204;
-    await runAs(setWebhookEnabled, admin.userId, team.slug, { endpointId: hook.id, enabled: true });
-    await runAs(redeliverWebhook, admin.userId, team.slug, { deliveryId: delivery.id });
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
-      status: "PENDING",
-    });
-    const before = receivedAt("/down").length;
-    await deliverDueWebhooks(new Date(Date.now() + SECOND), { endpointIds: [hook.id] });
-    expect(receivedAt("/down")).toHaveLength(before + 1);
-    const redelivered = await db.webhookDelivery.findUniqueOrThrow({
-      where: { id: delivery.id },
-      include: { attemptLog: true },
-    });
-    expect(redelivered).toMatchObject({ status: "DELIVERED", lastStatusCode: 204 });
-    expect(redelivered.attemptLog).toHaveLength(delivery.attemptLog.length + 1);
-    expect(redelivered.attemptLog.filter((a) => a.statusCode === 204)).toHaveLength(1);
-  });
+      status = 204;
+      await runAs(setWebhookEnabled, admin.userId, team.slug, { endpointId: hook.id, enabled: true });
+      await runAs(redeliverWebhook, admin.userId, team.slug, { deliveryId: delivery.id });
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+        status: "PENDING",
+      });
+      const before = receivedAt("/down").length;
+      await deliverDueWebhooks(new Date(Date.now() + SECOND), { endpointIds: [hook.id] });
+      expect(receivedAt("/down")).toHaveLength(before + 1);
+      const redelivered = await db.webhookDelivery.findUniqueOrThrow({
+        where: { id: delivery.id },
+        include: { attemptLog: true },
+      });
+      expect(redelivered).toMatchObject({ status: "DELIVERED", lastStatusCode: 204 });
+      expect(redelivered.attemptLog).toHaveLength(delivery.attemptLog.length + 1);
+      expect(redelivered.attemptLog.filter((a) => a.statusCode === 204)).toHaveLength(1);
+    },
+  );
 
   it("signs with a rolled secret from then on", async () => {
     const { owner, team, task } = await setupTeam();
@@ -403,6 +415,17 @@ describe("webhook permissions", () => {
         () => runAs(setWebhookEnabled, userId, team.slug, { endpointId: hook.id, enabled: false }),
         () => runAs(deleteWebhook, userId, team.slug, { endpointId: hook.id }),
         () => runAs(redeliverWebhook, userId, team.slug, { deliveryId: otherDelivery.id }),
+        () =>
+          runAs(updateWebhook, userId, team.slug, {
+            endpointId: hook.id,
+            version: 1,
+            url: `${base}/x`,
+            eventTypes: ["task.updated"],
+            description: "",
+          }),
+        () => runAs(pingWebhook, userId, team.slug, { endpointId: hook.id }),
+        () => runAs(getWebhook, userId, team.slug, { endpointId: hook.id }),
+        () => runAs(listWebhookDeliveries, userId, team.slug, { endpointId: hook.id }),
       ];
       for (const attempt of attempts) expect((await appErrorOf(attempt())).code, role).toBe("FORBIDDEN");
     }
@@ -413,12 +436,27 @@ describe("webhook permissions", () => {
       () => runAs(setWebhookEnabled, admin.userId, team.slug, { endpointId: otherHook.id, enabled: false }),
       () => runAs(deleteWebhook, admin.userId, team.slug, { endpointId: otherHook.id }),
       () => runAs(redeliverWebhook, admin.userId, team.slug, { deliveryId: otherDelivery.id }),
+      () =>
+        runAs(updateWebhook, admin.userId, team.slug, {
+          endpointId: otherHook.id,
+          version: 1,
+          url: `${base}/stolen`,
+          eventTypes: ["task.updated", "comment.created"],
+          description: "taken over",
+        }),
+      () => runAs(pingWebhook, admin.userId, team.slug, { endpointId: otherHook.id }),
+      () => runAs(getWebhook, admin.userId, team.slug, { endpointId: otherHook.id }),
+      () => runAs(listWebhookDeliveries, admin.userId, team.slug, { endpointId: otherHook.id }),
     ])
       expect((await appErrorOf(attempt())).code).toBe("NOT_FOUND");
+    expect(receivedAt("/perm-other")).toHaveLength(0);
     const listed = await runAs(listWebhooks, admin.userId, team.slug, {});
     expect(listed.map((w) => w.id)).toEqual([hook.id]);
     expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: otherHook.id } })).toMatchObject({
       enabled: true,
+      url: `${base}/perm-other`,
+      description: "",
+      version: 1,
     });
 
     await runAs(setWebhookEnabled, admin.userId, team.slug, { endpointId: hook.id, enabled: false });
@@ -426,5 +464,222 @@ describe("webhook permissions", () => {
     expect(await db.webhookDelivery.count({ where: { endpointId: hook.id } })).toBe(0);
     await runAs(deleteWebhook, admin.userId, team.slug, { endpointId: hook.id });
     expect(await db.webhookEndpoint.count({ where: { teamId: team.id } })).toBe(0);
+  });
+});
+
+describe("webhook management", () => {
+  const withPrivateTargets = (allowed: boolean) => {
+    vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", allowed ? "1" : "0");
+    resetEnvCache();
+  };
+
+  it("edits the address, event types and description, refusing a private address and a stale version", async () => {
+    const { owner, team, task } = await setupTeam();
+    const admin = await createTestMember({ teamId: team.id, role: "ADMIN" });
+    const hook = await runAs(createWebhook, owner.id, team.slug, {
+      url: `${base}/before`,
+      eventTypes: ["comment.created"],
+      description: "CI",
+    });
+    expect(hook).toMatchObject({ description: "CI", version: 1 });
+
+    const edited = await runAs(updateWebhook, admin.userId, team.slug, {
+      endpointId: hook.id,
+      version: 1,
+      url: `  ${base}/after `,
+      eventTypes: ["task.updated", "task.updated"],
+      description: "  Data warehouse  ",
+    });
+    expect(edited).toEqual({ id: hook.id, version: 2 });
+    expect(await runAs(getWebhook, owner.id, team.slug, { endpointId: hook.id })).toMatchObject({
+      url: `${base}/after`,
+      eventTypes: ["task.updated"],
+      description: "Data warehouse",
+      version: 2,
+    });
+
+    // The owner edits from version 1, which the admin's save replaced: refused with the saved endpoint, nothing lost.
+    const stale = await appErrorOf(
+      runAs(updateWebhook, owner.id, team.slug, {
+        endpointId: hook.id,
+        version: 1,
+        url: `${base}/owner`,
+        eventTypes: ["comment.created"],
+        description: "",
+      }),
+    );
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.userMessage).toBe("webhookEditConflict");
+    expect(stale.details).toMatchObject({
+      current: { url: `${base}/after`, eventTypes: ["task.updated"], description: "Data warehouse", version: 2 },
+    });
+
+    withPrivateTargets(false);
+    try {
+      for (const url of ["http://127.0.0.1/", "http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/"]) {
+        const error = await appErrorOf(
+          runAs(updateWebhook, owner.id, team.slug, {
+            endpointId: hook.id,
+            version: 2,
+            url,
+            eventTypes: ["task.updated"],
+            description: "",
+          }),
+        );
+        expect(error.code, url).toBe("VALIDATION");
+        expect(error.fieldErrors?.url, url).toEqual(["webhookUrlPrivate"]);
+      }
+      const invalid = await appErrorOf(
+        runAs(updateWebhook, owner.id, team.slug, {
+          endpointId: hook.id,
+          version: 2,
+          url: "https://example.com/",
+          eventTypes: [],
+          description: "x".repeat(201),
+        }),
+      );
+      expect(invalid.fieldErrors?.eventTypes).toEqual(["webhookEventTypesRequired"]);
+      expect(invalid.fieldErrors?.description).toBeDefined();
+    } finally {
+      withPrivateTargets(true);
+    }
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({
+      url: `${base}/after`,
+      eventTypes: ["task.updated"],
+      description: "Data warehouse",
+      version: 2,
+    });
+
+    // Deliveries follow the edit: the new address, the new event types.
+    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 1, status: "DONE" });
+    await runAs(addComment, owner.id, team.slug, { taskId: task.id, body: "Not wanted any more" });
+    await deliverDueWebhooks(new Date(Date.now() + SECOND), { endpointIds: [hook.id] });
+    expect(receivedAt("/before")).toHaveLength(0);
+    expect(receivedAt("/after").map((r) => r.headers["pathwise-event-type"])).toEqual(["task.updated"]);
+  });
+
+  it("pings an endpoint now, signed with its current secret, without queueing anything", async () => {
+    const { owner, team } = await setupTeam();
+    const hook = await runAs(createWebhook, owner.id, team.slug, { url: `${base}/ping`, eventTypes: ["task.updated"] });
+    const rolled = await runAs(rollWebhookSecret, owner.id, team.slug, { endpointId: hook.id });
+
+    const answer = await runAs(pingWebhook, owner.id, team.slug, { endpointId: hook.id });
+    expect(answer).toMatchObject({ statusCode: 200, error: null, isDelivered: true });
+    const [request] = receivedAt("/ping");
+    expect(request).toBeDefined();
+    const header = String(request!.headers["pathwise-signature"]);
+    expect(verifyPathwiseSignature(rolled.secret, request!.body, header)).toBe(true);
+    expect(verifyPathwiseSignature(hook.secret, request!.body, header)).toBe(false);
+    expect(request!.headers["pathwise-event-type"]).toBe("ping");
+    expect(request!.headers["pathwise-event-id"]).toBe(answer.id);
+    expect(JSON.parse(request!.body)).toMatchObject({
+      id: answer.id,
+      type: "ping",
+      endpoint: { id: hook.id, url: `${base}/ping` },
+      team: { id: team.id, slug: team.slug },
+    });
+
+    // A failing receiver's answer is shown as it is; a disabled endpoint can be pinged to check it.
+    answers.set("/ping-down", () => 503);
+    const down = await runAs(createWebhook, owner.id, team.slug, {
+      url: `${base}/ping-down`,
+      eventTypes: ["task.updated"],
+    });
+    await runAs(setWebhookEnabled, owner.id, team.slug, { endpointId: down.id, enabled: false });
+    expect(await runAs(pingWebhook, owner.id, team.slug, { endpointId: down.id })).toMatchObject({
+      statusCode: 503,
+      isDelivered: false,
+    });
+    expect(receivedAt("/ping-down")).toHaveLength(1);
+    expect(await db.webhookDelivery.count({ where: { teamId: team.id } })).toBe(0);
+
+    // A target that became private is refused without a request.
+    withPrivateTargets(false);
+    try {
+      expect(await runAs(pingWebhook, owner.id, team.slug, { endpointId: hook.id })).toMatchObject({
+        statusCode: null,
+        error: "private_address",
+        isDelivered: false,
+      });
+    } finally {
+      withPrivateTargets(true);
+    }
+    expect(receivedAt("/ping")).toHaveLength(1);
+  });
+
+  it("lists the delivery log by status, 50 a page, newest first", async () => {
+    const { owner, team, task } = await setupTeam();
+    const hook = await runAs(createWebhook, owner.id, team.slug, { url: `${base}/log`, eventTypes: ["task.updated"] });
+    const start = Date.now() - HOUR;
+    await db.activityEvent.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({
+        teamId: team.id,
+        kind: "task.updated",
+        entityType: "task",
+        entityId: task.id,
+        taskId: task.id,
+        createdAt: new Date(start + i * SECOND),
+      })),
+    });
+    const events = await db.activityEvent.findMany({
+      where: { teamId: team.id, kind: "task.updated" },
+      orderBy: { id: "asc" },
+      select: { id: true, createdAt: true },
+    });
+    await db.webhookDelivery.createMany({
+      data: events.map((e, i) => ({
+        teamId: team.id,
+        endpointId: hook.id,
+        eventId: e.id,
+        eventType: "task.updated",
+        status: i % 3 === 0 ? ("FAILED" as const) : ("DELIVERED" as const),
+        retryUntil: e.createdAt,
+        createdAt: e.createdAt,
+      })),
+    });
+
+    const first = await runAs(listWebhookDeliveries, owner.id, team.slug, { endpointId: hook.id });
+    expect(first).toMatchObject({ total: 120, page: 1, pageCount: 3 });
+    expect(first.deliveries).toHaveLength(50);
+    expect(first.deliveries[0]!.eventId).toBe(events.at(-1)!.id);
+    const third = await runAs(listWebhookDeliveries, owner.id, team.slug, { endpointId: hook.id, page: 3 });
+    expect(third.deliveries).toHaveLength(20);
+    expect(third.deliveries.at(-1)!.eventId).toBe(events[0]!.id);
+    const seen = new Set(
+      [first, await runAs(listWebhookDeliveries, owner.id, team.slug, { endpointId: hook.id, page: 2 }), third].flatMap(
+        (p) => p.deliveries.map((d) => d.id),
+      ),
+    );
+    expect(seen.size).toBe(120);
+
+    const failed = await runAs(listWebhookDeliveries, owner.id, team.slug, { endpointId: hook.id, status: "FAILED" });
+    expect(failed).toMatchObject({ total: 40, pageCount: 1 });
+    expect(failed.deliveries.every((d) => d.status === "FAILED")).toBe(true);
+    const pending = await runAs(listWebhookDeliveries, owner.id, team.slug, { endpointId: hook.id, status: "PENDING" });
+    expect(pending).toMatchObject({ total: 0, pageCount: 1, deliveries: [] });
+    const beyond = await runAs(listWebhookDeliveries, owner.id, team.slug, { endpointId: hook.id, page: 9 });
+    expect(beyond.deliveries).toHaveLength(0);
+    for (const input of [{ page: 0 }, { status: "LOST" }, { page: 1.5 }])
+      expect(
+        (
+          await appErrorOf(
+            runAs(listWebhookDeliveries, owner.id, team.slug, { endpointId: hook.id, ...input } as never),
+          )
+        ).code,
+      ).toBe("VALIDATION");
+  });
+
+  it("deletes an endpoint with its log; nothing more reaches it", async () => {
+    const { owner, team, task } = await setupTeam();
+    const hook = await runAs(createWebhook, owner.id, team.slug, { url: `${base}/gone`, eventTypes: ["task.updated"] });
+    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 1, status: "IN_PROGRESS" });
+    expect(await db.webhookDelivery.count({ where: { endpointId: hook.id } })).toBe(1);
+    await runAs(deleteWebhook, owner.id, team.slug, { endpointId: hook.id });
+    expect(await db.webhookEndpoint.count({ where: { id: hook.id } })).toBe(0);
+    expect(await db.webhookDelivery.count({ where: { endpointId: hook.id } })).toBe(0);
+    await runAs(setTaskStatus, owner.id, team.slug, { taskId: task.id, version: 2, status: "DONE" });
+    await deliverDueWebhooks(new Date(Date.now() + SECOND), { endpointIds: [hook.id] });
+    expect(receivedAt("/gone")).toHaveLength(0);
+    expect((await appErrorOf(runAs(getWebhook, owner.id, team.slug, { endpointId: hook.id }))).code).toBe("NOT_FOUND");
   });
 });

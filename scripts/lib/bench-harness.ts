@@ -193,6 +193,18 @@ export class BenchHarness {
     return kb / 1024;
   }
 
+  /** Kills the app's whole process group at once (SIGKILL: no shutdown, as a crash or an OOM kill). */
+  killApp() {
+    const app = this.app;
+    if (!app?.pid || app.exitCode !== null || app.signalCode !== null) return;
+    this.isStoppingApp = true;
+    try {
+      process.kill(-app.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+
   async stopApp() {
     const app = this.app;
     if (!app?.pid || app.exitCode !== null || app.signalCode !== null) return;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/events/record";
 import { getPlanDashboard, planDashboards } from "@/lib/progress/plan-dashboard";
 import { setTaskStatus } from "@/lib/tasks/update-task";
+import { bulkTasks } from "@/lib/tasks/bulk-tasks";
 import {
   addMember,
   cleanupTestData,
@@ -85,6 +86,21 @@ describe("the plan dashboard under live updates", () => {
     await slow;
     const after = await read();
     expect(after.now.statusCounts.BLOCKED).toBe(1);
+  });
+
+  it("sees a deleted task, whose events leave with it", async () => {
+    const extra = await createTestTask({ teamId: team.id, planId: plan.id });
+    await db.$transaction((tx) =>
+      recordEvent(
+        tx,
+        { teamId: team.id, userId: owner.id },
+        { kind: "comment.created", planId: plan.id, taskId: extra.id, commentId: "c3" },
+      ),
+    );
+    const before = (await read()).now.statusCounts.TODO ?? 0;
+    // One event leaves and one (the deletion's) arrives: the count comes out even.
+    await runAs(bulkTasks, owner.id, team.slug, { action: "delete", taskIds: [extra.id] });
+    expect((await read()).now.statusCounts.TODO).toBe(before - 1);
   });
 
   it("follows the team's membership (the workload lists every member)", async () => {

@@ -34,21 +34,29 @@ async function computePlanDashboard(scope: PlanScope, plan: PlanDates, today: Da
 export type PlanDashboardData = Awaited<ReturnType<typeof computePlanDashboard>>;
 
 /**
- * The plan's change marker: how many activity events the plan has (the log is
- * append-only and every write to a plan's tasks, indicators or settings records
- * one in its transaction, so any commit changes the count, whatever order the
- * event ids were taken in) and the team's membership (the workload lists every
- * member). Read from the dashboards' own client, so a replica's marker never
- * runs ahead of the data computed from it.
+ * The plan's change marker, from index reads only. Every write to a plan's
+ * tasks, indicators or settings records an activity event in its transaction;
+ * the log only grows, except that a deleted task's events leave with it (its
+ * `task.deleted` event stays). So the marker holds the plan's event count (any
+ * commit of new events moves it, whatever order their ids were taken in), the
+ * newest event's time (a deletion whose count comes out even), the plan's task
+ * count (the same, committed out of order) and the team's membership (the
+ * workload lists every member). Read from the dashboards' own client, so a
+ * replica's marker never runs ahead of the data computed after it.
  */
 export async function planChangeMarker({ teamId, planId }: PlanScope): Promise<string> {
-  const [row] = await dbRead.$queryRaw<{ events: number; members: number; joined: Date | null }[]>`
+  const [row] = await dbRead.$queryRaw<
+    { events: number; newest: Date | null; tasks: number; members: number; joined: Date | null }[]
+  >`
     SELECT (SELECT COUNT(*) FROM "ActivityEvent" WHERE "planId" = ${planId})::int AS "events",
+           (SELECT MAX("createdAt") FROM "ActivityEvent" WHERE "planId" = ${planId}) AS "newest",
+           (SELECT COUNT(*) FROM "Task" WHERE "planId" = ${planId})::int AS "tasks",
            COUNT(*)::int AS "members",
            MAX(m."createdAt") AS "joined"
       FROM "Membership" m
      WHERE m."teamId" = ${teamId}`;
-  return `${row?.events ?? 0}:${row?.members ?? 0}:${row?.joined?.getTime() ?? 0}`;
+  if (!row) return "";
+  return [row.events, row.newest?.getTime() ?? 0, row.tasks, row.members, row.joined?.getTime() ?? 0].join(":");
 }
 
 /**

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/events/record";
-import { getPlanDashboard, planDashboards } from "@/lib/progress/plan-dashboard";
+import {
+  getPlanDashboard,
+  getSharedTeamDashboard,
+  planDashboards,
+  teamDashboards,
+} from "@/lib/progress/plan-dashboard";
 import { setTaskStatus } from "@/lib/tasks/update-task";
 import { bulkTasks } from "@/lib/tasks/bulk-tasks";
 import {
@@ -28,7 +33,10 @@ beforeAll(async () => {
     [1, 2, 3].map(() => createTestTask({ teamId: team.id, planId: plan.id, assigneeId: owner.id })),
   );
 });
-beforeEach(() => planDashboards.clear());
+beforeEach(() => {
+  planDashboards.clear();
+  teamDashboards.clear();
+});
 afterAll(cleanupTestData);
 
 const read = () => getPlanDashboard({ teamId: team.id, planId: plan.id }, plan, today);
@@ -121,5 +129,27 @@ describe("the plan dashboard under live updates", () => {
     expect(foreign.due).toEqual({ overdue: [], dueSoon: [] });
     // And the team's own entry is still its own.
     expect(await read()).toBe(mine);
+  });
+});
+
+describe("the team dashboard under live updates", () => {
+  it("serves concurrent viewers from one computation per team, and a committed change starts one more", async () => {
+    const readTeam = () => getSharedTeamDashboard(team.id, today);
+    const before = teamDashboards.computations;
+    const views = await Promise.all(Array.from({ length: 20 }, readTeam));
+    expect(teamDashboards.computations - before).toBe(1);
+    expect(new Set(views).size).toBe(1);
+    const open = views[0]!.totals.openCount;
+
+    await runAs(setTaskStatus, owner.id, team.slug, { taskId: tasks[2]!.id, version: 1, status: "CANCELLED" });
+    const after = await Promise.all(Array.from({ length: 20 }, readTeam));
+    expect(teamDashboards.computations - before).toBe(2);
+    expect(after[0]!.totals.openCount).toBe(open - 1);
+
+    // Another team's dashboard is its own computation and holds none of this team's plans.
+    const stranger = await createTestTeam();
+    const foreign = await getSharedTeamDashboard(stranger.id, today);
+    expect(foreign.plans).toEqual([]);
+    expect(await readTeam()).toBe(after[0]);
   });
 });

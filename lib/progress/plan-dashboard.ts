@@ -4,6 +4,7 @@ import { getPlanGuide } from "@/lib/guide/get-plan-guide";
 import { SharedComputations } from "@/lib/live/shared-computation";
 import { expectedProgress } from "@/lib/progress/formula";
 import { readPlanProgress } from "@/lib/progress/get-plan-progress";
+import { getTeamDashboard } from "@/lib/progress/team-dashboard";
 import { dilemmaProgressOn, trendDays } from "@/lib/progress/trend";
 import { findDueTasks, getPlanWorkload } from "@/lib/progress/workload";
 import { DAY_MS } from "@/lib/time";
@@ -80,4 +81,30 @@ export async function getPlanDashboard(scope: PlanScope, plan: PlanDates, today:
   const marker = await planChangeMarker(scope);
   const key = [scope.teamId, scope.planId, toDateInput(today), plan.startDate.getTime(), plan.targetDate.getTime()];
   return planDashboards.get(key.join(":"), marker, () => computePlanDashboard(scope, plan, today));
+}
+
+/**
+ * The team's change marker for the team dashboard, as planChangeMarker but over
+ * the whole team: its event count, newest event time and task count.
+ */
+export async function teamChangeMarker(teamId: string): Promise<string> {
+  const [row] = await dbRead.$queryRaw<{ events: number; newest: Date | null; tasks: number }[]>`
+    SELECT (SELECT COUNT(*) FROM "ActivityEvent" WHERE "teamId" = ${teamId})::int AS "events",
+           (SELECT MAX("createdAt") FROM "ActivityEvent" WHERE "teamId" = ${teamId}) AS "newest",
+           (SELECT COUNT(*) FROM "Task" WHERE "teamId" = ${teamId})::int AS "tasks"`;
+  if (!row) return "";
+  return [row.events, row.newest?.getTime() ?? 0, row.tasks].join(":");
+}
+
+type TeamDashboard = Awaited<ReturnType<typeof getTeamDashboard>>;
+
+/** One team dashboard computation per team per instance, as planDashboards. */
+export const teamDashboards: SharedComputations<TeamDashboard> = ((
+  globalThis as unknown as { pathwiseTeamDashboards?: SharedComputations<TeamDashboard> }
+).pathwiseTeamDashboards ??= new SharedComputations({ maxEntries: 200, maxAgeMs: 30_000 }));
+
+/** The team dashboard's data for a team the viewer may read, shared by its viewers until the team changes. */
+export async function getSharedTeamDashboard(teamId: string, today: Date): Promise<TeamDashboard> {
+  const marker = await teamChangeMarker(teamId);
+  return teamDashboards.get(`${teamId}:${toDateInput(today)}`, marker, () => getTeamDashboard({ teamId, today }));
 }

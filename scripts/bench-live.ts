@@ -173,13 +173,18 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: 
 
 type Received = { id: bigint; teamId: string; at: number };
 
-/** One member's stream: every `change` event with the wall-clock time it was read. */
+/**
+ * One member's stream: every `change` event with the wall-clock time it was read.
+ * Like EventSource, a stream that ends or fails is opened again after 2 s with
+ * Last-Event-ID set to the last id received, so the server replays what it missed.
+ */
 class StreamClient {
   readyId: bigint | null = null;
   received: Received[] = [];
-  closedEarly = false;
+  /** Times the stream ended or failed and was opened again. */
+  reconnects = 0;
+  private lastId: string | null = null;
   private abort = new AbortController();
-  private ready!: Promise<void>;
 
   constructor(
     readonly team: TeamFixture,
@@ -188,47 +193,59 @@ class StreamClient {
   ) {}
 
   open(): Promise<void> {
-    let isReady!: () => void;
-    let failed!: (error: Error) => void;
-    this.ready = new Promise<void>((resolve, reject) => ((isReady = resolve), (failed = reject)));
-    void (async () => {
-      const response = await fetch(`${this.base}/api/teams/${this.team.slug}/events`, {
-        headers: { cookie: this.cookie, accept: "text/event-stream" },
-        signal: this.abort.signal,
-      });
-      if (response.status !== 200 || !response.body) throw new StartupError(`Stream answered ${response.status}.`);
-      const decoder = new TextDecoder();
-      let buffer = "";
-      const reader = response.body.getReader();
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        const at = performance.timeOrigin + performance.now();
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields: Record<string, string> = {};
-          for (const line of block.split("\n")) {
-            const colon = line.indexOf(":");
-            if (colon > 0) fields[line.slice(0, colon)] = line.slice(colon + 1).trimStart();
-          }
-          if (fields.event === "ready" && fields.id) {
-            this.readyId = BigInt(fields.id);
-            isReady();
-          } else if (fields.event === "change" && fields.data) {
-            const event = JSON.parse(fields.data) as { id: string; teamId: string };
-            this.received.push({ id: BigInt(event.id), teamId: event.teamId, at });
+    return new Promise<void>((isReady, failed) => {
+      const connect = async () => {
+        const response = await fetch(`${this.base}/api/teams/${this.team.slug}/events`, {
+          headers: {
+            cookie: this.cookie,
+            accept: "text/event-stream",
+            ...(this.lastId ? { "last-event-id": this.lastId } : {}),
+          },
+          signal: this.abort.signal,
+        });
+        if (response.status !== 200 || !response.body) throw new StartupError(`Stream answered ${response.status}.`);
+        const decoder = new TextDecoder();
+        let buffer = "";
+        const reader = response.body.getReader();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          const at = performance.timeOrigin + performance.now();
+          buffer += decoder.decode(value, { stream: true });
+          for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const fields: Record<string, string> = {};
+            for (const line of block.split("\n")) {
+              const colon = line.indexOf(":");
+              if (colon > 0) fields[line.slice(0, colon)] = line.slice(colon + 1).trimStart();
+            }
+            if (fields.id) this.lastId = fields.id;
+            if (fields.event === "ready" && fields.id && this.readyId === null) {
+              this.readyId = BigInt(fields.id);
+              isReady();
+            } else if (fields.event === "change" && fields.data) {
+              const event = JSON.parse(fields.data) as { id: string; teamId: string };
+              this.received.push({ id: BigInt(event.id), teamId: event.teamId, at });
+            }
           }
         }
-      }
-      if (!this.abort.signal.aborted) this.closedEarly = true;
-    })().catch((error: unknown) => {
-      if (this.abort.signal.aborted) return;
-      this.closedEarly = true;
-      failed(error instanceof Error ? error : new Error(String(error)));
+      };
+      const run = async () => {
+        for (;;) {
+          try {
+            await connect();
+          } catch (error) {
+            if (this.abort.signal.aborted) return;
+            if (this.readyId === null) return failed(error instanceof Error ? error : new Error(String(error)));
+          }
+          if (this.abort.signal.aborted) return;
+          this.reconnects += 1;
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+        }
+      };
+      void run();
     });
-    return this.ready;
   }
 
   close() {
@@ -412,7 +429,7 @@ async function main() {
     [0, 6],
   );
   console.log(
-    `Missed events per client: max ${fmt(Math.max(...missed))}, total ${fmt(sum(missed))} (goal 0); foreign events per client: max ${fmt(Math.max(...foreign))}, total ${fmt(sum(foreign))} (goal 0); duplicates ${fmt(duplicates)}; streams that ended early ${fmt(clients.filter((c) => c.closedEarly).length)}.`,
+    `Missed events per client: max ${fmt(Math.max(...missed))}, total ${fmt(sum(missed))} (goal 0); foreign events per client: max ${fmt(Math.max(...foreign))}, total ${fmt(sum(foreign))} (goal 0); duplicates ${fmt(duplicates)}; reconnects (a stream that ended or failed, opened again with Last-Event-ID) ${fmt(sum(clients.map((c) => c.reconnects)))}.`,
   );
   printTable(
     ["Instance", "Streams", "RSS before MB", "RSS open MB", "KB per stream", "RSS max MB", "CPU s", "CPU %"],

@@ -108,6 +108,91 @@ test("[OPS]: a board move made on instance A shows on a board open on instance B
   await context.close();
 });
 
+// The issue's bound for a change to reach an open page on the other instance.
+const LIVE_WITHIN_MS = 2000;
+
+test("[OPS]: a change made through instance A shows within 2 s on instance B's task list, task page and plan dashboard; another team's stream hears none of it", async ({
+  browser,
+}) => {
+  // Two people sign up, a plan and a token are made; the live part itself takes seconds.
+  test.setTimeout(300_000);
+  const { context, page } = await contextOn(browser, urlA);
+  const { slug } = await createTeamAsNewOwner(page, "multipages");
+  const planPath = await createPlanFromR3(page, slug, "Live on two instances");
+  const planId = planPath.split("/").at(-1)!;
+  // The owner's integration writes through instance A.
+  await page.goto(`${urlA}/t/${slug}/settings/api-tokens`);
+  await expect(async () => {
+    await page.getByLabel("Name").fill("Sync");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByRole("status")).toContainText("shown only once", { timeout: 3000 });
+  }).toPass();
+  const headers = { Authorization: `Bearer ${await page.getByLabel("Token “Sync”").inputValue()}` };
+  const listed = await context.request.get(`${urlA}/api/v1/plans/${planId}/tasks`, { headers });
+  const [task] = ((await listed.json()) as { data: { id: string; version: number; titleEn: string }[] }).data;
+  expect(task).toBeTruthy();
+
+  // Someone of another team, signed in on B, holds a raw EventSource of their own team there.
+  const { context: otherContext, page: otherPage } = await contextOn(browser, urlB);
+  const { slug: otherSlug } = await createTeamAsNewOwner(otherPage, "multistranger");
+  await otherPage.goto(`${urlB}/t/${otherSlug}/settings`);
+  expect((await otherContext.request.get(`${urlB}/api/teams/${slug}/events`)).status()).toBe(404);
+  await otherPage.evaluate((teamSlug) => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    const source = new EventSource(`/api/teams/${teamSlug}/events`);
+    source.addEventListener("change", (event) => heard.push((event as MessageEvent<string>).data));
+    return new Promise<void>((resolve) => source.addEventListener("ready", () => resolve()));
+  }, otherSlug);
+
+  // The owner's tabs on B: the task list, the task page and the plan dashboard.
+  const list = await context.newPage();
+  await list.goto(`${urlB}${planPath}`);
+  const row = list
+    .locator("li[data-task-item]")
+    .filter({ has: list.getByRole("link", { name: task!.titleEn, exact: true }) });
+  await expect(row).toContainText("0%");
+  const taskPage = await context.newPage();
+  await taskPage.goto(`${urlB}${planPath}/tasks/${task!.id}`);
+  await expect(taskPage.getByLabel("Status", { exact: true })).toHaveValue("TODO");
+  const dashboard = await context.newPage();
+  await dashboard.goto(`${urlB}${planPath}/dashboard`);
+  const statuses = dashboard.getByRole("region", { name: "Tasks by status" });
+  await statuses.getByText("Show as table").click();
+  const inProgress = statuses.getByRole("row", { name: /^In progress/ }).getByRole("cell");
+  await expect(inProgress).toHaveText("0");
+  for (const tab of [list, taskPage, dashboard])
+    await tab.evaluate(() => ((window as unknown as { liveMark: number }).liveMark = 1));
+
+  const patched = await context.request.patch(`${urlA}/api/v1/tasks/${task!.id}`, {
+    headers,
+    data: { version: task!.version, status: "IN_PROGRESS", progress: 40 },
+  });
+  expect(patched.status()).toBe(200);
+  const within = { timeout: LIVE_WITHIN_MS };
+  await Promise.all([
+    expect(row).toContainText("40%", within),
+    expect(taskPage.getByLabel("Status", { exact: true })).toHaveValue("IN_PROGRESS", within),
+    expect(inProgress).toHaveText("1", within),
+  ]);
+
+  const comment = `Checked on both instances ${randomBytes(3).toString("hex")}`;
+  const commented = await context.request.post(`${urlA}/api/v1/tasks/${task!.id}/comments`, {
+    headers,
+    data: { body: comment },
+  });
+  expect(commented.status()).toBe(201);
+  await expect(taskPage.getByText(comment)).toBeVisible(within);
+
+  for (const tab of [list, taskPage, dashboard])
+    expect(await tab.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);
+  // The other team's stream was open all along and carried none of these events.
+  const heard = await otherPage.evaluate(() => (window as unknown as { heard: string[] }).heard);
+  expect(heard.filter((data) => data.includes(task!.id) || data.includes(planId))).toEqual([]);
+  await otherContext.close();
+  await context.close();
+});
+
 test("[OPS]: failed sign-ins are counted across both instances", async ({ browser }) => {
   test.slow();
   const ip = `10.${[1, 2, 3].map(() => randomBytes(1)[0] ?? 0).join(".")}`;

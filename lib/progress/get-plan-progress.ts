@@ -30,7 +30,15 @@ export function getPlanRollups(scope: { teamId: string; planId: string }) {
 export const getPlanProgress = defineOperation("team.read", planProgressQuerySchema, async (ctx, input) => {
   const plan = await db.plan.findFirst({ where: { id: input.planId, teamId: ctx.team.id }, select: { id: true } });
   if (!plan) throw new AppError("NOT_FOUND");
-  const scope = { teamId: ctx.team.id, planId: plan.id };
+  return readPlanProgress({ teamId: ctx.team.id, planId: plan.id }, input.at);
+});
+
+/**
+ * getPlanProgress's numbers for a plan the caller has already found in its team
+ * (every read is scoped by `teamId`, so another team's plan id reads nothing).
+ */
+export async function readPlanProgress(scope: { teamId: string; planId: string }, at?: Date) {
+  const input = { planId: scope.planId, at };
   const before = input.at ? new Date(input.at.getTime() + DAY_MS) : undefined;
   const [{ rollups, statusRows }, indicators] = await Promise.all([
     input.at && before
@@ -50,7 +58,7 @@ export const getPlanProgress = defineOperation("team.read", planProgressQuerySch
           statusRows: Object.entries(statusCounts).map(([status, count]) => ({ status, count })),
         })),
     db.indicator.findMany({
-      where: { planId: plan.id, teamId: ctx.team.id },
+      where: { planId: scope.planId, teamId: scope.teamId },
       orderBy: { createdAt: "asc" },
       select: {
         id: true,
@@ -73,7 +81,7 @@ export const getPlanProgress = defineOperation("team.read", planProgressQuerySch
     TASK_STATUSES.map((s) => [s, statusRows.find((r) => r.status === s)?.count ?? 0]),
   );
   return {
-    planId: plan.id,
+    planId: scope.planId,
     at: input.at ? toDateInput(input.at) : null,
     overall: rollups.overall,
     dilemmas: toList(rollups.dilemmas),
@@ -96,4 +104,4 @@ export const getPlanProgress = defineOperation("team.read", planProgressQuerySch
       };
     }),
   };
-});
+}

@@ -71,7 +71,8 @@ export function printTable(header: string[], lines: string[][], alignLeft: numbe
 }
 
 export class BenchHarness {
-  app?: ChildProcess;
+  /** The `next start` processes started, in order (bench:live runs two on one database). */
+  apps: ChildProcess[] = [];
   appLog: string[] = [];
   embedded?: EmbeddedServer;
   private embeddedDir?: string;
@@ -83,6 +84,11 @@ export class BenchHarness {
   private cleaning?: Promise<void>;
 
   constructor(private readonly label: string) {}
+
+  /** The first app started. */
+  get app(): ChildProcess | undefined {
+    return this.apps[0];
+  }
 
   /**
    * A new database on DATABASE_URL's server, or on an embedded PostgreSQL when it
@@ -140,7 +146,7 @@ export class BenchHarness {
     };
   }
 
-  /** Starts `next start` on a free port and waits for /api/health; returns its base URL. */
+  /** Starts `next start` on a free port and waits for /api/health; returns its base URL. May be called again for another instance. */
   async startApp(env: NodeJS.ProcessEnv): Promise<string> {
     const port = await freePort();
     const app = spawn(process.execPath, nextStartArgs(ROOT, port, "127.0.0.1"), {
@@ -149,7 +155,7 @@ export class BenchHarness {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // own process group, so cleanup reaches every process it starts
     });
-    this.app = app;
+    this.apps.push(app);
     const keep = (chunk: Buffer) => {
       this.appLog.push(...chunk.toString().split("\n").filter(Boolean));
       this.appLog.splice(0, Math.max(0, this.appLog.length - 40));
@@ -174,17 +180,30 @@ export class BenchHarness {
     throw new StartupError(`next start did not answer /api/health within 90 s:\n${this.appLog.join("\n")}`);
   }
 
-  /** Resident memory of the app's process group in MB (every process next start forked), from /proc. */
-  appRssMb(): number {
-    const pgid = this.app?.pid;
-    if (!pgid) return Number.NaN;
-    let kb = 0;
+  /** The processes of an app's process group (every process next start forked). */
+  private groupPids(app: ChildProcess | undefined): string[] {
+    const pgid = app?.pid;
+    if (!pgid) return [];
+    const pids: string[] = [];
     for (const entry of fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
       try {
         const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        if (Number(fields[2]) !== pgid) continue; // field 5 of stat: process group
-        const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, "utf8"));
+        if (Number(fields[2]) === pgid) pids.push(entry); // field 5 of stat: process group
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return pids;
+  }
+
+  /** Resident memory of an app's process group in MB (the first app unless told), from /proc. */
+  appRssMb(app = this.app): number {
+    if (!app?.pid) return Number.NaN;
+    let kb = 0;
+    for (const pid of this.groupPids(app)) {
+      try {
+        const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
         kb += Number(rss?.[1] ?? 0);
       } catch {
         // the process ended meanwhile
@@ -205,10 +224,29 @@ export class BenchHarness {
     }
   }
 
+  /** CPU time (user + system) an app's process group has used so far, in seconds, from /proc. */
+  appCpuSeconds(app = this.app): number {
+    let ticks = 0;
+    for (const pid of this.groupPids(app)) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]); // fields 14 and 15 of stat: utime, stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return ticks / 100; // USER_HZ is 100 on Linux
+  }
+
+  /** Stops every app started (SIGTERM to its process group, SIGKILL after 10 s). */
   async stopApp() {
-    const app = this.app;
-    if (!app?.pid || app.exitCode !== null || app.signalCode !== null) return;
     this.isStoppingApp = true;
+    await Promise.all(this.apps.map((app) => this.stopOne(app)));
+  }
+
+  private async stopOne(app: ChildProcess) {
+    if (!app.pid || app.exitCode !== null || app.signalCode !== null) return;
     const exited = new Promise((resolve) => app.once("exit", resolve));
     try {
       process.kill(-app.pid, "SIGTERM"); // its process group: next and anything it forked
@@ -262,9 +300,10 @@ export class BenchHarness {
     process.on("SIGTERM", () => void this.cleanup().finally(() => process.exit(143)));
     process.on("exit", () => {
       // Last resort when exiting without cleanup (e.g. process.exit elsewhere): never leave next running.
-      if (this.app?.pid && this.app.exitCode === null && this.app.signalCode === null) {
+      for (const app of this.apps) {
+        if (!app.pid || app.exitCode !== null || app.signalCode !== null) continue;
         try {
-          process.kill(-this.app.pid, "SIGKILL");
+          process.kill(-app.pid, "SIGKILL");
         } catch {
           // already gone
         }

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { dilemmas } from "@/lib/catalog/catalog";
 import { localize } from "@/lib/i18n/config";
 import { expectedProgress, planHealth, toPercent, type Rollup } from "@/lib/progress/formula";
-import { getTeamDashboard } from "@/lib/progress/team-dashboard";
+import { getSharedTeamDashboard } from "@/lib/progress/plan-dashboard";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
 import { runOperation } from "@/lib/actions/operation";
@@ -39,7 +39,8 @@ export default async function TeamDashboardPage({ params }: Props) {
   const { team } = context;
   const today = utcToday();
   const [data, diagnostics, locale, format, t, ts, th] = await Promise.all([
-    getTeamDashboard({ teamId: team.id, today }),
+    // Shared by every viewer of the team on this instance until the team changes (live refreshes included).
+    getSharedTeamDashboard(team.id, today),
     runOperation(getRecentDiagnostics, operationActor(context), {}),
     getLocale(),
     getFormatter(),

@@ -12,23 +12,17 @@ import { DilemmaGapsCard } from "@/components/guide/dilemma-gaps-card";
 import { NextBestActions } from "@/components/guide/next-best-actions";
 import { OutcomeAlerts } from "@/components/guide/outcome-alerts";
 import { Card } from "@/components/ui/card";
-import { runOperation } from "@/lib/actions/operation";
 import { can } from "@/lib/authz";
 import { getTemplate } from "@/lib/catalog/catalog";
-import { getPlanGuide } from "@/lib/guide/get-plan-guide";
 import { dilemmas } from "@/lib/catalog/catalog";
 import type { DilemmaCode } from "@/lib/catalog/types";
 import { getArea, getPath } from "@/lib/catalog/lookup";
 import { localize } from "@/lib/i18n/config";
 import { getPlanContext, planPageMetadata } from "@/lib/plans/get-plan-context";
-import { operationActor } from "@/lib/server/team-context";
-import { expectedProgress, planHealth, toPercent } from "@/lib/progress/formula";
-import { getPlanProgress } from "@/lib/progress/get-plan-progress";
-import { dilemmaProgressOn, trendDays } from "@/lib/progress/trend";
-import { findDueTasks, getPlanWorkload } from "@/lib/progress/workload";
+import { planHealth, toPercent } from "@/lib/progress/formula";
+import { getPlanDashboard } from "@/lib/progress/plan-dashboard";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { today as utcToday } from "@/lib/tasks/find-tasks";
-import { toDateInput } from "@/lib/validation/common";
 import { DAY_MS } from "@/lib/time";
 import { TASK_STATUSES } from "@/lib/tasks/status";
 
@@ -41,24 +35,14 @@ export default async function PlanDashboardPage({ params }: Props) {
   const context = await getPlanContext(teamSlug, planId);
   const { team, plan } = context;
   const today = utcToday();
-  const scope = { teamId: team.id, planId: plan.id };
-  const daysBack = (n: number) => toDateInput(new Date(today.getTime() - n * DAY_MS));
-  const [weekAgoDay, monthAgoDay] = [daysBack(7), daysBack(30)];
-  const trendDayList = trendDays(plan.startDate, today);
-  const expected = expectedProgress(plan.startDate, plan.targetDate, new Date());
-  const progress = runOperation(getPlanProgress, operationActor(context), { planId: plan.id });
-  // The trend and the 7- and 30-day changes come from one replay of the activity log; the guide
-  // needs the progress, and reads its tasks while the other readers run.
-  const [now, guide, history, workload, due, locale, format, t] = await Promise.all([
-    progress,
-    progress.then((p) => getPlanGuide({ ...scope, today, expected, dilemmas: p.dilemmas, indicators: p.indicators })),
-    dilemmaProgressOn({ ...scope, days: [...trendDayList, weekAgoDay, monthAgoDay] }),
-    getPlanWorkload({ ...scope, today }),
-    findDueTasks({ ...scope, today }),
+  // Shared by every viewer of the plan on this instance until the plan changes (live refreshes included).
+  const [data, locale, format, t] = await Promise.all([
+    getPlanDashboard({ teamId: team.id, planId: plan.id }, plan, today),
     getLocale(),
     getFormatter(),
     getTranslations("dashboard"),
   ]);
+  const { expected, weekAgoDay, monthAgoDay, trendDayList, now, guide, history, workload, due } = data;
 
   const basePath = `/t/${team.slug}/plans/${plan.id}`;
   const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { teamAction } from "@/lib/actions/server-action";
-import { addTaskDependency, removeTaskDependency, type TaskDependencyInput } from "@/lib/dependencies/dependencies";
+import { addTaskDependency, removeTaskDependency } from "@/lib/dependencies/dependencies";
+import type { TaskDependencyInput } from "@/lib/validation/dependency";
 
 const runAdd = teamAction(addTaskDependency);
 /** Makes a task wait for another task of its plan; a cycle, a repeat or a task of another plan is refused. */

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
@@ -8,16 +7,9 @@ import { actorOf, recordEvent } from "@/lib/events/record";
 import { msg } from "@/lib/i18n/error-text";
 import type { TeamContext } from "@/lib/server/team-context";
 import { getWritablePlan } from "@/lib/tasks/task-rules";
-import { idSchema } from "@/lib/validation/common";
+import { taskDependencySchema } from "@/lib/validation/dependency";
 
 type Tx = Prisma.TransactionClient;
-
-/** A "blocked by" link: `taskId` waits for `blockerId`. */
-export const taskDependencySchema = z.object({
-  taskId: idSchema,
-  blockerId: idSchema,
-});
-export type TaskDependencyInput = z.input<typeof taskDependencySchema>;
 
 /** How a task is named in messages and events: its template code, then its title. */
 const nameOf = (task: { templateKey: string | null; title: string }) =>

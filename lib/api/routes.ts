@@ -465,7 +465,7 @@ const addDependencyRoute = defineApiRoute({
 });
 
 const removeDependencyRoute = defineApiRoute({
-  operationId: "removeTaskDependency",
+  operationId: "deleteTaskDependency",
   method: "DELETE",
   path: "/api/v1/tasks/{taskId}/dependencies/{blockerId}",
   tag: "Tasks",
@@ -783,7 +783,7 @@ export const apiRoutes = {
   updateTask: updateTaskRoute,
   deleteTask: deleteTaskRoute,
   addTaskDependency: addDependencyRoute,
-  removeTaskDependency: removeDependencyRoute,
+  deleteTaskDependency: removeDependencyRoute,
   listComments: listCommentsRoute,
   addComment: addCommentRoute,
   getComment: getCommentRoute,

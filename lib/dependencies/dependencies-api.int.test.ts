@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 const addUrl = (taskId: string) => `/api/v1/tasks/${taskId}/dependencies`;
 
-describe("REST: task dependencies", () => {
+describe("REST: task dependencies", { timeout: 90_000 }, () => {
   it("adds blockers, shows them as blockedBy on reads and lists, and removes one", async () => {
     const [blocked, first, second] = tasks as [{ id: string }, { id: string }, { id: string }];
     const added = await callApi({

@@ -146,9 +146,12 @@ export async function findPlanTaskChoices({ teamId, planId }: { teamId: string; 
   });
 }
 
-/** The "blocked by" links of a plan (blocker → blocked), for the timeline's arrows and the duplicate. */
-export async function findPlanDependencies(tx: Tx | typeof db, { teamId, planId }: { teamId: string; planId: string }) {
-  return tx.taskDependency.findMany({
+/** The "blocked by" links of a plan (blocker → blocked), for the timeline's arrows and the duplicate (`client`: its transaction). */
+export async function findPlanDependencies(
+  { teamId, planId }: { teamId: string; planId: string },
+  client: Tx | typeof db = db,
+) {
+  return client.taskDependency.findMany({
     where: { teamId, planId },
     select: { blockerId: true, blockedId: true },
     orderBy: [{ createdAt: "asc" }, { blockerId: "asc" }, { blockedId: "asc" }],

@@ -95,7 +95,7 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
         );
       }
       // The copy's tasks wait for each other as the originals do.
-      const links = await findPlanDependencies(tx, { teamId: ctx.team.id, planId: source.id });
+      const links = await findPlanDependencies({ teamId: ctx.team.id, planId: source.id }, tx);
       await tx.taskDependency.createMany({
         data: links.flatMap((l) => {
           const blockerId = copyOf.get(l.blockerId);

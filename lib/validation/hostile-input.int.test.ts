@@ -464,7 +464,7 @@ const routeSpecs: Record<RouteName, RouteSpec> = {
   },
   deleteTask: { params: () => ({ taskId: f.otherTask.id }) },
   addTaskDependency: { params: () => ({ taskId: f.secondTask.id }), body: () => ({ blockerId: f.task.id }) },
-  removeTaskDependency: { params: () => ({ taskId: f.task.id, blockerId: "not-a-blocker" }) },
+  deleteTaskDependency: { params: () => ({ taskId: f.task.id, blockerId: "not-a-blocker" }) },
   listComments: { params: () => ({ taskId: f.task.id }) },
   addComment: { params: () => ({ taskId: f.task.id }), body: () => ({ body: "Hostile comment" }) },
   getComment: { params: () => ({ commentId: f.comment.id }) },

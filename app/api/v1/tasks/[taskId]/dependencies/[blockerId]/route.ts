@@ -4,4 +4,4 @@ import { apiRoutes } from "@/lib/api/routes";
 
 export const dynamic = "force-dynamic";
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiPath(apiRoutes.removeTaskDependency);
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiPath(apiRoutes.deleteTaskDependency);

@@ -3,7 +3,7 @@ import { createPlanFromR3 } from "../fixtures/plans";
 import { createTeamAsNewOwner } from "../fixtures/teams";
 
 // A wizard and a plan of nine tasks.
-test.slow();
+test.setTimeout(240_000);
 
 test("[VIEWS]: add a blocker on the task page by keyboard, see its arrow and the early-start warning on the timeline, remove it", async ({
   page,

@@ -51,13 +51,15 @@ test("[VIEWS]: add a blocker on the task page by keyboard, see its arrow and the
       .getByRole("button");
   const a = (await barOf("R3\\.1").boundingBox())!;
   const b = (await barOf("R3\\.2").boundingBox())!;
-  const path = (await arrow.boundingBox())!;
-  // It turns back (R3.2 starts before R3.1 ends): from 8 px past R3.1's end to 8 px before R3.2's start.
-  expect(Math.abs(path.x + path.width - (a.x + a.width + 8))).toBeLessThanOrEqual(3);
-  expect(Math.abs(path.x - (b.x - 8))).toBeLessThanOrEqual(3);
-  const middles = [a.y + a.height / 2, b.y + b.height / 2].sort((m, n) => m - n);
-  expect(Math.abs(path.y - middles[0]!)).toBeLessThanOrEqual(3);
-  expect(Math.abs(path.y + path.height - middles[1]!)).toBeLessThanOrEqual(3);
+  // The path's ends (its "d" is in the SVG's own coordinates): R3.1's right edge and R3.2's left edge, at their middles.
+  const svg = (await page.locator('[data-testid="dependency-arrows"]').boundingBox())!;
+  const numbers = ((await arrow.getAttribute("d")) ?? "").match(/-?\d+(\.\d+)?/g)!.map(Number);
+  const [fromX, fromY] = numbers;
+  const [toY, toX] = numbers.slice(-2);
+  expect(Math.abs(svg.x + fromX! - (a.x + a.width))).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(svg.y + fromY! - (a.y + a.height / 2))).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(svg.x + toX! - b.x)).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(svg.y + toY! - (b.y + b.height / 2))).toBeLessThanOrEqual(1.5);
 
   // Remove it from the task page by keyboard: the list empties, the arrow and warning go.
   await page.getByRole("link", { name: /^R3\.2 · / }).click();

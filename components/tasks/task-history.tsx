@@ -40,8 +40,9 @@ export async function TaskHistory({
   memberNames: Record<string, string>;
   now: Date;
 }) {
-  const [t, ts, tp, format, locale] = await Promise.all([
+  const [t, td, ts, tp, format, locale] = await Promise.all([
     getTranslations("task"),
+    getTranslations("dependencies"),
     getTranslations("enums.taskStatus"),
     getTranslations("enums.priority"),
     getFormatter(),
@@ -84,6 +85,10 @@ export async function TaskHistory({
         return [t("history.commentEdited", { actor })];
       case "comment.deleted":
         return [t("history.commentDeleted", { actor })];
+      case "task.dependency_added":
+        return [td("history.added", { actor, blocker: text(asObject(event.after).blockerTitle) })];
+      case "task.dependency_removed":
+        return [td("history.removed", { actor, blocker: text(asObject(event.before).blockerTitle) })];
       case "task.updated":
         break;
       default:

@@ -8,9 +8,12 @@ import { FormError } from "@/components/ui/form-error";
 import {
   barOf,
   daysBetween,
+  dependencyArrows,
   dragged,
   isoDay,
+  LAYOUT,
   rangeOf,
+  rowMiddles,
   type DragMode,
   type Span,
 } from "@/components/tasks/timeline-math";
@@ -29,6 +32,8 @@ export type TimelineTask = {
 };
 
 type Group = { code: string; label: string };
+/** A "blocked by" link of the plan: the blocked task waits for the blocker. */
+export type TimelineDependency = { blockerId: string; blockedId: string };
 export type TimelineGrouping = "area" | "dilemma";
 
 const PX = 8; // pixels per day
@@ -47,7 +52,9 @@ const BAR_TONE: Record<string, string> = {
  * today's line and the plan's start and target. Drag a bar to move it, its
  * edges to change start or due date; from the keyboard, arrows move a bar by a
  * day, Shift+arrows change its due date and Alt+arrows its start. Every change
- * is saved at once, version-checked like any edit.
+ * is saved at once, version-checked like any edit. "Blocked by" links are
+ * arrows from the blocker's end to the blocked task's start, following bars as
+ * they are dragged, with a warning on a task that starts before its blocker ends.
  */
 export function TaskTimeline({
   teamSlug,
@@ -58,6 +65,7 @@ export function TaskTimeline({
   grouping,
   groups,
   canWrite,
+  dependencies = [],
 }: {
   teamSlug: string;
   planId: string;
@@ -67,8 +75,10 @@ export function TaskTimeline({
   grouping: TimelineGrouping;
   groups: { area: Group[]; dilemma: Group[] };
   canWrite: boolean;
+  dependencies?: TimelineDependency[];
 }) {
   const t = useTranslations("timeline");
+  const td = useTranslations("dependencies");
   const format = useFormatter();
   const router = useRouter();
   const pathname = usePathname();
@@ -155,6 +165,31 @@ export function TaskTimeline({
     ),
   }));
   const unscheduled = tasks.filter((task) => !spanOf(task));
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  const nameOf = (task: TimelineTask) => (task.templateKey ? `${task.templateKey} · ${task.title}` : task.title);
+  const arrows = dependencyArrows({
+    links: dependencies,
+    spanOf: (id) => {
+      const task = byId.get(id);
+      return task ? shown(task) : null;
+    },
+    rows: rowMiddles(rows.map((g) => g.tasks.map((task) => task.id))),
+    x: (date) => LABEL + x(date),
+    dayWidth: PX,
+  });
+  // What each task that starts before one of its blockers ends is warned of.
+  const warnings = new Map<string, string[]>();
+  for (const arrow of arrows) {
+    const blocker = byId.get(arrow.blockerId);
+    const end = blocker && shown(blocker)?.end;
+    if (!arrow.isEarly || !blocker || !end) continue;
+    const text = td("startsEarly", { blocker: nameOf(blocker), due: label(end) });
+    warnings.set(arrow.blockedId, [...(warnings.get(arrow.blockedId) ?? []), text]);
+  }
+  const chartHeight = rows.reduce(
+    (h, g) => h + LAYOUT.groupHeader + g.tasks.length * LAYOUT.row,
+    LAYOUT.header as number,
+  );
   const months: Date[] = [];
   for (
     let m = new Date(Date.UTC(range.start.getUTCFullYear(), range.start.getUTCMonth() + 1, 1));
@@ -220,14 +255,44 @@ export function TaskTimeline({
               </span>
             </div>
           ))}
+          {arrows.length > 0 ? (
+            <svg
+              aria-hidden="true"
+              data-testid="dependency-arrows"
+              className="pointer-events-none absolute top-0 left-0 z-10"
+              width={LABEL + days * PX}
+              height={chartHeight}
+            >
+              <defs>
+                <marker id="dependency-arrowhead" markerWidth="6" markerHeight="6" refX="5" refY="3" orient="auto">
+                  <path d="M0,0 L6,3 L0,6 z" className="fill-slate-700" />
+                </marker>
+              </defs>
+              {arrows.map((arrow) => (
+                <path
+                  key={`${arrow.blockerId}-${arrow.blockedId}`}
+                  d={arrow.path}
+                  data-blocker={arrow.blockerId}
+                  data-blocked={arrow.blockedId}
+                  data-early={arrow.isEarly || undefined}
+                  fill="none"
+                  strokeWidth={1.5}
+                  markerEnd="url(#dependency-arrowhead)"
+                  className={arrow.isEarly ? "stroke-amber-600" : "stroke-slate-700"}
+                  strokeDasharray={arrow.isEarly ? "4 3" : undefined}
+                />
+              ))}
+            </svg>
+          ) : null}
           {rows.map((group) => (
             <section key={group.code} aria-label={group.label}>
-              <h3 className="sticky left-0 z-20 w-max bg-white px-3 pt-3 pb-1 text-sm font-semibold">
+              <h3 className="sticky left-0 z-20 h-9 w-max bg-white px-3 pt-3 pb-1 text-sm font-semibold">
                 {group.label} <span className="font-normal text-slate-600">({group.tasks.length})</span>
               </h3>
               <ul>
                 {group.tasks.map((task) => {
                   const span = shown(task);
+                  const warning = warnings.get(task.id)?.join(" ");
                   return (
                     <li key={task.id} data-task-item className="flex h-9 items-center border-t border-slate-100">
                       <div
@@ -283,6 +348,24 @@ export function TaskTimeline({
                               />
                             ) : null}
                           </button>
+                        ) : null}
+                        {span && warning ? (
+                          <span
+                            role="img"
+                            aria-label={warning}
+                            title={warning}
+                            className="absolute top-2 flex h-5 w-5 items-center justify-center text-amber-700"
+                            style={{ left: x(span.start) - 22 }}
+                          >
+                            <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">
+                              <path
+                                d="M10 2 L19 18 H1 Z"
+                                className="fill-amber-400 stroke-amber-800"
+                                strokeWidth="1.2"
+                              />
+                              <path d="M10 7 V12 M10 14.5 V15" className="stroke-amber-950" strokeWidth="2" />
+                            </svg>
+                          </span>
                         ) : null}
                       </div>
                     </li>

@@ -54,3 +54,98 @@ export function rangeOf(plan: Span, spans: Span[]): Span {
   }
   return { start: addDays(start, -7), end: addDays(end, 7) };
 }
+
+/** The timeline's vertical layout in pixels: month header, a group's heading, a task row, a bar's middle in its row. */
+export const LAYOUT = { header: 32, groupHeader: 36, row: 36, barMiddle: 19 } as const;
+
+/** The y of the middle of each row a task has, top to bottom (with grouping by dilemma a task can be in several groups). */
+export function rowMiddles(groups: readonly (readonly string[])[]): Map<string, number[]> {
+  const rows = new Map<string, number[]>();
+  let top = LAYOUT.header;
+  for (const taskIds of groups) {
+    top += LAYOUT.groupHeader;
+    for (const id of taskIds) {
+      rows.set(id, [...(rows.get(id) ?? []), top + LAYOUT.barMiddle]);
+      top += LAYOUT.row;
+    }
+  }
+  return rows;
+}
+
+/** Whether a task starts before its blocker ends: on or before the blocker's due date (a bar covers its last day). */
+export function startsBeforeBlockerEnds(blocker: Span, blocked: Span): boolean {
+  return blocked.start <= blocker.end;
+}
+
+export type Point = { x: number; y: number };
+
+/** How far an arrow runs out of a bar's end, and into the next bar's start, before it turns. */
+export const ARROW_STUB = 8;
+
+/**
+ * The SVG path of an arrow from a blocker bar's end to a blocked bar's start:
+ * right, down (or up), right; when the blocked bar starts too far left for that,
+ * the arrow turns back between the two rows and comes in from the left.
+ */
+export function arrowPath(from: Point, to: Point): string {
+  if (to.x - from.x >= 2 * ARROW_STUB) {
+    const turn = from.x + ARROW_STUB;
+    return `M ${from.x} ${from.y} H ${turn} V ${to.y} H ${to.x}`;
+  }
+  const between = from.y + (to.y >= from.y ? 1 : -1) * (LAYOUT.row / 2);
+  return `M ${from.x} ${from.y} H ${from.x + ARROW_STUB} V ${between} H ${to.x - ARROW_STUB} V ${to.y} H ${to.x}`;
+}
+
+export type DependencyArrow = {
+  blockerId: string;
+  blockedId: string;
+  from: Point;
+  to: Point;
+  path: string;
+  /** The blocked task starts before its blocker ends. */
+  isEarly: boolean;
+};
+
+/**
+ * The arrows of the "blocked by" links whose two tasks both have a bar and a
+ * row: from the end of the blocker's bar to the start of the blocked one,
+ * between the closest pair of their rows. `x` places a day's left edge; a day
+ * is `dayWidth` wide.
+ */
+export function dependencyArrows({
+  links,
+  spanOf,
+  rows,
+  x,
+  dayWidth,
+}: {
+  links: readonly { blockerId: string; blockedId: string }[];
+  spanOf: (taskId: string) => Span | null;
+  rows: Map<string, number[]>;
+  x: (date: Date) => number;
+  dayWidth: number;
+}): DependencyArrow[] {
+  const arrows: DependencyArrow[] = [];
+  for (const { blockerId, blockedId } of links) {
+    const blocker = spanOf(blockerId);
+    const blocked = spanOf(blockedId);
+    const fromRows = rows.get(blockerId) ?? [];
+    const toRows = rows.get(blockedId) ?? [];
+    if (!blocker || !blocked || fromRows.length === 0 || toRows.length === 0) continue;
+    let best: [number, number] | null = null;
+    for (const a of fromRows)
+      for (const b of toRows) if (!best || Math.abs(a - b) < Math.abs(best[0] - best[1])) best = [a, b];
+    const [fromY, toY] = best as [number, number];
+    const from = { x: x(blocker.end) + dayWidth, y: fromY };
+    const to = { x: x(blocked.start), y: toY };
+    arrows.push({
+      blockerId,
+      blockedId,
+      from,
+      to,
+      path: arrowPath(from, to),
+      isEarly: startsBeforeBlockerEnds(blocker, blocked),
+    });
+  }
+  return arrows;
+}

@@ -88,7 +88,14 @@ beforeAll(async () => {
     data: { teamId: team.id, taskId: task.id, authorId: owner.id, body: "First comment" },
   });
   teamId = team.id;
-  ids = { planId: plan.id, taskId: task.id, indicatorId: indicator.id, readingId: reading.id, commentId: comment.id };
+  ids = {
+    planId: plan.id,
+    taskId: task.id,
+    indicatorId: indicator.id,
+    readingId: reading.id,
+    commentId: comment.id,
+    ...(await blockerIds(team.id, plan.id, task.id)),
+  };
   token = (await createTestApiToken({ teamId: team.id, userId: owner.id, roleCeiling: "OWNER" })).token;
   ownerId = owner.id;
   memberId = (await createTestMember({ teamId: team.id, role: "MEMBER" })).userId;
@@ -108,6 +115,14 @@ const fill = (template: string, values: Record<string, string>) =>
 const destroys = (method: string, template: string) =>
   method === "DELETE" || template.endsWith("/status") || template.endsWith("/bulk");
 
+/** A blocker of the task (blockerId) and another task of its plan that does not block it yet (spareTaskId). */
+async function blockerIds(teamId: string, planId: string, taskId: string) {
+  const blocker = await createTestTask({ teamId, planId, title: "Blocker" });
+  const spare = await createTestTask({ teamId, planId, title: "Spare" });
+  await db.taskDependency.create({ data: { teamId, planId, blockerId: blocker.id, blockedId: taskId } });
+  return { blockerId: blocker.id, spareTaskId: spare.id };
+}
+
 /** Fresh objects of the team (a DRAFT plan with a task, a comment of the owner, an indicator with a reading) for such operations. */
 async function freshIds(): Promise<Record<string, string>> {
   const plan = await createTestPlan({ teamId, status: "DRAFT" });
@@ -119,12 +134,20 @@ async function freshIds(): Promise<Record<string, string>> {
   });
   const reading = await db.indicatorReading.findFirstOrThrow({ where: { indicatorId: indicator.id } });
   const comment = await db.comment.create({ data: { teamId, taskId: task.id, authorId: ownerId, body: "To delete" } });
-  return { planId: plan.id, taskId: task.id, indicatorId: indicator.id, readingId: reading.id, commentId: comment.id };
+  return {
+    planId: plan.id,
+    taskId: task.id,
+    indicatorId: indicator.id,
+    readingId: reading.id,
+    commentId: comment.id,
+    ...(await blockerIds(teamId, plan.id, task.id)),
+  };
 }
 
 /** Bodies for operations whose documented example names objects that only exist in the reader's team. */
 const testBodies: Record<string, (values: Record<string, string>) => unknown> = {
   bulkTasks: (values) => ({ action: "status", taskIds: [values.taskId], status: "IN_PROGRESS" }),
+  addTaskDependency: (values) => ({ blockerId: values.spareTaskId }),
 };
 
 const exampleOf = (operation: Operation, values: Record<string, string>) =>

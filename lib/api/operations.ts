@@ -99,13 +99,15 @@ const taskSelect = {
   updatedAt: true,
   assignee: { select: { id: true, name: true } },
   dilemmas: { select: { dilemmaCode: true, weight: true }, orderBy: { dilemmaCode: "asc" } },
+  blockedBy: { select: { blockerId: true }, orderBy: { blockerId: "asc" } },
 } as const satisfies Prisma.TaskSelect;
 
 /** A task as the API shows it: the stored title and description, plus what a reader of each language sees. */
 function toApiTask(task: Prisma.TaskGetPayload<{ select: typeof taskSelect }>) {
-  const { templateTextZh, templateTextEn, templateDescriptionZh, templateDescriptionEn, ...fields } = task;
+  const { templateTextZh, templateTextEn, templateDescriptionZh, templateDescriptionEn, blockedBy, ...fields } = task;
   return {
     ...fields,
+    blockedBy: blockedBy.map((d) => d.blockerId),
     ...textInBothLanguages(task),
     startDate: task.startDate ? toDateInput(task.startDate) : null,
     dueDate: task.dueDate ? toDateInput(task.dueDate) : null,

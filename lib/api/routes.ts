@@ -18,6 +18,7 @@ import {
   listTasksForApi,
 } from "@/lib/api/operations";
 import {
+  addDependencyBodySchema,
   addReadingBodySchema,
   addTemplatesBodySchema,
   addTemplatesResultSchema,
@@ -32,6 +33,7 @@ import {
   createIndicatorBodySchema,
   createPlanBodySchema,
   createTaskBodySchema,
+  dependencyParamsSchema,
   eventPageResponseSchema,
   indicatorPageResponseSchema,
   indicatorParamsSchema,
@@ -58,6 +60,7 @@ import {
   updateTaskBodySchema,
 } from "@/lib/api/schemas";
 import { addComment, deleteComment, editComment } from "@/lib/comments/comments";
+import { addTaskDependency, removeTaskDependency } from "@/lib/dependencies/dependencies";
 import { AppError } from "@/lib/errors";
 import { msg } from "@/lib/i18n/error-text";
 import {
@@ -442,6 +445,41 @@ const bulkTasksRoute = defineApiRoute({
     run(bulkTasks, body.action === "dueDate" ? { ...body, dueDate: body.dueDate && toDateInput(body.dueDate) } : body),
 });
 
+const addDependencyRoute = defineApiRoute({
+  operationId: "addTaskDependency",
+  method: "POST",
+  path: "/api/v1/tasks/{taskId}/dependencies",
+  tag: "Tasks",
+  summary: "Add a blocker to a task",
+  description:
+    "Makes the task wait for another task of the same plan (“blocked by”), as the task page's “Blocked by” section; the timeline draws it as an arrow. The answer is the task with its `blockedBy`. A task of another plan, the task itself, a blocker it already has, or a task that already waits for this one (directly or through others: a cycle) is a 422 with the reason in `error.fields.blockerId`. Needs MEMBER or higher; archived plans are read-only (403).",
+  params: taskParamsSchema,
+  body: addDependencyBodySchema,
+  exampleBody: { blockerId: "ckv9x1example0task0id02" },
+  success: { status: 200, description: "The task with its blockers", schema: taskResponseSchema },
+  errors: WRITE,
+  handler: async ({ params, body, run }) => {
+    await run(addTaskDependency, { taskId: params.taskId, blockerId: body.blockerId });
+    return run(getTaskForApi, params);
+  },
+});
+
+const removeDependencyRoute = defineApiRoute({
+  operationId: "deleteTaskDependency",
+  method: "DELETE",
+  path: "/api/v1/tasks/{taskId}/dependencies/{blockerId}",
+  tag: "Tasks",
+  summary: "Remove a blocker from a task",
+  description:
+    "The task no longer waits for that task. A task that is not among its blockers is a 404. Needs MEMBER or higher; archived plans are read-only (403).",
+  params: dependencyParamsSchema,
+  success: { status: 204, description: "Removed" },
+  errors: WRITE,
+  handler: async ({ params, run }) => {
+    await run(removeTaskDependency, params);
+  },
+});
+
 const listCommentsRoute = defineApiRoute({
   operationId: "listComments",
   method: "GET",
@@ -744,6 +782,8 @@ export const apiRoutes = {
   getTask,
   updateTask: updateTaskRoute,
   deleteTask: deleteTaskRoute,
+  addTaskDependency: addDependencyRoute,
+  deleteTaskDependency: removeDependencyRoute,
   listComments: listCommentsRoute,
   addComment: addCommentRoute,
   getComment: getCommentRoute,

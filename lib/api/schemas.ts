@@ -16,6 +16,7 @@ import {
 import { PRIORITIES, TASK_STATUSES } from "@/lib/tasks/status";
 import { bulkTasksSchema, commentSchema, createTaskSchema, updateTaskSchema } from "@/lib/validation/task";
 import { dateTextSchema, idSchema, textSchema } from "@/lib/validation/common";
+import { taskDependencySchema } from "@/lib/validation/dependency";
 import type { Role } from "@/generated/prisma/enums";
 import { FEED_EVENT_TYPES } from "@/lib/events/events";
 
@@ -38,6 +39,9 @@ const progressValue = z
 
 export const planParamsSchema = z.object({ planId: idSchema.describe("A plan of the token's team") });
 export const taskParamsSchema = z.object({ taskId: idSchema.describe("A task of the token's team") });
+export const dependencyParamsSchema = taskParamsSchema.extend({
+  blockerId: idSchema.describe("A task the task is blocked by"),
+});
 export const indicatorParamsSchema = z.object({ indicatorId: idSchema.describe("An indicator of the token's team") });
 export const readingParamsSchema = indicatorParamsSchema.extend({
   readingId: idSchema.describe("A reading of that indicator"),
@@ -171,6 +175,13 @@ export const updateTaskBodySchema = z.object({
   version: updateTaskSchema.shape.version,
 });
 
+/** POST /api/v1/tasks/{taskId}/dependencies: the task it is to wait for. */
+export const addDependencyBodySchema = z.object({
+  blockerId: taskDependencySchema.shape.blockerId.describe(
+    "A task of the same plan that this task is blocked by (it cannot be the task itself, nor a task that already waits for it, directly or through others)",
+  ),
+});
+
 /** POST /api/v1/indicators/{indicatorId}/readings: a dated reading. */
 export const addReadingBodySchema = addReadingSchema.omit({ indicatorId: true });
 
@@ -266,6 +277,9 @@ export const taskResponseSchema = z
     dueDate: date.nullable(),
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
     dilemmas: z.array(z.object({ dilemmaCode: z.enum(DILEMMA_CODES), weight: z.number().int().min(1).max(3) })),
+    blockedBy: z
+      .array(z.string())
+      .describe("The ids of the tasks of the same plan this task is blocked by (waits for), in id order"),
     createdAt: dateTime,
     updatedAt: dateTime,
   })

@@ -53,7 +53,13 @@ type TaskEvent =
       planId: string;
       taskId: string;
       before: { title: string; status: string; progress: number };
-    };
+    }
+  /** A "blocked by" link added to or removed from the task (`taskId` is the blocked task). */
+  | { kind: "task.dependency_added"; planId: string; taskId: string; after: DependencyLink }
+  | { kind: "task.dependency_removed"; planId: string; taskId: string; before: DependencyLink };
+
+/** The blocker of a dependency, with its title when the link changed. */
+type DependencyLink = { blockerId: string; blockerTitle: string };
 
 type CommentEvent = {
   kind: "comment.created" | "comment.edited" | "comment.deleted";
@@ -136,6 +142,8 @@ export const TEAM_EVENT_KINDS = [
   "task.created",
   "task.updated",
   "task.deleted",
+  "task.dependency_added",
+  "task.dependency_removed",
   "comment.created",
   "comment.edited",
   "comment.deleted",

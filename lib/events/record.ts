@@ -20,6 +20,8 @@ export function eventRow(actor: EventActor, event: TeamEvent): Prisma.ActivityEv
   switch (event.kind) {
     case "task.created":
     case "task.updated":
+    case "task.dependency_added":
+    case "task.dependency_removed":
       return {
         ...base,
         ...payload,

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { deletePlanSchema, planIdSchema, PLAN_TRANSITIONS, setPlanStatusSchema } from "@/lib/validation/plan";
 import { msg } from "@/lib/i18n/error-text";
 import { actorOf, eventRow, recordEvent } from "@/lib/events/record";
+import { findPlanDependencies } from "@/lib/dependencies/dependencies";
 
 /** Moves a plan along its lifecycle; archiving and un-archiving need OWNER or ADMIN, other moves MEMBER and up. */
 export const setPlanStatus = defineOperation("plans.lifecycle", setPlanStatusSchema, async (ctx, input) => {
@@ -57,6 +58,7 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
         },
         select: { id: true },
       });
+      const copyOf = new Map<string, string>();
       for (const t of source.tasks) {
         const task = await tx.task.create({
           data: {
@@ -80,6 +82,7 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
           },
           select: { id: true },
         });
+        copyOf.set(t.id, task.id);
         await recordEvent(
           tx,
           { teamId: ctx.team.id, userId: ctx.userId },
@@ -91,6 +94,15 @@ export const duplicatePlan = defineOperation("plans.create", planIdSchema, async
           },
         );
       }
+      // The copy's tasks wait for each other as the originals do.
+      const links = await findPlanDependencies({ teamId: ctx.team.id, planId: source.id }, tx);
+      await tx.taskDependency.createMany({
+        data: links.flatMap((l) => {
+          const blockerId = copyOf.get(l.blockerId);
+          const blockedId = copyOf.get(l.blockedId);
+          return blockerId && blockedId ? [{ teamId: ctx.team.id, planId: copy.id, blockerId, blockedId }] : [];
+        }),
+      });
       await recordEvent(tx, actorOf(ctx), {
         kind: "plan.created",
         planId: copy.id,

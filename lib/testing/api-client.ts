@@ -56,6 +56,8 @@ const TEMPLATES = [
   "/api/v1/tasks/bulk",
   "/api/v1/tasks/{taskId}",
   "/api/v1/tasks/{taskId}/comments",
+  "/api/v1/tasks/{taskId}/dependencies",
+  "/api/v1/tasks/{taskId}/dependencies/{blockerId}",
   "/api/v1/comments/{commentId}",
   "/api/v1/indicators/{indicatorId}",
   "/api/v1/indicators/{indicatorId}/readings",

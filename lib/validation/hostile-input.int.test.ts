@@ -12,6 +12,7 @@ import { createApiToken, revokeApiToken } from "@/lib/api-tokens/api-tokens";
 import { apiRoutes } from "@/lib/api/routes";
 import { addComment, deleteComment, editComment } from "@/lib/comments/comments";
 import { db } from "@/lib/db";
+import { addTaskDependency, removeTaskDependency } from "@/lib/dependencies/dependencies";
 import { AppError } from "@/lib/errors";
 import { addReading, createIndicator, deleteIndicator } from "@/lib/indicators/indicators";
 import { acceptInvitation, getInvitationByToken } from "@/lib/invitations/accept-invitation";
@@ -83,6 +84,7 @@ type Fixture = {
   plan: { id: string; title: string };
   archived: { id: string };
   task: { id: string };
+  secondTask: { id: string };
   otherTask: { id: string };
   indicator: { id: string };
   readingId: string;
@@ -110,7 +112,11 @@ beforeAll(async () => {
   const archived = await createTestPlan({ teamId: team.id, status: "ARCHIVED" });
   const otherPlan = await createTestPlan({ teamId: other.id });
   const task = await createTestTask({ teamId: team.id, planId: plan.id, createdById: owner.id });
-  await createTestTask({ teamId: team.id, planId: plan.id, title: "Second task" });
+  const secondTask = await createTestTask({ teamId: team.id, planId: plan.id, title: "Second task" });
+  // A link to remove: f.task waits for the second task.
+  await db.taskDependency.create({
+    data: { teamId: team.id, planId: plan.id, blockerId: secondTask.id, blockedId: task.id },
+  });
   const otherTask = await createTestTask({ teamId: other.id, planId: otherPlan.id });
   const indicator = await createTestIndicator({
     teamId: team.id,
@@ -172,6 +178,7 @@ beforeAll(async () => {
     plan,
     archived,
     task,
+    secondTask,
     otherTask,
     indicator,
     comment,
@@ -458,6 +465,8 @@ const routeSpecs: Record<RouteName, RouteSpec> = {
     nested: ["taskIds.0"],
   },
   deleteTask: { params: () => ({ taskId: f.otherTask.id }) },
+  addTaskDependency: { params: () => ({ taskId: f.secondTask.id }), body: () => ({ blockerId: f.task.id }) },
+  deleteTaskDependency: { params: () => ({ taskId: f.task.id, blockerId: "not-a-blocker" }) },
   listComments: { params: () => ({ taskId: f.task.id }) },
   addComment: { params: () => ({ taskId: f.task.id }), body: () => ({ body: "Hostile comment" }) },
   getComment: { params: () => ({ commentId: f.comment.id }) },
@@ -794,6 +803,9 @@ const operationSpecs: Record<string, OperationSpec> = {
   bulkTasks: op(bulkTasks, () => ({ action: "assign", taskIds: [f.task.id], assigneeId: f.owner.id })),
   bulkTasksDueDate: op(bulkTasks, () => ({ action: "dueDate", taskIds: [f.task.id], dueDate: "2026-08-01" })),
   bulkTasksStatus: op(bulkTasks, () => ({ action: "status", taskIds: [f.task.id], status: "TODO" })),
+  // The reverse of the fixture's link: valid input, refused as a cycle when run whole.
+  addTaskDependency: op(addTaskDependency, () => ({ taskId: f.secondTask.id, blockerId: f.task.id })),
+  removeTaskDependency: op(removeTaskDependency, () => ({ taskId: f.task.id, blockerId: f.secondTask.id })),
   addComment: op(addComment, () => ({ taskId: f.task.id, body: "A comment" })),
   editComment: op(editComment, () => ({ commentId: f.comment.id, body: "Edited comment" })),
   deleteComment: op(deleteComment, () => ({ commentId: f.comment.id })),
@@ -903,6 +915,8 @@ describe("hostile input over every server action", () => {
       updateTask,
       setTaskStatus,
       bulkTasks,
+      addTaskDependency,
+      removeTaskDependency,
       addComment,
       editComment,
       deleteComment,

@@ -264,6 +264,46 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/api/v1/tasks/{taskId}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a blocker to a task
+         * @description Makes the task wait for another task of the same plan (“blocked by”), as the task page's “Blocked by” section; the timeline draws it as an arrow. The answer is the task with its `blockedBy`. A task of another plan, the task itself, a blocker it already has, or a task that already waits for this one (directly or through others: a cycle) is a 422 with the reason in `error.fields.blockerId`. Needs MEMBER or higher; archived plans are read-only (403).
+         */
+        post: operations["addTaskDependency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{taskId}/dependencies/{blockerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a blocker from a task
+         * @description The task no longer waits for that task. A task that is not among its blockers is a 404. Needs MEMBER or higher; archived plans are read-only (403).
+         */
+        delete: operations["removeTaskDependency"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{taskId}/comments": {
         parameters: {
             query?: never;
@@ -518,6 +558,8 @@ export interface components {
                 dilemmaCode: "D1" | "D2" | "D3" | "D4";
                 weight: number;
             }[];
+            /** @description The ids of the tasks of the same plan this task is blocked by (waits for), in id order */
+            blockedBy: string[];
             /**
              * Format: date-time
              * @description An instant in UTC, ISO 8601
@@ -602,7 +644,7 @@ export interface components {
              * @description What happened, e.g. task.updated
              * @enum {string}
              */
-            type: "task.created" | "task.updated" | "task.deleted" | "comment.created" | "comment.edited" | "comment.deleted" | "plan.created" | "plan.updated" | "plan.status_changed" | "plan.deleted" | "indicator.created" | "indicator.updated" | "indicator.deleted" | "indicator.reading_added" | "indicator.reading_corrected" | "indicator.reading_deleted" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "invitation.renewed" | "member.role_changed" | "member.removed" | "member.left" | "team.created" | "team.updated" | "team.deleted" | "diagnostic.taken";
+            type: "task.created" | "task.updated" | "task.deleted" | "task.dependency_added" | "task.dependency_removed" | "comment.created" | "comment.edited" | "comment.deleted" | "plan.created" | "plan.updated" | "plan.status_changed" | "plan.deleted" | "indicator.created" | "indicator.updated" | "indicator.deleted" | "indicator.reading_added" | "indicator.reading_corrected" | "indicator.reading_deleted" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "invitation.renewed" | "member.role_changed" | "member.removed" | "member.left" | "team.created" | "team.updated" | "team.deleted" | "diagnostic.taken";
             /**
              * Format: date-time
              * @description An instant in UTC, ISO 8601
@@ -1098,8 +1140,8 @@ export interface operations {
             query?: {
                 /** @description An event `id`: only events after it (the last one an integration processed); none: from the oldest kept */
                 after?: string;
-                /** @description Event types; any of task.created, task.updated, task.deleted, comment.created, comment.edited, comment.deleted, plan.created, plan.updated, plan.status_changed, plan.deleted, indicator.created, indicator.updated, indicator.deleted, indicator.reading_added, indicator.reading_corrected, indicator.reading_deleted, invitation.created, invitation.accepted, invitation.revoked, invitation.renewed, member.role_changed, member.removed, member.left, team.created, team.updated, team.deleted, diagnostic.taken (case-insensitive), repeated or comma-separated */
-                types?: ("task.created" | "task.updated" | "task.deleted" | "comment.created" | "comment.edited" | "comment.deleted" | "plan.created" | "plan.updated" | "plan.status_changed" | "plan.deleted" | "indicator.created" | "indicator.updated" | "indicator.deleted" | "indicator.reading_added" | "indicator.reading_corrected" | "indicator.reading_deleted" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "invitation.renewed" | "member.role_changed" | "member.removed" | "member.left" | "team.created" | "team.updated" | "team.deleted" | "diagnostic.taken")[];
+                /** @description Event types; any of task.created, task.updated, task.deleted, task.dependency_added, task.dependency_removed, comment.created, comment.edited, comment.deleted, plan.created, plan.updated, plan.status_changed, plan.deleted, indicator.created, indicator.updated, indicator.deleted, indicator.reading_added, indicator.reading_corrected, indicator.reading_deleted, invitation.created, invitation.accepted, invitation.revoked, invitation.renewed, member.role_changed, member.removed, member.left, team.created, team.updated, team.deleted, diagnostic.taken (case-insensitive), repeated or comma-separated */
+                types?: ("task.created" | "task.updated" | "task.deleted" | "task.dependency_added" | "task.dependency_removed" | "comment.created" | "comment.edited" | "comment.deleted" | "plan.created" | "plan.updated" | "plan.status_changed" | "plan.deleted" | "indicator.created" | "indicator.updated" | "indicator.deleted" | "indicator.reading_added" | "indicator.reading_corrected" | "indicator.reading_deleted" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "invitation.renewed" | "member.role_changed" | "member.removed" | "member.left" | "team.created" | "team.updated" | "team.deleted" | "diagnostic.taken")[];
                 /** @description `nextCursor` of the previous page of the same list with the same filters (a cursor of another list or other filters is a 400) */
                 cursor?: string;
                 /** @description Page size, 1–200 (default 50) */
@@ -3343,6 +3385,276 @@ export interface operations {
             };
             /** @description The body is not sent as Content-Type: application/json */
             415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, an unknown or repeated query parameter, an unknown code, or an Idempotency-Key already used with another request; `error.fields` lists messages per field path or parameter */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `error.message` gives a reference to quote */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is briefly unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addTaskDependency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1–255 visible ASCII characters, e.g. a UUID) to make a retry safe: for 24 hours a request with the same key and the same method, path and body gets the first answer again (with Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422. Keys are per user and team. Answers 429 and 5xx are not stored: retry them with the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A task of the token's team */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "blockerId": "ckv9x1example0task0id02"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A task of the same plan that this task is blocked by (it cannot be the task itself, nor a task that already waits for it, directly or through others) */
+                    blockerId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The task with its blockers */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The body is empty or not JSON, or the cursor is not one of this list with these filters */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this, or the plan is archived */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the token's team (another team's ids are not found either) */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, an unknown or repeated query parameter, an unknown code, or an Idempotency-Key already used with another request; `error.fields` lists messages per field path or parameter */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `error.message` gives a reference to quote */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is briefly unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeTaskDependency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1–255 visible ASCII characters, e.g. a UUID) to make a retry safe: for 24 hours a request with the same key and the same method, path and body gets the first answer again (with Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422. Keys are per user and team. Answers 429 and 5xx are not stored: retry them with the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A task of the token's team */
+                taskId: string;
+                /** @description A task the task is blocked by */
+                blockerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No token, or an unknown, revoked or expired one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this, or the plan is archived */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the token's team (another team's ids are not found either) */
+            404: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];

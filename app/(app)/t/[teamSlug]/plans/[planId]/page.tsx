@@ -18,6 +18,7 @@ import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
 import { isFollowing } from "@/lib/notifications/follow";
 import { findPlanAreas } from "@/lib/plans/find-plan-areas";
+import { findPlanDependencies } from "@/lib/dependencies/dependencies";
 import { getPlan } from "@/lib/plans/get-plan";
 import { getPlanRollups } from "@/lib/progress/get-plan-progress";
 import { displayTitle } from "@/lib/tasks/display-title";
@@ -252,6 +253,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
             grouping={grouping}
             groups={laneOptions}
             canWrite={canWrite}
+            dependencies={await findPlanDependencies({ teamId: team.id, planId: plan.id })}
           />
         ) : view === "calendar" ? (
           <TaskCalendar teamSlug={team.slug} planId={plan.id} tasks={rows} today={now} />

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PresenceAvatars } from "@/components/live/presence-avatars";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { TaskComments } from "@/components/tasks/task-comments";
+import { TaskDependenciesSection } from "@/components/tasks/task-dependencies-section";
 import { TaskForm, type TaskSnapshot } from "@/components/tasks/task-form";
 import { TaskHistory } from "@/components/tasks/task-history";
 import { StatusBadge } from "@/components/tasks/task-meta";
@@ -260,6 +261,7 @@ export default async function TaskPage({ params }: Params) {
         </Card>
 
         <div className="flex flex-col gap-6 lg:col-span-2">
+          <TaskDependenciesSection team={team} task={task} canEdit={canEdit} />
           <Card>
             <section aria-labelledby="comments-heading">
               <h2 id="comments-heading" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,49 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { TaskDependencies, type DependencyTask } from "@/components/tasks/task-dependencies";
+import { Card } from "@/components/ui/card";
+import { findPlanTaskChoices, getTaskDependencies, type LinkedTask } from "@/lib/dependencies/dependencies";
+import { displayTitle } from "@/lib/tasks/display-title";
+
+/**
+ * The task page's "Blocked by" and "Blocking" lists, with adding and removing
+ * blockers when `canEdit` (a separate card, loaded on its own, beside the task form).
+ */
+export async function TaskDependenciesSection({
+  team,
+  task: { id: taskId, planId },
+  canEdit,
+}: {
+  team: { id: string; slug: string };
+  task: { id: string; planId: string };
+  canEdit: boolean;
+}) {
+  const { id: teamId, slug: teamSlug } = team;
+  const [{ blockedBy, blocking }, choices, locale, format, ts] = await Promise.all([
+    getTaskDependencies({ teamId, taskId }),
+    canEdit ? findPlanTaskChoices({ teamId, planId }) : Promise.resolve([]),
+    getLocale(),
+    getFormatter(),
+    getTranslations("enums.taskStatus"),
+  ]);
+  const shown = (task: LinkedTask): DependencyTask => ({
+    id: task.id,
+    href: `/t/${teamSlug}/plans/${task.planId}/tasks/${task.id}`,
+    name: task.templateKey ? `${task.templateKey} · ${displayTitle(task, locale)}` : displayTitle(task, locale),
+    status: task.status,
+    statusLabel: ts(task.status),
+    due: task.dueDate ? format.dateTime(task.dueDate, { dateStyle: "medium", timeZone: "UTC" }) : null,
+  });
+  const taken = new Set([taskId, ...blockedBy.map((t) => t.id)]);
+  return (
+    <Card>
+      <TaskDependencies
+        teamSlug={teamSlug}
+        taskId={taskId}
+        blockedBy={blockedBy.map(shown)}
+        blocking={blocking.map(shown)}
+        choices={choices.filter((t) => !taken.has(t.id)).map(shown)}
+        canEdit={canEdit}
+      />
+    </Card>
+  );
+}

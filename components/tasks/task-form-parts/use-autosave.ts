@@ -195,6 +195,8 @@ export function useAutosave({
           }
           return;
         }
+        // The task kept changing under every retry: left unsaved in the form, as any failed save.
+        setStatus({ kind: "failed", message: "" });
       } finally {
         inFlight.current -= 1;
         if (inFlight.current === 0) processLive();

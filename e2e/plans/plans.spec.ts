@@ -98,6 +98,8 @@ test("[PLANS]: two people edit the same task; the second's other fields save, an
   page,
   browser,
 }) => {
+  // Two windows hydrate and save at once after the wizard: more than the usual time on a busy machine.
+  test.setTimeout(240_000);
   const { slug } = await createTeamAsNewOwner(page, "conflict");
   await createPlanFromR3R4(page, slug, "Conflict drill");
   await page.getByRole("link", { name: /Invest in security: firewalls/ }).click();

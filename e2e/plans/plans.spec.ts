@@ -104,7 +104,7 @@ test("[PLANS]: two people edit the same task; the second's other fields save, an
   await createPlanFromR3R4(page, slug, "Conflict drill");
   await page.getByRole("link", { name: /Invest in security: firewalls/ }).click();
   await page.waitForURL(/\/tasks\/[^/]+$/);
-  await expect(page.getByLabel("Title")).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toBeVisible();
   const taskUrl = page.url();
   const taskPath = new URL(taskUrl).pathname;
 
@@ -124,17 +124,17 @@ test("[PLANS]: two people edit the same task; the second's other fields save, an
   );
   // Retry until the form has hydrated and started saving.
   await expect(async () => {
-    await otherPage.getByLabel("Description").fill("My notes that must not be lost.");
-    await otherPage.getByLabel("Description").blur();
+    await otherPage.getByLabel("Description", { exact: true }).fill("My notes that must not be lost.");
+    await otherPage.getByLabel("Description", { exact: true }).blur();
     await expect(otherPage.getByRole("status").filter({ hasText: "Saving…" })).toBeVisible({ timeout: 1_000 });
   }).toPass();
-  await otherPage.getByLabel("Title").fill("Firewalls, my wording");
-  await otherPage.getByLabel("Title").blur();
-  await otherPage.getByLabel("Status").selectOption({ label: "Blocked" });
+  await otherPage.getByLabel("Title", { exact: true }).fill("Firewalls, my wording");
+  await otherPage.getByLabel("Title", { exact: true }).blur();
+  await otherPage.getByLabel("Status", { exact: true }).selectOption({ label: "Blocked" });
 
   await expect(async () => {
-    await page.getByLabel("Title").fill("Firewalls and IDS, phase 1");
-    await page.getByLabel("Title").blur();
+    await page.getByLabel("Title", { exact: true }).fill("Firewalls and IDS, phase 1");
+    await page.getByLabel("Title", { exact: true }).blur();
     await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 2_000 });
   }).toPass();
   release();
@@ -143,15 +143,15 @@ test("[PLANS]: two people edit the same task; the second's other fields save, an
   const alert = otherPage.getByRole("alert").filter({ hasText: "Changed by someone else while you were editing" });
   await expect(alert).toContainText("changed Title to “Firewalls and IDS, phase 1”");
   await expect(alert).toContainText("Yours, “Firewalls, my wording”, is kept in the form and not saved yet.");
-  await expect(otherPage.getByLabel("Title")).toHaveValue("Firewalls, my wording");
+  await expect(otherPage.getByLabel("Title", { exact: true })).toHaveValue("Firewalls, my wording");
   await expect(otherPage.getByRole("button", { name: "Undo: Status" })).toBeVisible();
 
   await alert.getByRole("button", { name: "Use theirs: Title" }).click();
   await expect(alert).toBeHidden();
-  await expect(otherPage.getByLabel("Title")).toHaveValue("Firewalls and IDS, phase 1");
+  await expect(otherPage.getByLabel("Title", { exact: true })).toHaveValue("Firewalls and IDS, phase 1");
   await page.reload();
-  await expect(page.getByLabel("Title")).toHaveValue("Firewalls and IDS, phase 1");
-  await expect(page.getByLabel("Description")).toHaveValue("My notes that must not be lost.");
-  await expect(page.getByLabel("Status")).toHaveValue("BLOCKED");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Firewalls and IDS, phase 1");
+  await expect(page.getByLabel("Description", { exact: true })).toHaveValue("My notes that must not be lost.");
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("BLOCKED");
   await other.close();
 });

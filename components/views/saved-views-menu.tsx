@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, useConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -12,11 +12,14 @@ import { SAVED_VIEW_NAME_MAX } from "@/lib/validation/saved-view";
 
 export type SavedViewItem = { id: string; name: string; query: string; shared: boolean; userId: string };
 
+/** A change this soon after a key press on the select came from the keyboard (stepping through options). */
+const KEYED_CHANGE_MS = 100;
+
 type Editing = { mode: "save" } | { mode: "rename"; view: SavedViewItem };
 
 /**
- * The plan's saved views: a select of "My views" and "Team views" (choosing one
- * opens its query), "Save view" for the current query, and rename and delete for
+ * The plan's saved views: a select of "My views" and "Team views" (clicking one
+ * opens its query; from the keyboard, Enter or Open does), "Save view" for the current query, and rename and delete for
  * the chosen view when the reader may change it. The active view is the one whose
  * query equals the page's (both normalised on the server).
  */
@@ -57,6 +60,12 @@ export function SavedViewsMenu({
     const view = [...mine, ...team].find((v) => v.id === id);
     if (view) router.push(`${basePath}?${view.query}`, { scroll: false });
   };
+  // Arrow keys (and typing) on a closed select change its value option by option: that only picks a view,
+  // which Enter or the Open button then opens. A click on an option (or a phone's picker) opens it at once.
+  const [choice, setChoice] = useState<{ forActive: string | null; id: string }>({ forActive: activeId, id: "" });
+  const chosenId = choice.forActive === activeId && choice.id ? choice.id : (activeId ?? "");
+  const chosen = chosenId !== (activeId ?? "") ? [...mine, ...team].find((v) => v.id === chosenId) : undefined;
+  const lastKeyAt = useRef(0);
 
   const remove = (view: SavedViewItem) =>
     confirm(t("deleteConfirm", { name: view.name }), () =>
@@ -77,9 +86,17 @@ export function SavedViewsMenu({
           </label>
           <select
             id={selectId}
-            key={activeId ?? "none"}
-            value={activeId ?? ""}
-            onChange={(e) => open(e.target.value)}
+            value={chosenId}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && chosen) {
+                e.preventDefault();
+                open(chosen.id);
+              } else lastKeyAt.current = Date.now();
+            }}
+            onChange={(e) => {
+              setChoice({ forActive: activeId, id: e.target.value });
+              if (Date.now() - lastKeyAt.current > KEYED_CHANGE_MS) open(e.target.value);
+            }}
             className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm sm:w-56"
           >
             <option value="" disabled>
@@ -105,6 +122,11 @@ export function SavedViewsMenu({
             ) : null}
           </select>
         </div>
+        {chosen ? (
+          <Button type="button" aria-label={t("openLabel", { name: chosen.name })} onClick={() => open(chosen.id)}>
+            {t("open")}
+          </Button>
+        ) : null}
         <Button type="button" variant="secondary" onClick={() => setEditing({ mode: "save" })}>
           {t("save")}
         </Button>

@@ -34,17 +34,18 @@ test("[DASHBOARD]: the plan dashboard shows exactly the numbers of the progress 
   await page.waitForURL(/\/tasks\/[^/]+$/);
   const taskUrl = page.url();
   const save = async (status: string, progress?: string) => {
-    // Retry until the form has hydrated and registered the change.
+    // Each field saves as it changes; retry until the form has hydrated and saved the status.
     await expect(async () => {
-      await page.getByLabel("Status").selectOption(status);
-      if (progress !== undefined) await page.getByLabel("Progress").fill(progress);
-      await expect(page.getByText("Unsaved changes")).toBeVisible({ timeout: 1_000 });
+      await page.getByLabel("Status", { exact: true }).selectOption(status);
+      await expect(page.getByRole("button", { name: "Undo: Status" })).toBeVisible({ timeout: 2_000 });
     }).toPass();
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+    if (progress !== undefined && (await page.getByLabel("Progress", { exact: true }).inputValue()) !== progress) {
+      await page.getByLabel("Progress", { exact: true }).fill(progress);
+      await expect(page.getByRole("button", { name: "Undo: Progress" })).toBeVisible();
+    }
   };
   // A previous run on the same database may have finished it: start from an open task at 0 %.
-  if ((await page.getByLabel("Status").inputValue()) !== "TODO") await save("TODO", "0");
+  if ((await page.getByLabel("Status", { exact: true }).inputValue()) !== "TODO") await save("TODO", "0");
 
   await page.goto(`/t/${slug}/plans/${planId}/dashboard`);
   const d4Bar = page.getByRole("region", { name: /^D4 / }).first().getByRole("progressbar").first();

@@ -5,8 +5,8 @@ import { teamAction } from "@/lib/actions/server-action";
 import { addComment, deleteComment, editComment } from "@/lib/comments/comments";
 import { bulkTasks } from "@/lib/tasks/bulk-tasks";
 import { createTask } from "@/lib/tasks/create-task";
-import { setTaskStatus, updateTask } from "@/lib/tasks/update-task";
-import type { BulkTasksInput, CreateTaskInput, UpdateTaskInput } from "@/lib/validation/task";
+import { patchTask, setTaskStatus, updateTask } from "@/lib/tasks/update-task";
+import type { BulkTasksInput, CreateTaskInput, PatchTaskInput, UpdateTaskInput } from "@/lib/validation/task";
 
 function refresh(teamSlug: string) {
   revalidatePath(`/t/${teamSlug}`, "layout");
@@ -24,6 +24,14 @@ const runUpdate = teamAction(updateTask);
 /** Saves a task; a stale version answers CONFLICT with the current task in `details`. */
 export async function updateTaskAction(teamSlug: string, input: UpdateTaskInput) {
   const result = await runUpdate(teamSlug, input);
+  if (result.ok) refresh(teamSlug);
+  return result;
+}
+
+const runPatch = teamAction(patchTask);
+/** Saves some fields of a task (the task page's autosave); a stale version answers CONFLICT with the current task. */
+export async function patchTaskAction(teamSlug: string, input: PatchTaskInput) {
+  const result = await runPatch(teamSlug, input);
   if (result.ok) refresh(teamSlug);
   return result;
 }

@@ -15,7 +15,7 @@ import {
 } from "@/lib/tasks/task-rules";
 import { keepTemplateText } from "@/lib/tasks/display-title";
 import { toDateInput } from "@/lib/validation/common";
-import { setTaskStatusSchema, updateTaskSchema } from "@/lib/validation/task";
+import { patchTaskSchema, setTaskStatusSchema, updateTaskSchema } from "@/lib/validation/task";
 import { msg } from "@/lib/i18n/error-text";
 import { actorOf, recordEvent } from "@/lib/events/record";
 import { assertMentionsAreMembers } from "@/lib/mentions/server";
@@ -158,6 +158,51 @@ export const updateTask = defineOperation("tasks.write", updateTaskSchema, async
       ...(startDate !== undefined ? { startDate } : {}),
       dilemmas: [...fields.dilemmas].sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode)),
     });
+  });
+});
+
+/**
+ * Saves only the fields sent (the task page's autosave, one field at a time;
+ * MEMBER and up), with the same rules and conflict check as updateTask: a stale
+ * version is a CONFLICT with the current task, so the client can tell whether
+ * someone else changed this field or another one. Answers with the task as saved,
+ * so the page also shows what the change did to other fields (DONE means 100 %).
+ */
+export const patchTask = defineOperation("tasks.write", patchTaskSchema, async (ctx, input) => {
+  return db.$transaction(async (tx) => {
+    const current = await loadTask(tx, ctx, input.taskId);
+    const plan = await getWritablePlan(tx, { teamId: ctx.team.id, planId: current.planId });
+    const { taskId: _taskId, version, ...submitted } = input;
+    if (submitted.assigneeId !== undefined) {
+      await assertAssignable(tx, { teamId: ctx.team.id, assigneeId: submitted.assigneeId });
+    }
+    if (submitted.description !== undefined) {
+      await assertMentionsAreMembers(tx, {
+        teamId: ctx.team.id,
+        text: submitted.description,
+        before: current.description,
+        field: "description",
+      });
+    }
+    if (submitted.startDate !== undefined || submitted.dueDate !== undefined) {
+      assertTaskDates(
+        {
+          startDate: submitted.startDate === undefined ? current.startDate : submitted.startDate,
+          dueDate: submitted.dueDate === undefined ? current.dueDate : submitted.dueDate,
+        },
+        plan.startDate,
+      );
+    }
+    const hasText = submitted.title !== undefined || submitted.description !== undefined;
+    const fields = hasText
+      ? keepTemplateText({ ...current, ...(await loadTemplateCopies(tx, ctx, current.id)) }, submitted)
+      : submitted;
+    const { dilemmas, ...rest } = fields;
+    const saved = await applyTaskChange(tx, ctx, current, version, {
+      ...rest,
+      ...(dilemmas ? { dilemmas: [...dilemmas].sort((a, b) => a.dilemmaCode.localeCompare(b.dilemmaCode)) } : {}),
+    });
+    return { ...saved, task: serialiseTask(await loadTask(tx, ctx, current.id)) };
   });
 });
 

@@ -29,7 +29,7 @@ import { getPlanProgress } from "@/lib/progress/get-plan-progress";
 import { exportPlanProgress, exportPlanTasks } from "@/lib/reports/export-plan";
 import { bulkTasks } from "@/lib/tasks/bulk-tasks";
 import { createTask } from "@/lib/tasks/create-task";
-import { setTaskStatus, updateTask } from "@/lib/tasks/update-task";
+import { patchTask, setTaskStatus, updateTask } from "@/lib/tasks/update-task";
 import { createTeam } from "@/lib/teams/create-team";
 import { deleteTeam } from "@/lib/teams/delete-team";
 import { updateTeam } from "@/lib/teams/update-team";
@@ -795,6 +795,14 @@ const operationSpecs: Record<string, OperationSpec> = {
     dueDate: "",
     progress: 0,
   })),
+  patchTask: op(patchTask, async () => ({
+    taskId: f.task.id,
+    version: await currentTaskVersion(f.task.id),
+    title: "Autosaved title",
+    dilemmas: [{ dilemmaCode: "D2", weight: 3 }],
+    assigneeId: f.owner.id,
+    dueDate: "2026-07-01",
+  })),
   setTaskStatus: op(setTaskStatus, async () => ({
     taskId: f.task.id,
     version: await currentTaskVersion(f.task.id),
@@ -856,6 +864,7 @@ const NESTED: Record<string, string[]> = {
   createPlan: ["templateKeys.0", "defaultAssignees.R1"],
   createTask: ["dilemmas.0.weight", "dilemmas.0.dilemmaCode"],
   updateTask: ["dilemmas.0.weight"],
+  patchTask: ["dilemmas.0.weight", "dilemmas.0.dilemmaCode"],
   bulkTasks: ["taskIds.0"],
   createWebhook: ["eventTypes.0"],
   updateWebhook: ["eventTypes.0"],
@@ -913,6 +922,7 @@ describe("hostile input over every server action", () => {
       addTemplates,
       createTask,
       updateTask,
+      patchTask,
       setTaskStatus,
       bulkTasks,
       addTaskDependency,

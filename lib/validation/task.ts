@@ -46,6 +46,20 @@ export type CreateTaskInput = z.input<typeof createTaskSchema>;
 export const updateTaskSchema = taskFieldsSchema.extend({ taskId: idSchema, version: versionSchema });
 export type UpdateTaskInput = z.input<typeof updateTaskSchema>;
 
+/**
+ * An autosave: only the fields sent change (the task page saves one field at a
+ * time), based on the version the edit started from; at least one field.
+ */
+export const patchTaskSchema = taskFieldsSchema
+  .partial()
+  // Without the form's default: a description left out stays as it is.
+  .extend({ description: descriptionSchema.unwrap().optional(), taskId: idSchema, version: versionSchema })
+  .refine(
+    (input) => Object.keys(taskFieldsSchema.shape).some((field) => input[field as keyof typeof input] !== undefined),
+    msg("nothingToSave"),
+  );
+export type PatchTaskInput = z.input<typeof patchTaskSchema>;
+
 export const setTaskStatusSchema = z.object({
   taskId: idSchema,
   version: versionSchema,

@@ -93,5 +93,5 @@ export function useConflictChanges({
     progress: t("fields.progress"),
   };
 
-  return { changesBetween, fieldLabel };
+  return { changesBetween, fieldLabel, display };
 }

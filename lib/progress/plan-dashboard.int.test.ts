@@ -126,7 +126,7 @@ describe("the plan dashboard under live updates", () => {
     expect(foreign).not.toBe(mine);
     expect(Object.values(foreign.now.statusCounts).every((n) => n === 0)).toBe(true);
     expect(foreign.workload.some((row) => row.userId === owner.id)).toBe(false);
-    expect(foreign.due).toEqual({ overdue: [], dueSoon: [] });
+    expect(foreign.due).toEqual({ overdue: { tasks: [], total: 0 }, dueSoon: { tasks: [], total: 0 } });
     // And the team's own entry is still its own.
     expect(await read()).toBe(mine);
   });

@@ -315,7 +315,12 @@ describe("updateProfile", () => {
     ["HTML-looking", "<script>alert(1)</script>", "en"],
   ] as const)("stores a %s name literally", async (_label, name, locale) => {
     const user = await createTestUser();
-    expect(await updateProfile({ userId: user.id, input: { name, locale } })).toEqual({ id: user.id, name, locale });
+    expect(await updateProfile({ userId: user.id, input: { name, locale } })).toEqual({
+      id: user.id,
+      name,
+      locale,
+      timeZone: null,
+    });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, locale: true } })).toEqual({
       name,
       locale,

@@ -298,7 +298,7 @@ export interface paths {
          * Remove a blocker from a task
          * @description The task no longer waits for that task. A task that is not among its blockers is a 404. Needs MEMBER or higher; archived plans are read-only (403).
          */
-        delete: operations["removeTaskDependency"];
+        delete: operations["deleteTaskDependency"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3600,7 +3600,7 @@ export interface operations {
             };
         };
     };
-    removeTaskDependency: {
+    deleteTaskDependency: {
         parameters: {
             query?: never;
             header?: {

@@ -28,7 +28,7 @@ import { benchSearch, searchQuery } from "./lib/bench-search";
 import { benchSizesFromEnv, seedBenchTeam, type BenchTeam } from "./lib/bench-seed";
 import { signIn } from "./lib/bench-sign-in";
 import { needsBuild } from "./lib/build";
-import { StartupError, migrate, run, seed } from "./lib/postgres";
+import { migrate, run, seed } from "./lib/postgres";
 import { DAY_MS } from "@/lib/time";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

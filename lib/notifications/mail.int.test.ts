@@ -89,6 +89,42 @@ describe("notification mail (real SMTP)", () => {
     expect(await db.notification.count({ where: { taskId: id, mailPending: true } })).toBe(0);
   });
 
+  it("a group stays pending until its mail is accepted; one claimed by a sweep that died is sent by a later sweep, not lost", async () => {
+    const sending = await task();
+    await comment(sending.id, "Pending while sent");
+    const seen: boolean[] = [];
+    sink.beforeAccept = async (mail) => {
+      if (!mail.text.includes(`/tasks/${sending.id}`)) return;
+      const rows = await db.notification.findMany({ where: { taskId: sending.id }, select: { mailPending: true } });
+      seen.push(...rows.map((r) => r.mailPending));
+    };
+    try {
+      expect(await sweep(new Date(Date.now() + 2 * MAIL_BATCH_MS))).toBe(2);
+    } finally {
+      sink.beforeAccept = undefined;
+    }
+    // While the server received the first mail, both notices were still pending (a crash then loses nothing).
+    expect(seen.slice(0, 2)).toEqual([true, true]);
+    expect(await db.notification.count({ where: { taskId: sending.id, mailPending: true } })).toBe(0);
+
+    const { id } = await task();
+    const now = new Date();
+    await comment(id, "Claimed, never sent");
+    // What a sweep leaves when its instance is killed between claiming a group and sending it.
+    expect(
+      (await db.notification.updateMany({ where: { taskId: id, mailPending: true }, data: { mailedAt: now } })).count,
+    ).toBe(2);
+    const before = sink.mailsTo(zhOwner.email).length;
+    // Within the batch window the claim may still be in flight: nothing is sent twice.
+    expect(await sweep(new Date(now.getTime() + 60_000))).toBe(0);
+    expect(sink.mailsTo(zhOwner.email)).toHaveLength(before);
+    // After it, the claim is taken over and the mail goes.
+    expect(await sweep(new Date(now.getTime() + MAIL_BATCH_MS + 60_000))).toBe(2);
+    expect(sink.mailsTo(zhOwner.email)).toHaveLength(before + 1);
+    expect(sink.mailsTo(zhOwner.email).at(-1)?.subject).toBe("Budget review：1 条更新");
+    expect(await db.notification.count({ where: { taskId: id, mailPending: true } })).toBe(0);
+  });
+
   it("the List-Unsubscribe link stops that kind of mail for that person only; a forged one does nothing", async () => {
     const { id } = await task();
     await comment(id, "Before");

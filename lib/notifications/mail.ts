@@ -104,9 +104,12 @@ export function renderNoticeMail(group: Pending[]) {
  * The mail sweep: sends each person one mail per task (per team for notices
  * without a task) gathering every pending notice, unless a mail about it went
  * out less than 10 minutes ago (those wait for a later sweep). Notices of a
- * team the person has left are dropped. A group is claimed before it is sent,
- * so two sweeps never send it twice; a failed send puts it back and fails the
- * job (pg-boss retries). Returns how many mails went. `userIds` limits a run
+ * team the person has left are dropped. A group is claimed (`mailedAt` set, still
+ * pending) before it is sent and marked sent after, so two sweeps never send it
+ * twice; a failed send puts it back and fails the job (pg-boss retries). A claim
+ * that never completed (the instance died mid-send) counts as a recent mail, so
+ * the group goes out with a sweep after MAIL_BATCH_MS rather than being lost: at
+ * least once, never dropped. Returns how many mails went. `userIds` limits a run
  * to some recipients (tests).
  */
 export async function sendPendingNoticeMails(
@@ -140,24 +143,31 @@ export async function sendPendingNoticeMails(
     });
     if (recent > 0) continue;
     const ids = group.map((n) => n.id);
+    // Claimed: still pending, stamped with this sweep's time (a claim older than the batch window
+    // is one whose sweep died, and is taken over).
+    const unclaimed = { mailPending: true, OR: [{ mailedAt: null }, { mailedAt: { lte: since } }] };
     const { count } = await db.notification.updateMany({
-      where: { id: { in: ids }, mailPending: true },
-      data: { mailPending: false, mailedAt: now },
+      where: { id: { in: ids }, ...unclaimed },
+      data: { mailedAt: now },
     });
     if (count !== ids.length) {
       // Another sweep took part of it: hand back what this one claimed.
       await db.notification.updateMany({
-        where: { id: { in: ids }, mailedAt: now },
-        data: { mailPending: true, mailedAt: null },
+        where: { id: { in: ids }, mailPending: true, mailedAt: now },
+        data: { mailedAt: null },
       });
       continue;
     }
     try {
       await sendMail(renderNoticeMail(group));
       sent += 1;
+      await db.notification.updateMany({ where: { id: { in: ids }, mailedAt: now }, data: { mailPending: false } });
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
-      await db.notification.updateMany({ where: { id: { in: ids } }, data: { mailPending: true, mailedAt: null } });
+      await db.notification.updateMany({
+        where: { id: { in: ids }, mailPending: true, mailedAt: now },
+        data: { mailedAt: null },
+      });
     }
   }
   if (failure) throw failure;

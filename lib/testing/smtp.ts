@@ -20,6 +20,8 @@ export type SmtpSink = {
   mails: ReceivedMail[];
   /** The mails addressed to the email (case-insensitive). */
   mailsTo: (email: string) => ReceivedMail[];
+  /** Runs while a mail is being received, before the server accepts it (to look at the sender's state mid-send). */
+  beforeAccept?: (mail: ReceivedMail) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -29,14 +31,16 @@ export type SmtpSink = {
  */
 export async function startSmtpSink({ appUrl }: { appUrl?: string } = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
+  // eslint-disable-next-line prefer-const -- assigned below, read by onData
+  let sink: SmtpSink;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
-          mails.push({
+        .then(async (parsed) => {
+          const mail: ReceivedMail = {
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             subject: parsed.subject ?? "",
@@ -51,7 +55,9 @@ export async function startSmtpSink({ appUrl }: { appUrl?: string } = {}): Promi
                   .trim(),
               ]),
             ),
-          });
+          };
+          await sink.beforeAccept?.(mail);
+          mails.push(mail);
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -63,7 +69,7 @@ export async function startSmtpSink({ appUrl }: { appUrl?: string } = {}): Promi
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   if (appUrl !== undefined) process.env.APP_URL = appUrl;
   resetEnvCache();
-  return {
+  sink = {
     mails,
     mailsTo: (email) => mails.filter((m) => m.to.includes(email.toLowerCase())),
     close: async () => {
@@ -75,6 +81,7 @@ export async function startSmtpSink({ appUrl }: { appUrl?: string } = {}): Promi
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return sink;
 }
 
 /** A Defer that keeps the scheduled work for the test to run (or not) after the call has answered. */

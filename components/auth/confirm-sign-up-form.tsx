@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { confirmSignUpAction } from "@/lib/auth/actions";
@@ -18,6 +19,7 @@ export function ConfirmSignUpForm({ token, email }: { token: string; email: stri
   const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const isHydrated = useHydrated();
   const form = useForm<ConfirmSignUpInput>({
     resolver: useLocalizedResolver(zodResolver(confirmSignUpSchema, { error: zodErrorMap })),
     defaultValues: { password: "" },
@@ -32,7 +34,7 @@ export function ConfirmSignUpForm({ token, email }: { token: string; email: stri
     });
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <p className="text-slate-700">{t("confirmSignUpBody", { email })}</p>
       <FormError message={formError} />
       <Field
@@ -42,7 +44,7 @@ export function ConfirmSignUpForm({ token, email }: { token: string; email: stri
         error={form.formState.errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" isPending={isPending}>
+      <Button type="submit" isPending={isPending} disabled={!isHydrated}>
         {t("confirmSignUpSubmit")}
       </Button>
     </form>

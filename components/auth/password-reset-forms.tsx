@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/users/actions";
@@ -24,6 +25,7 @@ export function ForgotPasswordForm() {
   const [isSent, setIsSent] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const isHydrated = useHydrated();
   const form = useForm<ForgotPasswordInput>({
     resolver: useLocalizedResolver(zodResolver(forgotPasswordSchema, { error: zodErrorMap })),
     defaultValues: { email: "" },
@@ -43,7 +45,7 @@ export function ForgotPasswordForm() {
       </p>
     );
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       <Field
         label={t("email")}
@@ -52,7 +54,7 @@ export function ForgotPasswordForm() {
         error={form.formState.errors.email?.message}
         {...form.register("email")}
       />
-      <Button type="submit" isPending={isPending}>
+      <Button type="submit" isPending={isPending} disabled={!isHydrated}>
         {t("sendResetLink")}
       </Button>
     </form>
@@ -64,6 +66,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const isHydrated = useHydrated();
   const form = useForm<ResetPasswordInput>({
     resolver: useLocalizedResolver(zodResolver(resetPasswordSchema, { error: zodErrorMap })),
     defaultValues: { password: "" },
@@ -78,7 +81,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     });
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       <Field
         label={t("newPassword")}
@@ -88,7 +91,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         error={form.formState.errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" isPending={isPending}>
+      <Button type="submit" isPending={isPending} disabled={!isHydrated}>
         {t("setPassword")}
       </Button>
     </form>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { signInAction } from "@/lib/auth/actions";
@@ -18,6 +19,7 @@ export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const isHydrated = useHydrated();
   const form = useForm<SignInInput>({
     resolver: useLocalizedResolver(zodResolver(signInSchema, { error: zodErrorMap })),
     defaultValues: { email: "", password: "" },
@@ -33,7 +35,7 @@ export function SignInForm({ next }: { next?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       <Field
         label={t("email")}
@@ -49,7 +51,7 @@ export function SignInForm({ next }: { next?: string }) {
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" isPending={isPending}>
+      <Button type="submit" isPending={isPending} disabled={!isHydrated}>
         {t("signIn")}
       </Button>
       <Link className="text-sm text-brand-700 underline" href="/forgot-password">

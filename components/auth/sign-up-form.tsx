@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { signUpAction } from "@/lib/auth/actions";
@@ -24,6 +25,7 @@ export function SignUpForm({ next }: { next?: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const isHydrated = useHydrated();
   const form = useForm<SignUpInput>({
     resolver: useLocalizedResolver(zodResolver(signUpSchema, { error: zodErrorMap })),
     defaultValues: { name: "", email: "", password: "" },
@@ -69,7 +71,7 @@ export function SignUpForm({ next }: { next?: string }) {
     );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       <Field label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
       <Field
@@ -87,7 +89,7 @@ export function SignUpForm({ next }: { next?: string }) {
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" isPending={isPending}>
+      <Button type="submit" isPending={isPending} disabled={!isHydrated}>
         {t("signUp")}
       </Button>
       <p className="text-sm text-slate-700">

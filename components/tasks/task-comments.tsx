@@ -63,7 +63,8 @@ function CommentEditor({
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const mentions = useMentions(members, (text, caret) => {
     form.setValue("body", text, { shouldDirty: true });
-    requestAnimationFrame(() => textarea.current?.setSelectionRange(caret, caret));
+    // At once: a caret set a frame later would land behind what the person typed meanwhile.
+    textarea.current?.setSelectionRange(caret, caret);
   });
   const { ref: registerRef, ...bodyField } = form.register("body");
   const onSubmit = form.handleSubmit(({ body }) => {

@@ -40,7 +40,8 @@ export function TaskTextFields({
   const description = useRef<HTMLTextAreaElement | null>(null);
   const mentions = useMentions(members, (text, caret) => {
     form.setValue("description", text, { shouldDirty: true });
-    requestAnimationFrame(() => description.current?.setSelectionRange(caret, caret));
+    // At once: a caret set a frame later would land behind what the person typed meanwhile.
+    description.current?.setSelectionRange(caret, caret);
   });
   const { ref: registerDescription, ...descriptionField } = form.register("description");
   return (

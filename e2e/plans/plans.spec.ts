@@ -124,8 +124,11 @@ test("[PLANS]: two people edit the same task; the second's other fields save, an
   );
   // Retry until the form has hydrated and started saving.
   await expect(async () => {
-    await otherPage.getByLabel("Description", { exact: true }).fill("My notes that must not be lost.");
-    await otherPage.getByLabel("Description", { exact: true }).blur();
+    const description = otherPage.getByLabel("Description", { exact: true });
+    await description.fill("My notes that must not be lost.");
+    // A fill that met hydration halfway is typed again before it is sent.
+    await expect(description).toHaveValue("My notes that must not be lost.", { timeout: 500 });
+    await description.blur();
     await expect(otherPage.getByRole("status").filter({ hasText: "Saving…" })).toBeVisible({ timeout: 1_000 });
   }).toPass();
   await otherPage.getByLabel("Title", { exact: true }).fill("Firewalls, my wording");

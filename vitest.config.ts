@@ -1,6 +1,20 @@
 import os from "node:os";
 import path from "node:path";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
+
+/**
+ * The hostile-input files (minutes each, lib/testing/hostile-input-suite.ts) start
+ * first, side by side, and the rest fill the workers around them; otherwise Vitest
+ * runs larger or slower files first, from its cache when it has one.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const long = (f: TestSpecification) => /hostile-input/.test(f.moduleId);
+    return [...sorted.filter(long), ...sorted.filter((f) => !long(f))];
+  }
+}
 
 // Unit tests sit beside the code (*.test.ts); integration tests (*.int.test.ts)
 // need DATABASE_URL, which scripts/test.ts provides with a throw-away database.
@@ -29,6 +43,7 @@ export default defineConfig({
     // Integration tests spend most of their time waiting on PostgreSQL, so even a
     // 2-core machine runs three test files at once (Vitest's default there is one).
     maxWorkers: Math.max(3, os.availableParallelism() - 1),
+    sequence: { sequencer: LongestFirst },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

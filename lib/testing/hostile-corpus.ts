@@ -1,6 +1,6 @@
 // The bad-input corpus: values an outside tester (or an attacker) sends instead of
 // what a field expects, and raw request bodies a JSON API must survive. The
-// hostile-input test (lib/validation/hostile-input.int.test.ts) puts every value
+// hostile-input suite (lib/testing/hostile-input-suite.ts) puts every value
 // into every field, query parameter and path id of every REST route and every
 // server-action operation; none may answer 5xx or change anything when refused.
 

@@ -14,6 +14,7 @@ import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { API_TOKEN_LIFETIMES, createApiTokenSchema, type CreateApiTokenInput } from "@/lib/validation/api-token";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /** Creates a personal API token and shows its secret once, to copy. */
 export function CreateTokenForm({ teamSlug }: { teamSlug: string }) {
@@ -43,25 +44,27 @@ export function CreateTokenForm({ teamSlug }: { teamSlug: string }) {
   return (
     <div className="flex flex-col gap-3">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field
-          className="flex-1"
-          label={t("name")}
-          hint={t("nameHint")}
-          maxLength={100}
-          error={form.formState.errors.name?.message}
-          {...form.register("name")}
-        />
-        <Select label={t("expiry")} {...form.register("expiresInDays")}>
-          {API_TOKEN_LIFETIMES.map((days) => (
-            <option key={days} value={String(days)}>
-              {t("expiryDays", { days })}
-            </option>
-          ))}
-          <option value="">{t("expiryNever")}</option>
-        </Select>
-        <Button type="submit" isPending={isPending} className="sm:mt-6">
-          {t("create")}
-        </Button>
+        <HydratedFieldset>
+          <Field
+            className="flex-1"
+            label={t("name")}
+            hint={t("nameHint")}
+            maxLength={100}
+            error={form.formState.errors.name?.message}
+            {...form.register("name")}
+          />
+          <Select label={t("expiry")} {...form.register("expiresInDays")}>
+            {API_TOKEN_LIFETIMES.map((days) => (
+              <option key={days} value={String(days)}>
+                {t("expiryDays", { days })}
+              </option>
+            ))}
+            <option value="">{t("expiryNever")}</option>
+          </Select>
+          <Button type="submit" isPending={isPending} className="sm:mt-6">
+            {t("create")}
+          </Button>
+        </HydratedFieldset>
       </form>
       <FormError message={formError} />
       {created ? (

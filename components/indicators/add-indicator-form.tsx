@@ -15,6 +15,7 @@ import { createIndicatorSchema, DIRECTIONS, type CreateIndicatorInput } from "@/
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /** A catalog suggestion as shown to this user: name and unit already in their language. */
 export type SuggestionOption = {
@@ -101,97 +102,99 @@ export function AddIndicatorForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={formError} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Select id="indicator-dilemma" label={t("add.dilemma")} error={errors.dilemmaCode?.message} {...dilemmaField}>
-          <option value="">{t("add.chooseDilemma")}</option>
-          {dilemmas.map((d) => (
-            <option key={d.code} value={d.code}>
-              {t("dilemmaHeading", { code: d.code, name: d.name })}
-            </option>
-          ))}
-        </Select>
-        <Select
-          id="indicator-suggestion"
-          label={t("add.kind")}
-          disabled={!dilemmaCode}
-          error={errors.suggestedKey?.message}
-          {...suggestionField}
-        >
-          <option value="">{t("add.custom")}</option>
-          {options.length > 0 ? (
-            <optgroup label={t("add.suggestions")}>
-              {options.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.name}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-        </Select>
-      </div>
-      <Field
-        id="indicator-name"
-        label={t("add.name")}
-        maxLength={200}
-        error={errors.name?.message}
-        {...form.register("name")}
-      />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <HydratedFieldset>
+        <FormError message={formError} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Select id="indicator-dilemma" label={t("add.dilemma")} error={errors.dilemmaCode?.message} {...dilemmaField}>
+            <option value="">{t("add.chooseDilemma")}</option>
+            {dilemmas.map((d) => (
+              <option key={d.code} value={d.code}>
+                {t("dilemmaHeading", { code: d.code, name: d.name })}
+              </option>
+            ))}
+          </Select>
+          <Select
+            id="indicator-suggestion"
+            label={t("add.kind")}
+            disabled={!dilemmaCode}
+            error={errors.suggestedKey?.message}
+            {...suggestionField}
+          >
+            <option value="">{t("add.custom")}</option>
+            {options.length > 0 ? (
+              <optgroup label={t("add.suggestions")}>
+                {options.map((s) => (
+                  <option key={s.key} value={s.key}>
+                    {s.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </Select>
+        </div>
         <Field
-          id="indicator-unit"
-          label={t("add.unit")}
-          hint={t("add.unitHint")}
-          maxLength={20}
-          error={errors.unit?.message}
-          {...form.register("unit")}
+          id="indicator-name"
+          label={t("add.name")}
+          maxLength={200}
+          error={errors.name?.message}
+          {...form.register("name")}
         />
-        <Select
-          id="indicator-direction"
-          label={t("add.direction")}
-          error={errors.direction?.message}
-          {...form.register("direction")}
-        >
-          {DIRECTIONS.map((d) => (
-            <option key={d} value={d}>
-              {t(`direction.${d}`)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field
-          id="indicator-baseline"
-          label={t("add.baseline")}
-          hint={t("add.baselineHint")}
-          inputMode="decimal"
-          autoComplete="off"
-          error={errors.baseline?.message}
-          {...form.register("baseline")}
-        />
-        <Field
-          id="indicator-target"
-          label={t("add.target")}
-          hint={t("add.targetHint")}
-          inputMode="decimal"
-          autoComplete="off"
-          error={errors.target?.message}
-          {...form.register("target")}
-        />
-        <Field
-          id="indicator-target-date"
-          label={t("add.targetDate")}
-          type="date"
-          error={errors.targetDate?.message}
-          {...form.register("targetDate")}
-        />
-      </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" isPending={isPending}>
-          {t("add.submit")}
-        </Button>
-        {status ? <Toast>{status}</Toast> : null}
-      </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            id="indicator-unit"
+            label={t("add.unit")}
+            hint={t("add.unitHint")}
+            maxLength={20}
+            error={errors.unit?.message}
+            {...form.register("unit")}
+          />
+          <Select
+            id="indicator-direction"
+            label={t("add.direction")}
+            error={errors.direction?.message}
+            {...form.register("direction")}
+          >
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`direction.${d}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field
+            id="indicator-baseline"
+            label={t("add.baseline")}
+            hint={t("add.baselineHint")}
+            inputMode="decimal"
+            autoComplete="off"
+            error={errors.baseline?.message}
+            {...form.register("baseline")}
+          />
+          <Field
+            id="indicator-target"
+            label={t("add.target")}
+            hint={t("add.targetHint")}
+            inputMode="decimal"
+            autoComplete="off"
+            error={errors.target?.message}
+            {...form.register("target")}
+          />
+          <Field
+            id="indicator-target-date"
+            label={t("add.targetDate")}
+            type="date"
+            error={errors.targetDate?.message}
+            {...form.register("targetDate")}
+          />
+        </div>
+        <div className="flex items-center gap-3">
+          <Button type="submit" isPending={isPending}>
+            {t("add.submit")}
+          </Button>
+          {status ? <Toast>{status}</Toast> : null}
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { addReadingSchema, type AddReadingInput } from "@/lib/validation/indicat
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 const FIELDS = ["value", "recordedOn", "note"] as const;
 
@@ -55,38 +56,40 @@ export function ReadingForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-      <FormError message={formError} />
-      <div className="grid gap-3 sm:grid-cols-2">
+      <HydratedFieldset>
+        <FormError message={formError} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field
+            id={id("value")}
+            label={t("record.value", { unit })}
+            inputMode="decimal"
+            autoComplete="off"
+            error={errors.value?.message}
+            {...form.register("value")}
+          />
+          <Field
+            id={id("recordedOn")}
+            label={t("record.date")}
+            type="date"
+            max={today}
+            error={errors.recordedOn?.message}
+            {...form.register("recordedOn")}
+          />
+        </div>
         <Field
-          id={id("value")}
-          label={t("record.value", { unit })}
-          inputMode="decimal"
-          autoComplete="off"
-          error={errors.value?.message}
-          {...form.register("value")}
+          id={id("note")}
+          label={t("record.note")}
+          maxLength={1000}
+          error={errors.note?.message}
+          {...form.register("note")}
         />
-        <Field
-          id={id("recordedOn")}
-          label={t("record.date")}
-          type="date"
-          max={today}
-          error={errors.recordedOn?.message}
-          {...form.register("recordedOn")}
-        />
-      </div>
-      <Field
-        id={id("note")}
-        label={t("record.note")}
-        maxLength={1000}
-        error={errors.note?.message}
-        {...form.register("note")}
-      />
-      <div className="flex items-center gap-3">
-        <Button type="submit" isPending={isPending}>
-          {t("record.submit")}
-        </Button>
-        {status ? <Toast>{status}</Toast> : null}
-      </div>
+        <div className="flex items-center gap-3">
+          <Button type="submit" isPending={isPending}>
+            {t("record.submit")}
+          </Button>
+          {status ? <Toast>{status}</Toast> : null}
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { signUpSchema } from "@/lib/validation/auth";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /** The join button for a signed-in invitee. */
 export function AcceptInvitationButton({ token, label }: { token: string; label: string }) {
@@ -61,20 +62,22 @@ export function SignUpAndJoinForm({ token, email }: { token: string; email: stri
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={formError} />
-      <Field label={t("email")} name="email" value={email} readOnly />
-      <Field label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
-      <Field
-        label={t("password")}
-        type="password"
-        autoComplete="new-password"
-        hint={t("passwordHint")}
-        error={errors.password?.message}
-        {...form.register("password")}
-      />
-      <Button type="submit" isPending={isPending}>
-        {ti("createAndJoin")}
-      </Button>
+      <HydratedFieldset>
+        <FormError message={formError} />
+        <Field label={t("email")} name="email" value={email} readOnly />
+        <Field label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+        <Field
+          label={t("password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("passwordHint")}
+          error={errors.password?.message}
+          {...form.register("password")}
+        />
+        <Button type="submit" isPending={isPending}>
+          {ti("createAndJoin")}
+        </Button>
+      </HydratedFieldset>
     </form>
   );
 }

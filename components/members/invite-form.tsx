@@ -14,6 +14,7 @@ import { inviteSchema, type InviteInput } from "@/lib/validation/member";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /** Invites someone by email with a role and shows the link to copy. */
 export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; canInviteOwners: boolean }) {
@@ -44,23 +45,25 @@ export function InviteForm({ teamSlug, canInviteOwners }: { teamSlug: string; ca
   return (
     <div className="flex flex-col gap-3">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field
-          className="flex-1"
-          label={t("inviteEmail")}
-          type="email"
-          error={form.formState.errors.email?.message}
-          {...form.register("email")}
-        />
-        <Select label={t("inviteRole")} {...form.register("role")}>
-          {(["VIEWER", "MEMBER", "ADMIN", ...(canInviteOwners ? ["OWNER"] : [])] as const).map((role) => (
-            <option key={role} value={role}>
-              {tr(role)}
-            </option>
-          ))}
-        </Select>
-        <Button type="submit" isPending={isPending} className="sm:mt-6">
-          {t("invite")}
-        </Button>
+        <HydratedFieldset>
+          <Field
+            className="flex-1"
+            label={t("inviteEmail")}
+            type="email"
+            error={form.formState.errors.email?.message}
+            {...form.register("email")}
+          />
+          <Select label={t("inviteRole")} {...form.register("role")}>
+            {(["VIEWER", "MEMBER", "ADMIN", ...(canInviteOwners ? ["OWNER"] : [])] as const).map((role) => (
+              <option key={role} value={role}>
+                {tr(role)}
+              </option>
+            ))}
+          </Select>
+          <Button type="submit" isPending={isPending} className="sm:mt-6">
+            {t("invite")}
+          </Button>
+        </HydratedFieldset>
       </form>
       <FormError message={formError} />
       {link ? (

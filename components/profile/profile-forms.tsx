@@ -23,6 +23,7 @@ import { zodErrorMap } from "@/lib/validation/field-errors";
 import { LOCALES } from "@/lib/i18n/config";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import {} from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /** Display name, preferred language and time zone (offered from the browser until saved). */
 export function ProfileForm({
@@ -54,41 +55,43 @@ export function ProfileForm({
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-lg flex-col gap-4">
-      <FormError message={formError} />
-      <Field
-        label={t("name")}
-        autoComplete="name"
-        error={form.formState.errors.name?.message}
-        {...form.register("name")}
-      />
-      <Select label={t("language")} {...form.register("locale")}>
-        {LOCALES.map((value) => (
-          <option key={value} value={value} lang={value}>
-            {tCommon(`localeNames.${value}`)}
-          </option>
-        ))}
-      </Select>
-      <Select
-        label={t("timeZone")}
-        aria-describedby="timeZone-hint"
-        error={form.formState.errors.timeZone?.message}
-        {...form.register("timeZone")}
-      >
-        {timeZones.map((zone) => (
-          <option key={zone} value={zone}>
-            {zone.replaceAll("_", " ")}
-          </option>
-        ))}
-      </Select>
-      <p id="timeZone-hint" className="-mt-3 text-sm text-slate-600">
-        {timeZoneSaved ? t("timeZoneHint") : t("timeZoneFromBrowser")}
-      </p>
-      <div className="flex items-center gap-3">
-        <Button type="submit" isPending={isPending}>
-          {t("save")}
-        </Button>
-        {status ? <Toast>{status}</Toast> : null}
-      </div>
+      <HydratedFieldset>
+        <FormError message={formError} />
+        <Field
+          label={t("name")}
+          autoComplete="name"
+          error={form.formState.errors.name?.message}
+          {...form.register("name")}
+        />
+        <Select label={t("language")} {...form.register("locale")}>
+          {LOCALES.map((value) => (
+            <option key={value} value={value} lang={value}>
+              {tCommon(`localeNames.${value}`)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label={t("timeZone")}
+          aria-describedby="timeZone-hint"
+          error={form.formState.errors.timeZone?.message}
+          {...form.register("timeZone")}
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll("_", " ")}
+            </option>
+          ))}
+        </Select>
+        <p id="timeZone-hint" className="-mt-3 text-sm text-slate-600">
+          {timeZoneSaved ? t("timeZoneHint") : t("timeZoneFromBrowser")}
+        </p>
+        <div className="flex items-center gap-3">
+          <Button type="submit" isPending={isPending}>
+            {t("save")}
+          </Button>
+          {status ? <Toast>{status}</Toast> : null}
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }
@@ -114,26 +117,28 @@ export function ChangePasswordForm() {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-lg flex-col gap-4">
-      <FormError message={formError} />
-      <Field
-        label={t("currentPassword")}
-        type="password"
-        autoComplete="current-password"
-        error={errors.currentPassword?.message}
-        {...form.register("currentPassword")}
-      />
-      <Field
-        label={t("newPassword")}
-        type="password"
-        autoComplete="new-password"
-        error={errors.newPassword?.message}
-        {...form.register("newPassword")}
-      />
-      <div className="flex items-center gap-3">
-        <Button type="submit" isPending={isPending}>
-          {t("changePassword")}
-        </Button>
-      </div>
+      <HydratedFieldset>
+        <FormError message={formError} />
+        <Field
+          label={t("currentPassword")}
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword?.message}
+          {...form.register("currentPassword")}
+        />
+        <Field
+          label={t("newPassword")}
+          type="password"
+          autoComplete="new-password"
+          error={errors.newPassword?.message}
+          {...form.register("newPassword")}
+        />
+        <div className="flex items-center gap-3">
+          <Button type="submit" isPending={isPending}>
+            {t("changePassword")}
+          </Button>
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }
@@ -143,7 +148,9 @@ export function SignOutEverywhereForm() {
   const t = useTranslations("profile");
   return (
     <form action={signOutEverywhereAction}>
-      <SignOutEverywhereButton label={t("signOutEverywhere")} />
+      <HydratedFieldset>
+        <SignOutEverywhereButton label={t("signOutEverywhere")} />
+      </HydratedFieldset>
     </form>
   );
 }

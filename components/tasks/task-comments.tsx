@@ -17,6 +17,7 @@ import { commentSchema } from "@/lib/validation/task";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 export type TaskComment = {
   id: string;
@@ -77,41 +78,43 @@ function CommentEditor({
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
-      <FormError message={error} />
-      <Textarea
-        id={id}
-        label={label}
-        hideLabel={hideLabel}
-        placeholder={placeholder}
-        rows={3}
-        error={form.formState.errors.body?.message}
-        hint={t("mentionHint")}
-        {...mentions.inputProps}
-        onKeyDown={(e) => {
-          if (mentions.onKeyDown(e)) return;
-          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
-            e.preventDefault();
-            e.currentTarget.form?.requestSubmit();
-          }
-          if (e.key === "Escape" && onCancel) onCancel();
-        }}
-        {...bodyField}
-        ref={(el) => {
-          registerRef(el);
-          textarea.current = el;
-        }}
-      />
-      {mentions.list(() => form.getValues("body"))}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" isPending={isPending}>
-          {submitLabel}
-        </Button>
-        {onCancel ? (
-          <Button type="button" variant="ghost" onClick={onCancel}>
-            {cancelLabel}
+      <HydratedFieldset>
+        <FormError message={error} />
+        <Textarea
+          id={id}
+          label={label}
+          hideLabel={hideLabel}
+          placeholder={placeholder}
+          rows={3}
+          error={form.formState.errors.body?.message}
+          hint={t("mentionHint")}
+          {...mentions.inputProps}
+          onKeyDown={(e) => {
+            if (mentions.onKeyDown(e)) return;
+            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+            if (e.key === "Escape" && onCancel) onCancel();
+          }}
+          {...bodyField}
+          ref={(el) => {
+            registerRef(el);
+            textarea.current = el;
+          }}
+        />
+        {mentions.list(() => form.getValues("body"))}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" isPending={isPending}>
+            {submitLabel}
           </Button>
-        ) : null}
-      </div>
+          {onCancel ? (
+            <Button type="button" variant="ghost" onClick={onCancel}>
+              {cancelLabel}
+            </Button>
+          ) : null}
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

@@ -28,6 +28,7 @@ import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { createTaskAction } from "@/lib/tasks/actions";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { updateTaskSchema } from "@/lib/validation/task";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 export type { TaskSnapshot, TemplateText };
 
@@ -102,26 +103,28 @@ function CreateTaskForm({
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("form.legend")} className="flex flex-col gap-5">
-      <FormError message={formError} />
+      <HydratedFieldset>
+        <FormError message={formError} />
 
-      <TaskTextFields
-        form={form}
-        initial={initial}
-        areas={areas}
-        paths={paths}
-        members={members}
-        isTemplateTitle={isTemplateTitle}
-        isTemplateDescription={isTemplateDescription}
-      />
-      <TaskDilemmaWeights form={form} dilemmas={dilemmas} />
-      <TaskPlanningFields form={form} initial={initial} members={members} minDueDate={minDueDate} />
-      <TaskProgressField form={form} initial={initial} />
+        <TaskTextFields
+          form={form}
+          initial={initial}
+          areas={areas}
+          paths={paths}
+          members={members}
+          isTemplateTitle={isTemplateTitle}
+          isTemplateDescription={isTemplateDescription}
+        />
+        <TaskDilemmaWeights form={form} dilemmas={dilemmas} />
+        <TaskPlanningFields form={form} initial={initial} members={members} minDueDate={minDueDate} />
+        <TaskProgressField form={form} initial={initial} />
 
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" isPending={isPending}>
-          {t("form.create")}
-        </Button>
-      </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" isPending={isPending}>
+            {t("form.create")}
+          </Button>
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

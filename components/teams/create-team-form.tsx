@@ -12,6 +12,7 @@ import { createTeamSchema, type CreateTeamInput } from "@/lib/validation/team";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { applyServerErrors, fieldErrorOf } from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /** Creates a team; the signed-in user becomes its owner. */
 export function CreateTeamForm() {
@@ -36,16 +37,18 @@ export function CreateTeamForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
-      <Field
-        className="flex-1"
-        label={t("teamName")}
-        error={form.formState.errors.name?.message}
-        {...form.register("name")}
-      />
-      <Button type="submit" isPending={isPending}>
-        {t("create")}
-      </Button>
-      <FormError message={formError} />
+      <HydratedFieldset>
+        <Field
+          className="flex-1"
+          label={t("teamName")}
+          error={form.formState.errors.name?.message}
+          {...form.register("name")}
+        />
+        <Button type="submit" isPending={isPending}>
+          {t("create")}
+        </Button>
+        <FormError message={formError} />
+      </HydratedFieldset>
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { updateTeamSchema, type UpdateTeamInput } from "@/lib/validation/team";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /** Rename the team and edit its address. */
 export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: string }) {
@@ -36,15 +37,17 @@ export function TeamSettingsForm({ teamSlug, name }: { teamSlug: string; name: s
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-lg flex-col gap-4">
-      <FormError message={message && !message.ok ? message.text : null} />
-      <Field label={t("teamName")} error={errors.name?.message} {...form.register("name")} />
-      <Field label={t("address")} hint={t("addressHint")} error={errors.slug?.message} {...form.register("slug")} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" isPending={isPending}>
-          {t("save")}
-        </Button>
-        {message?.ok ? <Toast>{message.text}</Toast> : null}
-      </div>
+      <HydratedFieldset>
+        <FormError message={message && !message.ok ? message.text : null} />
+        <Field label={t("teamName")} error={errors.name?.message} {...form.register("name")} />
+        <Field label={t("address")} hint={t("addressHint")} error={errors.slug?.message} {...form.register("slug")} />
+        <div className="flex items-center gap-3">
+          <Button type="submit" isPending={isPending}>
+            {t("save")}
+          </Button>
+          {message?.ok ? <Toast>{message.text}</Toast> : null}
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

@@ -19,6 +19,7 @@ import {
   type WebhookEventType,
 } from "@/lib/validation/webhook";
 import { createWebhookAction } from "@/lib/webhooks/actions";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /** Registers an endpoint (address and event types, all ticked at first) and shows its secret once, to copy. */
 export function CreateWebhookForm({ teamSlug }: { teamSlug: string }) {
@@ -53,35 +54,37 @@ export function CreateWebhookForm({ teamSlug }: { teamSlug: string }) {
   return (
     <div className="flex flex-col gap-3">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        <Field
-          label={t("url")}
-          hint={t("urlHint")}
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          maxLength={2000}
-          error={form.formState.errors.url?.message}
-          {...form.register("url")}
-        />
-        <Field
-          label={t("description")}
-          hint={t("descriptionHint")}
-          autoComplete="off"
-          maxLength={200}
-          error={form.formState.errors.description?.message}
-          {...form.register("description")}
-        />
-        <EventTypeChoices
-          register={form.register("eventTypes")}
-          onSetAll={setAll}
-          error={typesError}
-          errorId="webhook-event-types-error"
-        />
-        <div>
-          <Button type="submit" isPending={isPending}>
-            {t("create")}
-          </Button>
-        </div>
+        <HydratedFieldset>
+          <Field
+            label={t("url")}
+            hint={t("urlHint")}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            maxLength={2000}
+            error={form.formState.errors.url?.message}
+            {...form.register("url")}
+          />
+          <Field
+            label={t("description")}
+            hint={t("descriptionHint")}
+            autoComplete="off"
+            maxLength={200}
+            error={form.formState.errors.description?.message}
+            {...form.register("description")}
+          />
+          <EventTypeChoices
+            register={form.register("eventTypes")}
+            onSetAll={setAll}
+            error={typesError}
+            errorId="webhook-event-types-error"
+          />
+          <div>
+            <Button type="submit" isPending={isPending}>
+              {t("create")}
+            </Button>
+          </div>
+        </HydratedFieldset>
       </form>
       <FormError message={formError} />
       {created ? (

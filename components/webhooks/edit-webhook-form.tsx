@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
@@ -13,6 +13,7 @@ import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { updateWebhookSchema, type UpdateWebhookInput, type WebhookEventType } from "@/lib/validation/webhook";
 import { updateWebhookAction } from "@/lib/webhooks/actions";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 type Saved = { url: string; description: string; eventTypes: string[]; version: number };
 
@@ -39,6 +40,14 @@ export function EditWebhookForm({ teamSlug, endpoint }: { teamSlug: string; endp
   });
   const typesError = form.formState.errors.eventTypes?.message;
 
+  // A newer version from elsewhere (another admin, seen on refresh) replaces an untouched
+  // form; one being edited keeps its input, and saving it meets the version check.
+  const { id, url, description, eventTypes, version } = endpoint;
+  useEffect(() => {
+    if (form.getValues("version") === version || form.formState.isDirty) return;
+    form.reset({ endpointId: id, version, url, description, eventTypes: eventTypes as WebhookEventType[] });
+  }, [form, id, url, description, eventTypes, version]);
+
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     setIsSaved(false);
@@ -62,49 +71,51 @@ export function EditWebhookForm({ teamSlug, endpoint }: { teamSlug: string; endp
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <Field
-        label={t("url")}
-        hint={t("urlHint")}
-        type="url"
-        inputMode="url"
-        autoComplete="off"
-        maxLength={2000}
-        error={form.formState.errors.url?.message}
-        {...form.register("url")}
-      />
-      <Field
-        label={t("description")}
-        hint={t("descriptionHint")}
-        autoComplete="off"
-        maxLength={200}
-        error={form.formState.errors.description?.message}
-        {...form.register("description")}
-      />
-      <EventTypeChoices
-        register={form.register("eventTypes")}
-        onSetAll={(types) => form.setValue("eventTypes", types, { shouldValidate: form.formState.isSubmitted })}
-        error={typesError}
-        errorId="webhook-edit-event-types-error"
-      />
-      <FormError message={formError} />
-      {theirs ? (
-        <div className="flex flex-col gap-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          <p className="font-medium">{t("theirVersion")}</p>
-          <p className="font-mono wrap-anywhere">{theirs.url}</p>
-          {theirs.description ? <p>{theirs.description}</p> : null}
-          <p className="font-mono text-xs wrap-anywhere">{theirs.eventTypes.join(", ")}</p>
+      <HydratedFieldset>
+        <Field
+          label={t("url")}
+          hint={t("urlHint")}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          maxLength={2000}
+          error={form.formState.errors.url?.message}
+          {...form.register("url")}
+        />
+        <Field
+          label={t("description")}
+          hint={t("descriptionHint")}
+          autoComplete="off"
+          maxLength={200}
+          error={form.formState.errors.description?.message}
+          {...form.register("description")}
+        />
+        <EventTypeChoices
+          register={form.register("eventTypes")}
+          onSetAll={(types) => form.setValue("eventTypes", types, { shouldValidate: form.formState.isSubmitted })}
+          error={typesError}
+          errorId="webhook-edit-event-types-error"
+        />
+        <FormError message={formError} />
+        {theirs ? (
+          <div className="flex flex-col gap-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+            <p className="font-medium">{t("theirVersion")}</p>
+            <p className="font-mono wrap-anywhere">{theirs.url}</p>
+            {theirs.description ? <p>{theirs.description}</p> : null}
+            <p className="font-mono text-xs wrap-anywhere">{theirs.eventTypes.join(", ")}</p>
+          </div>
+        ) : null}
+        {isSaved ? (
+          <p role="status" className="text-sm text-green-800">
+            {t("saved")}
+          </p>
+        ) : null}
+        <div>
+          <Button type="submit" isPending={isPending}>
+            {t("save")}
+          </Button>
         </div>
-      ) : null}
-      {isSaved ? (
-        <p role="status" className="text-sm text-green-800">
-          {t("saved")}
-        </p>
-      ) : null}
-      <div>
-        <Button type="submit" isPending={isPending}>
-          {t("save")}
-        </Button>
-      </div>
+      </HydratedFieldset>
     </form>
   );
 }

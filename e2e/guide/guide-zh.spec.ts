@@ -135,9 +135,11 @@ test("[GUIDE]: in Chinese, a plan behind its time shows the dilemma most behind 
   const templates = actions.getByTestId("next-templates").getByRole("listitem");
   await expect(templates.locator(".font-mono")).toHaveText(["R3.3", "R3.5", "R3.6"]);
 
-  // Retried until the page has hydrated; a second add of the same template is refused, never duplicated.
+  // Retried until the page has hydrated (clicked again only while the template is still offered);
+  // a second add of the same template is refused, never duplicated.
+  const addR33 = actions.getByRole("button", { name: "将模板 R3.3 加入计划" });
   await expect(async () => {
-    await actions.getByRole("button", { name: "将模板 R3.3 加入计划" }).click({ timeout: 5_000 });
+    if (await addR33.isVisible()) await addR33.click({ timeout: 5_000 });
     await expect(templates.locator(".font-mono")).toHaveText(["R3.5", "R3.6"], { timeout: 5_000 });
   }).toPass();
   const after = await request.get(`/api/v1/plans/${planId}/tasks?q=R3.3`, { headers });

@@ -20,6 +20,7 @@ import { FormError } from "@/components/ui/form-error";
 import { useLocalizedResolver } from "@/lib/i18n/use-localized-resolver";
 import { zodErrorMap } from "@/lib/validation/field-errors";
 import { updateTaskSchema } from "@/lib/validation/task";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 /**
  * An existing task's fields, each saved on its own as it changes: "Saving…",
@@ -106,85 +107,87 @@ export function AutosaveTaskForm({
         autosave.handlers.onBlurCapture(e);
       }}
     >
-      <p id={hintId} className="text-sm text-slate-600">
-        {ta("hint")}
-      </p>
+      <HydratedFieldset>
+        <p id={hintId} className="text-sm text-slate-600">
+          {ta("hint")}
+        </p>
 
-      {liveChange ? (
-        <div
-          role="status"
-          className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800"
-        >
-          <p className="font-medium">
-            {tl("changedBy", {
-              name: liveChange.by ?? tl("someone"),
-              fields: format.list(liveChange.fields.map(lower), { type: "conjunction" }),
-            })}
-          </p>
-          <button type="button" className="text-xs underline" onClick={autosave.dismissLiveChange}>
-            {tl("dismiss")}
-          </button>
-        </div>
-      ) : null}
-
-      {clashFields.length > 0 ? (
-        <div
-          role="alert"
-          className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
-        >
-          <p className="font-semibold">{ta("clashTitle")}</p>
-          <ul className="flex flex-col gap-3">
-            {clashFields.map((field) => (
-              <ClashItem
-                key={field}
-                field={field}
-                clash={clashes[field]!}
-                label={fieldLabel[field]}
-                theirs={display(field, clashes[field]!.theirs)}
-                mine={display(field, autosave.mine())}
-                onKeepMine={() => autosave.keepMine(field)}
-                onUseTheirs={() => autosave.useTheirs(field)}
-              />
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <FormError message={autosave.formError} />
-
-      <TaskTextFields
-        form={form}
-        initial={initial}
-        areas={areas}
-        paths={paths}
-        members={members}
-        isTemplateTitle={isTemplateTitle}
-        isTemplateDescription={isTemplateDescription}
-      />
-      <TaskDilemmaWeights form={form} dilemmas={dilemmas} />
-      <TaskPlanningFields form={form} initial={initial} members={members} minDueDate={minDueDate} />
-      <TaskProgressField form={form} initial={initial} />
-
-      <div className="sticky bottom-2 z-10 flex min-h-9 flex-wrap items-center gap-2">
-        <span
-          role="status"
-          data-autosave-status
-          className={statusText ? `rounded-md border px-3 py-1.5 text-sm shadow-sm ${statusTone}` : undefined}
-        >
-          {statusText}
-        </span>
-        {undoEntry ? (
-          <Button
-            id={undoId}
-            type="button"
-            variant="secondary"
-            className="shadow-sm"
-            aria-label={ta("undoLabel", { field: fieldLabel[undoEntry.field] })}
-            onClick={() => autosave.undo(undoEntry)}
+        {liveChange ? (
+          <div
+            role="status"
+            className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800"
           >
-            {ta("undo")}
-          </Button>
+            <p className="font-medium">
+              {tl("changedBy", {
+                name: liveChange.by ?? tl("someone"),
+                fields: format.list(liveChange.fields.map(lower), { type: "conjunction" }),
+              })}
+            </p>
+            <button type="button" className="text-xs underline" onClick={autosave.dismissLiveChange}>
+              {tl("dismiss")}
+            </button>
+          </div>
         ) : null}
-      </div>
+
+        {clashFields.length > 0 ? (
+          <div
+            role="alert"
+            className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+          >
+            <p className="font-semibold">{ta("clashTitle")}</p>
+            <ul className="flex flex-col gap-3">
+              {clashFields.map((field) => (
+                <ClashItem
+                  key={field}
+                  field={field}
+                  clash={clashes[field]!}
+                  label={fieldLabel[field]}
+                  theirs={display(field, clashes[field]!.theirs)}
+                  mine={display(field, autosave.mine())}
+                  onKeepMine={() => autosave.keepMine(field)}
+                  onUseTheirs={() => autosave.useTheirs(field)}
+                />
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <FormError message={autosave.formError} />
+
+        <TaskTextFields
+          form={form}
+          initial={initial}
+          areas={areas}
+          paths={paths}
+          members={members}
+          isTemplateTitle={isTemplateTitle}
+          isTemplateDescription={isTemplateDescription}
+        />
+        <TaskDilemmaWeights form={form} dilemmas={dilemmas} />
+        <TaskPlanningFields form={form} initial={initial} members={members} minDueDate={minDueDate} />
+        <TaskProgressField form={form} initial={initial} />
+
+        <div className="sticky bottom-2 z-10 flex min-h-9 flex-wrap items-center gap-2">
+          <span
+            role="status"
+            data-autosave-status
+            className={statusText ? `rounded-md border px-3 py-1.5 text-sm shadow-sm ${statusTone}` : undefined}
+          >
+            {statusText}
+          </span>
+          {undoEntry ? (
+            <Button
+              id={undoId}
+              type="button"
+              variant="secondary"
+              className="shadow-sm"
+              aria-label={ta("undoLabel", { field: fieldLabel[undoEntry.field] })}
+              onClick={() => autosave.undo(undoEntry)}
+            >
+              {ta("undo")}
+            </Button>
+          ) : null}
+        </div>
+      </HydratedFieldset>
     </form>
   );
 }

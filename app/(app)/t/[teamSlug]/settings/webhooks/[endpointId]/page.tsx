@@ -84,7 +84,6 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{t("editTitle")}</h2>
         <EditWebhookForm
-          key={endpoint.version}
           teamSlug={slug}
           endpoint={{
             id: endpoint.id,

@@ -88,6 +88,8 @@ export function CommandPalette({
       : []),
     ...(base ? [{ id: "new-plan", label: t("actions.newPlan"), run: () => go(`${base}/plans/new`) }] : []),
     ...(base ? [{ id: "my-tasks", label: t("actions.myTasks"), run: () => go(`${base}/my-tasks`) }] : []),
+    ...(base ? [{ id: "dashboard", label: t("actions.dashboard"), run: () => go(`${base}/dashboard`) }] : []),
+    ...(base ? [{ id: "week", label: t("actions.week"), run: () => go(`${base}/week`) }] : []),
     { id: "notifications", label: t("actions.notifications"), run: () => go("/notifications") },
     {
       id: "theme",

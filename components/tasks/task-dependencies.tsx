@@ -18,6 +18,8 @@ export type DependencyTask = {
   status: "TODO" | "IN_PROGRESS" | "BLOCKED" | "DONE" | "CANCELLED";
   statusLabel: string;
   due: string | null;
+  /** Why this task starting when it does clashes with the blocker (shown under it). */
+  warning?: string;
 };
 
 const MAX_MATCHES = 8;
@@ -104,6 +106,12 @@ export function TaskDependencies({
           </Link>
           <StatusBadge status={task.status} label={task.statusLabel} />
           <span className="text-slate-600">{task.due ? t("due", { date: task.due }) : t("noDue")}</span>
+          {task.warning ? (
+            <p className="basis-full text-amber-800 dark:text-amber-300">
+              <span aria-hidden="true">⚠ </span>
+              <span>{task.warning}</span>
+            </p>
+          ) : null}
           {removable ? (
             <Button
               type="button"

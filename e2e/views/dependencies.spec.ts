@@ -5,7 +5,7 @@ import { createTeamAsNewOwner } from "../fixtures/teams";
 // A wizard and a plan of nine tasks.
 test.setTimeout(240_000);
 
-test("[VIEWS]: add a blocker on the task page by keyboard, see its arrow and the early-start warning on the timeline, remove it", async ({
+test("[VIEWS]: add a blocker on the task page by keyboard, see the early-start warning there and its arrow and warning on the timeline, remove it", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -30,6 +30,8 @@ test("[VIEWS]: add a blocker on the task page by keyboard, see its arrow and the
   await expect(page.getByRole("status").filter({ hasText: /^Now blocked by R3\.1 · / })).toBeVisible();
   await expect(blockedBy.getByRole("link", { name: /^R3\.1 · / })).toBeVisible();
   await expect(page.getByText(/marked this task as blocked by/)).toBeVisible();
+  // R3.2 starts with the plan, before R3.1 is due: the task page warns as the timeline does.
+  await expect(blockedBy.getByText(/^Starts before “R3\.1 · .*” is due \(/)).toBeVisible();
 
   // A blocker it already has is no longer offered.
   await search.focus();
@@ -68,6 +70,7 @@ test("[VIEWS]: add a blocker on the task page by keyboard, see its arrow and the
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: /^No longer blocked by R3\.1 · / })).toBeVisible();
   await expect(blockedBy.getByText("Not blocked by any task.")).toBeVisible();
+  await expect(blockedBy.getByText(/^Starts before/)).toHaveCount(0);
   await expect(page.getByText(/removed the blocker “/)).toBeVisible();
   await page.goto(`${planPath}?view=timeline`);
   await expect(page.locator('[data-testid="dependency-arrows"]')).toHaveCount(0);

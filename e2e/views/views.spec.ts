@@ -116,4 +116,13 @@ test("[VIEWS]: Ctrl+K searches the team's tasks and Enter opens the chosen one",
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/tasks\/[^/]+$/);
   await expect(page.getByLabel("Title")).toHaveValue(/Invest in security: firewalls/);
+
+  // Actions are found by name too: "this week" goes to the team's week page.
+  await page.keyboard.press("Control+k");
+  await expect(palette).toBeVisible();
+  await page.keyboard.type("this week");
+  await expect(palette.getByRole("option", { name: "Go to this week" })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(new RegExp(`/t/${slug}/week$`));
+  await expect(page.getByRole("heading", { name: "This week", level: 1 })).toBeVisible();
 });

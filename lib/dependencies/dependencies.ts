@@ -115,6 +115,7 @@ const linkedTaskSelect = {
   templateTextZh: true,
   templateTextEn: true,
   status: true,
+  startDate: true,
   dueDate: true,
 } as const satisfies Prisma.TaskSelect;
 

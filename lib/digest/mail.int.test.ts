@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { dueDigestWeek, sendWeeklyDigests } from "@/lib/digest/mail";
+import { dueDigestWeek, pruneDigestClaims, sendWeeklyDigests } from "@/lib/digest/mail";
 import { readUnsubscribe, unsubscribe } from "@/lib/notifications/unsubscribe";
 import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp";
 import {
@@ -147,5 +147,20 @@ describe("weekly digest mail (real SMTP, clock passed in)", () => {
     const before = sink.mails.length;
     expect(await sweep("2026-03-16T13:30:00Z")).toBe(2); // zh's two teams; en no more
     expect(sink.mails.slice(before).flatMap((m) => m.to)).toEqual([zh.email, zh.email]);
+  });
+
+  it("drops the claims of weeks more than four weeks back and keeps the recent ones", async () => {
+    const week = (d: string) => new Date(`${d}T00:00:00Z`);
+    await db.weeklyDigest.createMany({
+      data: [
+        { userId: off.id, teamId: teamA.id, week: week("2026-01-26") },
+        { userId: off.id, teamId: teamA.id, week: week("2026-02-16") },
+      ],
+    });
+    expect(await pruneDigestClaims(new Date("2026-03-16T13:30:00Z"))).toBeGreaterThanOrEqual(1);
+    const left = await db.weeklyDigest.findMany({ where: { userId: off.id }, select: { week: true } });
+    expect(left.map((c) => c.week.toISOString().slice(0, 10))).toEqual(["2026-02-16"]);
+    // The claims the sweeps above made (weeks of March) stay.
+    expect(await db.weeklyDigest.count({ where: { userId: zh.id } })).toBeGreaterThan(0);
   });
 });

@@ -181,6 +181,16 @@ export async function sendWeeklyDigests(now = new Date(), { userIds }: { userIds
   return sent;
 }
 
+/** Claims are only read for the week just ended: those of weeks more than four weeks back are dropped by the sweep. */
+export const DIGEST_CLAIM_DAYS = 28;
+
+/** Deletes digest claims of weeks that began more than DIGEST_CLAIM_DAYS before `now`; returns how many. */
+export async function pruneDigestClaims(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - DIGEST_CLAIM_DAYS * 24 * 60 * 60 * 1000);
+  const { count } = await db.weeklyDigest.deleteMany({ where: { week: { lt: before } } });
+  return count;
+}
+
 export const weeklyDigestJob: JobDefinition = {
   name: "digest.weekly",
   schedule: { cron: "*/15 * * * *" },
@@ -189,6 +199,7 @@ export const weeklyDigestJob: JobDefinition = {
   expireInSeconds: 10 * 60,
   handler: async () => {
     const sent = await sendWeeklyDigests();
+    await pruneDigestClaims();
     if (sent > 0) log().info({ event: "digest.mailed", sent }, "weekly digests sent");
   },
 };

@@ -171,7 +171,7 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: 
   );
 }
 
-type Received = { id: bigint; teamId: string; at: number };
+type Received = { id: bigint; seq: bigint; teamId: string; at: number };
 
 /**
  * One member's stream: every `change` event with the wall-clock time it was read.
@@ -225,8 +225,8 @@ class StreamClient {
               this.readyId = BigInt(fields.id);
               isReady();
             } else if (fields.event === "change" && fields.data) {
-              const event = JSON.parse(fields.data) as { id: string; teamId: string };
-              this.received.push({ id: BigInt(event.id), teamId: event.teamId, at });
+              const event = JSON.parse(fields.data) as { id: string; seq: string; teamId: string };
+              this.received.push({ id: BigInt(event.id), seq: BigInt(event.seq), teamId: event.teamId, at });
             }
           }
         }
@@ -369,8 +369,9 @@ async function main() {
   const check = new pg.Client({ connectionString: databaseUrl });
   await check.connect();
   const from = clients.reduce((min, c) => (c.readyId! < min ? c.readyId! : min), clients[0]!.readyId!);
-  const { rows } = await check.query<{ id: string; teamId: string; createdAt: Date }>(
-    `SELECT id::text AS id, "teamId", "createdAt" FROM "ActivityEvent" WHERE id > $1 AND kind NOT LIKE 'api_token.%' ORDER BY id`,
+  // readyId is a position in commit order (seq), as the streams send it.
+  const { rows } = await check.query<{ id: string; seq: string; teamId: string; createdAt: Date }>(
+    `SELECT id::text AS id, seq::text AS seq, "teamId", "createdAt" FROM "ActivityEvent" WHERE seq > $1 AND kind NOT LIKE 'api_token.%' ORDER BY seq`,
     [from.toString()],
   );
   await check.end();
@@ -391,7 +392,7 @@ async function main() {
     }
     let missedHere = 0;
     for (const [id, event] of events)
-      if (event.teamId === client.team.id && id > client.readyId! && !got.has(id)) missedHere++;
+      if (event.teamId === client.team.id && BigInt(event.seq) > client.readyId! && !got.has(id)) missedHere++;
     missed.push(missedHere);
     foreign.push(foreignHere);
   }
@@ -410,7 +411,7 @@ async function main() {
     `Writes: ${fmt(writes.length)} (${fmt(writes.length / runSeconds, 1)}/s), ${[...statuses].map(([s, n]) => `${s}×${fmt(n)}`).join(", ")}; round trip p50 ${fmt(percentile(writeMs, 50), 1)} ms, p95 ${fmt(percentile(writeMs, 95), 1)} ms.`,
   );
   console.log(
-    `Team events in the log: ${fmt(rows.length)}; deliveries expected ${fmt(clients.reduce((n, c) => n + rows.filter((r) => r.teamId === c.team.id && BigInt(r.id) > c.readyId!).length, 0))}, received ${fmt(sum(clients.map((c) => c.received.length)))}.`,
+    `Team events in the log: ${fmt(rows.length)}; deliveries expected ${fmt(clients.reduce((n, c) => n + rows.filter((r) => r.teamId === c.team.id && BigInt(r.seq) > c.readyId!).length, 0))}, received ${fmt(sum(clients.map((c) => c.received.length)))}.`,
   );
   const p95 = percentile(latencies, 95);
   printTable(

@@ -20,6 +20,8 @@ export async function mainPages(page: Page): Promise<{ name: string; path: strin
     { name: "plan-wizard", path: `/t/${TEAM}/plans/new` },
     { name: "plan-list", path: planPath },
     { name: "board", path: `${planPath}?view=board` },
+    { name: "timeline", path: `${planPath}?view=timeline` },
+    { name: "calendar", path: `${planPath}?view=calendar` },
     { name: "task-detail", path: taskHref ?? "" },
     { name: "plan-dashboard", path: `${planPath}/dashboard` },
     { name: "team-dashboard", path: `/t/${TEAM}/dashboard` },

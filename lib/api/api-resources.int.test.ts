@@ -358,6 +358,45 @@ describe("the changes feed", () => {
     expect(unknownType.json.error.fields.types[0]).toContain("task.updated");
     expect((await callApi({ url: "/api/v1/events?after=abc", token: tokens.VIEWER })).status).toBe(422);
   });
+
+  it("lists an event that commits after a later-numbered one after it: a poll in between misses nothing", async () => {
+    const plan = await createTestPlan({ teamId: teamA.id });
+    const task = await createTestTask({ teamId: teamA.id, planId: plan.id });
+    const comment = (tx: Parameters<typeof recordEvent>[0], commentId: string) =>
+      recordEvent(
+        tx,
+        { teamId: teamA.id, userId: users.OWNER },
+        { kind: "comment.created", planId: plan.id, taskId: task.id, commentId },
+      );
+    // The slow transaction writes its event first (the lower id) and commits last.
+    let release = () => {};
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    let written = () => {};
+    const isWritten = new Promise<void>((resolve) => (written = resolve));
+    const slow = db.$transaction(
+      async (tx) => {
+        await comment(tx, "feed-slow");
+        written();
+        await hold;
+      },
+      { timeout: 20_000 },
+    );
+    await isWritten;
+    await db.$transaction((tx) => comment(tx, "feed-quick"));
+    const quick = await db.activityEvent.findFirstOrThrow({ where: { teamId: teamA.id, entityId: "feed-quick" } });
+    const poll = async () =>
+      (await callApi({ url: `/api/v1/events?after=${quick.id}`, token: tokens.VIEWER })).json.data as {
+        id: string;
+        entityId: string;
+      }[];
+    expect(await poll()).toEqual([]);
+
+    release();
+    await slow;
+    const next = await poll();
+    expect(next.map((e) => e.entityId)).toEqual(["feed-slow"]);
+    expect(BigInt(next[0]!.id)).toBeLessThan(quick.id);
+  });
 });
 
 describe("tasks: start dates", () => {

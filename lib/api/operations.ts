@@ -357,24 +357,45 @@ export const listEventsForApi = defineOperation("team.read", listEventsQuerySche
   const visible = FEED_EVENT_TYPES.filter(
     (type) => !type.startsWith("invitation.") || can(ctx.role, "members.manage"),
   ).filter((type) => !types?.length || types.includes(type));
-  const start = [after, fromCursor].filter((id): id is string => id !== undefined).map(BigInt);
+  // Events come in commit order (seq), so an event that commits after a later-numbered
+  // one is still listed after it, never skipped. `after` names an event by its id;
+  // a page cursor holds a position in that order.
+  const start = [after === undefined ? undefined : await positionOfEvent(ctx.team.id, BigInt(after)), fromCursor]
+    .filter((seq) => seq !== undefined)
+    .map((seq) => BigInt(seq));
   const rows = await db.activityEvent.findMany({
     where: {
       teamId: ctx.team.id,
       kind: { in: visible },
-      ...(start.length ? { id: { gt: start.reduce((a, b) => (a > b ? a : b)) } } : {}),
+      seq: start.length ? { gt: start.reduce((a, b) => (a > b ? a : b)) } : { not: null },
     },
-    orderBy: { id: "asc" },
+    orderBy: { seq: "asc" },
     take: limit + 1,
-    select: feedEventSelect,
+    select: { ...feedEventSelect, seq: true },
   });
   return pageOf(rows, {
     limit,
     query,
-    keyOf: (row) => [row.id.toString()],
-    map: (row) => ({ ...feedItemOf(row), type: row.kind as (typeof FEED_EVENT_TYPES)[number] }),
+    keyOf: (row) => [(row.seq ?? 0n).toString()],
+    map: ({ seq: _seq, ...row }) => ({ ...feedItemOf(row), type: row.kind as (typeof FEED_EVENT_TYPES)[number] }),
   });
 });
+
+/**
+ * The commit-order position of a team's event given by id. An id no longer kept (or
+ * never the team's) stands for the newest event of the team numbered before it, or
+ * the start of the log.
+ */
+async function positionOfEvent(teamId: string, id: bigint): Promise<string> {
+  const own = await db.activityEvent.findFirst({ where: { teamId, id }, select: { seq: true } });
+  if (own?.seq != null) return own.seq.toString();
+  const before = await db.activityEvent.findFirst({
+    where: { teamId, id: { lt: id }, seq: { not: null } },
+    orderBy: { id: "desc" },
+    select: { seq: true },
+  });
+  return (before?.seq ?? 0n).toString();
+}
 
 /** The paper's framework as the app ships it (both languages). */
 export const getCatalogForApi = defineOperation("team.read", z.object({}), async () => ({

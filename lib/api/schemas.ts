@@ -139,7 +139,7 @@ export const listEventsQuerySchema = z.object({
     .regex(/^\d{1,18}$/, msg("apiEventIdInvalid"))
     .optional()
     .describe(
-      "An event `id`: only events after it (the last one an integration processed); none: from the oldest kept",
+      "An event `id`: only the events after it in the feed's order, which is commit order (the last one an integration processed); none: from the oldest kept",
     ),
   types: codeListParam(FEED_EVENT_TYPES, "Event types", (value) => value.toLowerCase()),
   ...pageQueryShape,

@@ -23,6 +23,8 @@ export const NOTICES_CHANNEL = "pathwise_notices";
 /** A committed team event as announced: ids and the kind, never field values. */
 export const liveEventSchema = z.object({
   id: z.string().regex(/^\d+$/),
+  /** The event's place in its team's commit order (migration 20261204100000_event_commit_order): streams resume by it. */
+  seq: z.string().regex(/^\d+$/),
   teamId: z.string(),
   planId: z.string().nullable(),
   taskId: z.string().nullable(),

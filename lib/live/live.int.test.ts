@@ -119,7 +119,7 @@ describe("publishing committed events", () => {
       });
       // No field values travel: a receiver reads what it may see.
       expect(Object.keys((message as { event: object }).event).sort()).toEqual(
-        ["actorId", "entityId", "entityType", "id", "kind", "planId", "taskId", "teamId"].sort(),
+        ["actorId", "entityId", "entityType", "id", "kind", "planId", "seq", "taskId", "teamId"].sort(),
       );
     }
   });
@@ -187,14 +187,14 @@ describe("the team event stream", () => {
   it("replays exactly the events after Last-Event-ID, then continues live", async () => {
     const task = await createTestTask({ teamId: team.id, planId: plan.id });
     await writeEvent(team.id, plan.id, task.id);
-    const seen = await db.activityEvent.findFirstOrThrow({ where: { teamId: team.id }, orderBy: { id: "desc" } });
+    const seen = await db.activityEvent.findFirstOrThrow({ where: { teamId: team.id }, orderBy: { seq: "desc" } });
     await writeEvent(team.id, plan.id, task.id);
     await writeEvent(otherTeam.id, otherPlan.id, task.id);
     await writeEvent(team.id, plan.id, task.id);
     const missed = await db.activityEvent.findMany({
-      where: { teamId: team.id, id: { gt: seen.id } },
-      orderBy: { id: "asc" },
-      select: { id: true },
+      where: { teamId: team.id, seq: { gt: seen.seq! } },
+      orderBy: { seq: "asc" },
+      select: { id: true, seq: true },
     });
     expect(missed).toHaveLength(2);
 
@@ -203,20 +203,77 @@ describe("the team event stream", () => {
       await openTeamStream({
         userId: owner.id,
         teamSlug: team.slug,
-        lastEventId: seen.id,
+        lastEventId: seen.seq,
         signal: abort.signal,
         listener: instanceB,
       }),
     );
     const replayed = [await stream.next(), await stream.next()];
-    expect(replayed.map((f) => f?.id)).toEqual(missed.map((m) => m.id.toString()));
+    expect(replayed.map((f) => f?.id)).toEqual(missed.map((m) => m.seq!.toString()));
+    expect(replayed.map((f) => (JSON.parse(f!.data!) as LiveEvent).id)).toEqual(missed.map((m) => m.id.toString()));
     expect(replayed.map((f) => f?.event)).toEqual(["change", "change"]);
-    expect(await stream.next()).toMatchObject({ event: "ready", id: missed[1]!.id.toString() });
+    expect(await stream.next()).toMatchObject({ event: "ready", id: missed[1]!.seq!.toString() });
 
     await writeEvent(team.id, plan.id, task.id);
     const live = await stream.nextChange();
-    expect(BigInt(live!.id)).toBeGreaterThan(missed[1]!.id);
+    expect(BigInt(live!.seq)).toBeGreaterThan(missed[1]!.seq!);
     abort.abort();
+  });
+
+  it("sends an event that commits after a later-numbered one, live and on a reconnect from the later one", async () => {
+    const task = await createTestTask({ teamId: team.id, planId: plan.id });
+    const abort = new AbortController();
+    const stream = sseReader(
+      await openTeamStream({
+        userId: owner.id,
+        teamSlug: team.slug,
+        lastEventId: null,
+        signal: abort.signal,
+        listener: instanceA,
+      }),
+    );
+    expect(await stream.next()).toMatchObject({ event: "ready" });
+    // The slow transaction writes its event first (the lower id) and commits after the quick one.
+    let release = () => {};
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    let written = () => {};
+    const isWritten = new Promise<void>((resolve) => (written = resolve));
+    const slow = db.$transaction(
+      async (tx) => {
+        await recordEvent(
+          tx,
+          { teamId: team.id, userId: owner.id },
+          { kind: "comment.created", planId: plan.id, taskId: task.id, commentId: "slow" },
+        );
+        written();
+        await hold;
+      },
+      { timeout: 20_000 },
+    );
+    await isWritten;
+    await writeEvent(team.id, plan.id, task.id);
+    const quick = await stream.nextChange();
+    release();
+    await slow;
+    const late = await stream.nextChange();
+    expect(late).toMatchObject({ entityId: "slow" });
+    expect(BigInt(late!.id)).toBeLessThan(BigInt(quick!.id));
+    expect(BigInt(late!.seq)).toBeGreaterThan(BigInt(quick!.seq));
+    abort.abort();
+
+    // A browser that dropped after the quick one gets the slow one on its reconnect.
+    const again = new AbortController();
+    const resumed = sseReader(
+      await openTeamStream({
+        userId: owner.id,
+        teamSlug: team.slug,
+        lastEventId: BigInt(quick!.seq),
+        signal: again.signal,
+        listener: instanceB,
+      }),
+    );
+    expect(await resumed.nextChange()).toMatchObject({ id: late!.id, entityId: "slow" });
+    again.abort();
   });
 
   it("ends a removed member's stream at once", async () => {

@@ -40,14 +40,15 @@ export function parseEventId(value: string | null | undefined): bigint | null {
   return value && /^\d{1,19}$/.test(value) ? BigInt(value) : null;
 }
 
-/** The team's events after `after`, oldest first, at most `limit`. */
+/** The team's events after position `after` in commit order, oldest first, at most `limit`. */
 async function eventsAfter(teamId: string, after: bigint, limit: number): Promise<LiveEvent[]> {
   const rows = await db.activityEvent.findMany({
-    where: { teamId, id: { gt: after }, NOT: { kind: { startsWith: "api_token." } } },
-    orderBy: { id: "asc" },
+    where: { teamId, seq: { gt: after }, NOT: { kind: { startsWith: "api_token." } } },
+    orderBy: { seq: "asc" },
     take: limit,
     select: {
       id: true,
+      seq: true,
       teamId: true,
       planId: true,
       taskId: true,
@@ -57,13 +58,21 @@ async function eventsAfter(teamId: string, after: bigint, limit: number): Promis
       actorId: true,
     },
   });
-  return rows.map((row) => ({ ...row, id: row.id.toString(), teamId }));
+  return rows.map((row) => ({ ...row, id: row.id.toString(), seq: (row.seq ?? 0n).toString(), teamId }));
 }
 
-/** The newest event id of a team (0 for none): where a page's live stream starts. */
+/**
+ * The position of a team's newest committed event in commit order (0 for none):
+ * where a page's live stream starts. Events are numbered as their transactions
+ * commit, so every event before this position is already visible.
+ */
 export async function latestEventId(teamId: string): Promise<bigint> {
-  const row = await db.activityEvent.findFirst({ where: { teamId }, orderBy: { id: "desc" }, select: { id: true } });
-  return row?.id ?? 0n;
+  const row = await db.activityEvent.findFirst({
+    where: { teamId, seq: { not: null } },
+    orderBy: { seq: "desc" },
+    select: { seq: true },
+  });
+  return row?.seq ?? 0n;
 }
 
 export type TeamStreamInput = {
@@ -129,11 +138,12 @@ export async function openTeamStream({
         close();
         return false;
       };
+      // Positions are commit order (not insert order), so one past lastSent has been sent.
       const sendEvent = (event: LiveEvent) => {
-        const id = BigInt(event.id);
-        if (id <= lastSent || HIDDEN_KINDS.test(event.kind)) return;
-        lastSent = id;
-        write(frame({ id: event.id, event: "change", data: event }));
+        const seq = BigInt(event.seq);
+        if (seq <= lastSent) return;
+        lastSent = seq;
+        if (!HIDDEN_KINDS.test(event.kind)) write(frame({ id: event.seq, event: "change", data: event }));
       };
       const handle = async (message: LiveMessage) => {
         if (!isOpen) return;

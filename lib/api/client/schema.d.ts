@@ -1138,7 +1138,7 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
-                /** @description An event `id`: only events after it (the last one an integration processed); none: from the oldest kept */
+                /** @description An event `id`: only the events after it in the feed's order, which is commit order (the last one an integration processed); none: from the oldest kept */
                 after?: string;
                 /** @description Event types; any of task.created, task.updated, task.deleted, task.dependency_added, task.dependency_removed, comment.created, comment.edited, comment.deleted, plan.created, plan.updated, plan.status_changed, plan.deleted, indicator.created, indicator.updated, indicator.deleted, indicator.reading_added, indicator.reading_corrected, indicator.reading_deleted, invitation.created, invitation.accepted, invitation.revoked, invitation.renewed, member.role_changed, member.removed, member.left, team.created, team.updated, team.deleted, diagnostic.taken (case-insensitive), repeated or comma-separated */
                 types?: ("task.created" | "task.updated" | "task.deleted" | "task.dependency_added" | "task.dependency_removed" | "comment.created" | "comment.edited" | "comment.deleted" | "plan.created" | "plan.updated" | "plan.status_changed" | "plan.deleted" | "indicator.created" | "indicator.updated" | "indicator.deleted" | "indicator.reading_added" | "indicator.reading_corrected" | "indicator.reading_deleted" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "invitation.renewed" | "member.role_changed" | "member.removed" | "member.left" | "team.created" | "team.updated" | "team.deleted" | "diagnostic.taken")[];

@@ -4,8 +4,12 @@ import { mainPages } from "./pages";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 
-/** A full-page screenshot kept with the test's output (test-results/, not committed) and attached to the report. */
+/**
+ * A full-page screenshot kept with the test's output (test-results/, not committed) and attached to the report.
+ * On CI, where nobody looks at them, only with E2E_SCREENSHOTS=1 (each is a tall page rasterised: CPU on two cores).
+ */
 async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  if (process.env.CI && !process.env.E2E_SCREENSHOTS) return;
   const file = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: "image/png" });

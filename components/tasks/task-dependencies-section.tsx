@@ -28,10 +28,12 @@ export async function TaskDependenciesSection({
     getTranslations("enums.taskStatus"),
   ]);
   const td = await getTranslations("dependencies");
+  const nameOf = (task: LinkedTask) =>
+    task.templateKey ? `${task.templateKey} · ${displayTitle(task, locale)}` : displayTitle(task, locale);
   const shown = (task: LinkedTask): DependencyTask => ({
     id: task.id,
     href: `/t/${teamSlug}/plans/${task.planId}/tasks/${task.id}`,
-    name: task.templateKey ? `${task.templateKey} · ${displayTitle(task, locale)}` : displayTitle(task, locale),
+    name: nameOf(task),
     status: task.status,
     statusLabel: ts(task.status),
     due: task.dueDate ? format.dateTime(task.dueDate, { dateStyle: "medium", timeZone: "UTC" }) : null,
@@ -41,11 +43,8 @@ export async function TaskDependenciesSection({
   const early = (blocker: LinkedTask): string | undefined => {
     const span = barOf(blocker);
     if (!own || !span || !startsBeforeBlockerEnds(span, own)) return undefined;
-    const name = blocker.templateKey
-      ? `${blocker.templateKey} · ${displayTitle(blocker, locale)}`
-      : displayTitle(blocker, locale);
     return td("startsEarly", {
-      blocker: name,
+      blocker: nameOf(blocker),
       due: format.dateTime(span.end, { dateStyle: "medium", timeZone: "UTC" }),
     });
   };

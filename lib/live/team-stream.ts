@@ -138,7 +138,7 @@ export async function openTeamStream({
         close();
         return false;
       };
-      // Positions are commit order (not insert order), so one past lastSent has been sent.
+      // Positions follow commit order (not insert order): one at or below lastSent was sent already.
       const sendEvent = (event: LiveEvent) => {
         const seq = BigInt(event.seq);
         if (seq <= lastSent) return;

@@ -14,6 +14,7 @@ import {
   LAYOUT,
   rangeOf,
   rowMiddles,
+  startsBeforeBlockerEnds,
   type DragMode,
   type Span,
 } from "@/components/tasks/timeline-math";
@@ -34,6 +35,14 @@ export type TimelineTask = {
 type Group = { code: string; label: string };
 /** A "blocked by" link of the plan: the blocked task waits for the blocker. */
 export type TimelineDependency = { blockerId: string; blockedId: string };
+/** A task at one end of a link that the filters hide: named beside the bar at the other end. */
+export type HiddenLinkedTask = {
+  id: string;
+  title: string;
+  templateKey: string | null;
+  startDate: Date | null;
+  dueDate: Date | null;
+};
 export type TimelineGrouping = "area" | "dilemma";
 
 const PX = 8; // pixels per day
@@ -55,6 +64,8 @@ const BAR_TONE: Record<string, string> = {
  * is saved at once, version-checked like any edit. "Blocked by" links are
  * arrows from the blocker's end to the blocked task's start, following bars as
  * they are dragged, with a warning on a task that starts before its blocker ends.
+ * A link whose other end the filters hide is a short dashed arrow at the bar,
+ * naming that task; the early-start warning still counts a hidden blocker.
  */
 export function TaskTimeline({
   teamSlug,
@@ -66,6 +77,7 @@ export function TaskTimeline({
   groups,
   canWrite,
   dependencies = [],
+  hiddenTasks = [],
 }: {
   teamSlug: string;
   planId: string;
@@ -76,6 +88,7 @@ export function TaskTimeline({
   groups: { area: Group[]; dilemma: Group[] };
   canWrite: boolean;
   dependencies?: TimelineDependency[];
+  hiddenTasks?: HiddenLinkedTask[];
 }) {
   const t = useTranslations("timeline");
   const td = useTranslations("dependencies");
@@ -166,7 +179,8 @@ export function TaskTimeline({
   }));
   const unscheduled = tasks.filter((task) => !spanOf(task));
   const byId = new Map(tasks.map((task) => [task.id, task]));
-  const nameOf = (task: TimelineTask) => (task.templateKey ? `${task.templateKey} · ${task.title}` : task.title);
+  const nameOf = (task: { templateKey: string | null; title: string }) =>
+    task.templateKey ? `${task.templateKey} · ${task.title}` : task.title;
   const arrows = dependencyArrows({
     links: dependencies,
     spanOf: (id) => {
@@ -186,6 +200,34 @@ export function TaskTimeline({
     const text = td("startsEarly", { blocker: nameOf(blocker), due: label(end) });
     warnings.set(arrow.blockedId, [...(warnings.get(arrow.blockedId) ?? []), text]);
   }
+  // Links whose other end the filters hide: by the shown task, the hidden tasks before and after it.
+  const hiddenById = new Map(hiddenTasks.map((task) => [task.id, task]));
+  const hiddenBlockers = new Map<string, HiddenLinkedTask[]>();
+  const hiddenBlocked = new Map<string, HiddenLinkedTask[]>();
+  for (const { blockerId, blockedId } of dependencies) {
+    const blocker = hiddenById.get(blockerId);
+    const blocked = hiddenById.get(blockedId);
+    if (blocker && byId.has(blockedId))
+      hiddenBlockers.set(blockedId, [...(hiddenBlockers.get(blockedId) ?? []), blocker]);
+    if (blocked && byId.has(blockerId))
+      hiddenBlocked.set(blockerId, [...(hiddenBlocked.get(blockerId) ?? []), blocked]);
+  }
+  for (const [taskId, blockers] of hiddenBlockers) {
+    const task = byId.get(taskId);
+    const span = task && shown(task);
+    if (!span) continue;
+    for (const blocker of blockers) {
+      const end = barOf(blocker)?.end;
+      if (!end || !startsBeforeBlockerEnds({ start: end, end }, span)) continue;
+      const text = td("startsEarly", { blocker: nameOf(blocker), due: label(end) });
+      warnings.set(taskId, [...(warnings.get(taskId) ?? []), text]);
+    }
+  }
+  const names = (list: HiddenLinkedTask[]) =>
+    format.list(
+      list.map((task) => `“${nameOf(task)}”`),
+      { type: "conjunction" },
+    );
   const chartHeight = rows.reduce(
     (h, g) => h + LAYOUT.groupHeader + g.tasks.length * LAYOUT.row,
     LAYOUT.header as number,
@@ -348,6 +390,36 @@ export function TaskTimeline({
                               />
                             ) : null}
                           </button>
+                        ) : null}
+                        {span && hiddenBlockers.has(task.id) ? (
+                          <span
+                            role="img"
+                            aria-label={td("hiddenBlockers", { names: names(hiddenBlockers.get(task.id)!) })}
+                            title={td("hiddenBlockers", { names: names(hiddenBlockers.get(task.id)!) })}
+                            data-hidden-link="blocker"
+                            className="absolute top-2 flex h-5 w-5 items-center justify-center text-slate-700"
+                            style={{ left: x(span.start) - (warning ? 44 : 22) }}
+                          >
+                            <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">
+                              <path d="M1 10 H15" className="stroke-current" strokeWidth="1.5" strokeDasharray="3 2" />
+                              <path d="M13 6 L18 10 L13 14 z" className="fill-current" />
+                            </svg>
+                          </span>
+                        ) : null}
+                        {span && hiddenBlocked.has(task.id) ? (
+                          <span
+                            role="img"
+                            aria-label={td("hiddenBlocking", { names: names(hiddenBlocked.get(task.id)!) })}
+                            title={td("hiddenBlocking", { names: names(hiddenBlocked.get(task.id)!) })}
+                            data-hidden-link="blocked"
+                            className="absolute top-2 flex h-5 w-5 items-center justify-center text-slate-700"
+                            style={{ left: x(span.end) + PX + 2 }}
+                          >
+                            <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">
+                              <path d="M2 10 H15" className="stroke-current" strokeWidth="1.5" strokeDasharray="3 2" />
+                              <path d="M13 6 L18 10 L13 14 z" className="fill-current" />
+                            </svg>
+                          </span>
                         ) : null}
                         {span && warning ? (
                           <span

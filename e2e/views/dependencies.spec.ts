@@ -5,7 +5,7 @@ import { createTeamAsNewOwner } from "../fixtures/teams";
 // A wizard and a plan of nine tasks.
 test.setTimeout(240_000);
 
-test("[VIEWS]: add a blocker on the task page by keyboard, see the early-start warning there and its arrow and warning on the timeline, remove it", async ({
+test("[VIEWS]: add a blocker on the task page by keyboard, see the early-start warning there and its arrow and warning on the timeline, filtered or not, remove it", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -63,6 +63,18 @@ test("[VIEWS]: add a blocker on the task page by keyboard, see the early-start w
   expect(Math.abs(svg.x + toX! - b.x)).toBeLessThanOrEqual(1.5);
   expect(Math.abs(svg.y + toY! - (b.y + b.height / 2))).toBeLessThanOrEqual(1.5);
 
+  // A filter that hides one end: the shown task names it, and a hidden blocker still counts for the warning.
+  await page.goto(`${planPath}?view=timeline&q=drill`);
+  await expect(page.getByRole("link", { name: /^R3\.2 · / })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^R3\.1 · / })).toHaveCount(0);
+  await expect(page.locator('[data-testid="dependency-arrows"]')).toHaveCount(0);
+  await expect(page.getByRole("img", { name: /^Blocked by “R3\.1 · .*”, which the filters hide\.$/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Starts before “R3\.1 · .*” is due \(/ })).toBeVisible();
+  await page.goto(`${planPath}?view=timeline&q=firewalls`);
+  await expect(page.getByRole("link", { name: /^R3\.2 · / })).toHaveCount(0);
+  await expect(page.getByRole("img", { name: /^Blocks “R3\.2 · .*”, which the filters hide\.$/ })).toBeVisible();
+  await page.goto(`${planPath}?view=timeline`);
+
   // Remove it from the task page by keyboard: the list empties, the arrow and warning go.
   await page.getByRole("link", { name: /^R3\.2 · / }).click();
   const remove = page.getByRole("button", { name: /^Remove blocker R3\.1 · / });
@@ -75,4 +87,7 @@ test("[VIEWS]: add a blocker on the task page by keyboard, see the early-start w
   await page.goto(`${planPath}?view=timeline`);
   await expect(page.locator('[data-testid="dependency-arrows"]')).toHaveCount(0);
   await expect(page.getByRole("img", { name: /^Starts before/ })).toHaveCount(0);
+  await page.goto(`${planPath}?view=timeline&q=drill`);
+  await expect(page.getByRole("link", { name: /^R3\.2 · / })).toBeVisible();
+  await expect(page.getByRole("img", { name: /which the filters hide/ })).toHaveCount(0);
 });

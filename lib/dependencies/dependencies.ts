@@ -159,6 +159,12 @@ export async function findPlanDependencies(
   });
 }
 
+/** Tasks of a plan by id (the ends of its links that a filter hides from the timeline). */
+export async function findLinkedTasks({ teamId, planId, ids }: { teamId: string; planId: string; ids: string[] }) {
+  if (ids.length === 0) return [];
+  return db.task.findMany({ where: { teamId, planId, id: { in: ids } }, select: linkedTaskSelect });
+}
+
 /** The blockers of each of the given tasks of a team, by blocked task id (for the API and CSV). */
 export async function findBlockerIds(teamId: string, taskIds: string[]): Promise<Map<string, string[]>> {
   const links = await db.taskDependency.findMany({

@@ -18,7 +18,7 @@ import { localize } from "@/lib/i18n/config";
 import { findMembers } from "@/lib/members/find-members";
 import { isFollowing } from "@/lib/notifications/follow";
 import { findPlanAreas } from "@/lib/plans/find-plan-areas";
-import { findPlanDependencies } from "@/lib/dependencies/dependencies";
+import { findLinkedTasks, findPlanDependencies } from "@/lib/dependencies/dependencies";
 import { getPlan } from "@/lib/plans/get-plan";
 import { getPlanRollups } from "@/lib/progress/get-plan-progress";
 import { displayTitle } from "@/lib/tasks/display-title";
@@ -89,6 +89,19 @@ export default async function PlanPage({ params, searchParams }: Props) {
     assigneeId: task.assignee?.id ?? null,
     areaCode: task.areaCode,
     dilemmas: task.dilemmas,
+  }));
+  // The timeline's "blocked by" links, and the tasks at their ends that the filters hide.
+  const dependencies = view === "timeline" ? await findPlanDependencies({ teamId: team.id, planId: plan.id }) : [];
+  const shownIds = new Set(rows.map((r) => r.id));
+  const hiddenIds = [...new Set(dependencies.flatMap((d) => [d.blockerId, d.blockedId]))].filter(
+    (id) => !shownIds.has(id),
+  );
+  const hiddenLinked = (await findLinkedTasks({ teamId: team.id, planId: plan.id, ids: hiddenIds })).map((task) => ({
+    id: task.id,
+    title: displayTitle(task, locale),
+    templateKey: task.templateKey,
+    startDate: task.startDate,
+    dueDate: task.dueDate,
   }));
   // The plan's own areas (those chosen when it was made, or given tasks since); an area filter shows what it names.
   const groups = areas
@@ -253,7 +266,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
             grouping={grouping}
             groups={laneOptions}
             canWrite={canWrite}
-            dependencies={await findPlanDependencies({ teamId: team.id, planId: plan.id })}
+            dependencies={dependencies}
+            hiddenTasks={hiddenLinked}
           />
         ) : view === "calendar" ? (
           <TaskCalendar teamSlug={team.slug} planId={plan.id} tasks={rows} today={now} />

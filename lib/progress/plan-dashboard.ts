@@ -35,29 +35,24 @@ async function computePlanDashboard(scope: PlanScope, plan: PlanDates, today: Da
 export type PlanDashboardData = Awaited<ReturnType<typeof computePlanDashboard>>;
 
 /**
- * The plan's change marker, from index reads only. Every write to a plan's
- * tasks, indicators or settings records an activity event in its transaction;
- * the log only grows, except that a deleted task's events leave with it (its
- * `task.deleted` event stays). So the marker holds the plan's event count (any
- * commit of new events moves it, whatever order their ids were taken in), the
- * newest event's time (a deletion whose count comes out even), the plan's task
- * count (the same, committed out of order) and the team's membership (the
- * workload lists every member). Read from the dashboards' own client, so a
- * replica's marker never runs ahead of the data computed after it.
+ * The plan's change marker, from index probes only. Every write to a plan's
+ * tasks, indicators or settings records an activity event in its transaction,
+ * and each team event is numbered in commit order when it commits (`seq`,
+ * migration event_commit_order): a commit of the plan moves its newest number,
+ * however the transactions interleaved, and a deleted task leaves a
+ * `task.deleted` event numbered after all of its own. The team's membership
+ * counts too (the workload lists every member). Read from the dashboards' own
+ * client, so a replica's marker never runs ahead of the data computed after it.
  */
 export async function planChangeMarker({ teamId, planId }: PlanScope): Promise<string> {
-  const [row] = await dbRead.$queryRaw<
-    { events: number; newest: Date | null; tasks: number; members: number; joined: Date | null }[]
-  >`
-    SELECT (SELECT COUNT(*) FROM "ActivityEvent" WHERE "planId" = ${planId})::int AS "events",
-           (SELECT MAX("createdAt") FROM "ActivityEvent" WHERE "planId" = ${planId}) AS "newest",
-           (SELECT COUNT(*) FROM "Task" WHERE "planId" = ${planId})::int AS "tasks",
+  const [row] = await dbRead.$queryRaw<{ seq: string | null; members: number; joined: Date | null }[]>`
+    SELECT (SELECT MAX("seq") FROM "ActivityEvent" WHERE "planId" = ${planId})::text AS "seq",
            COUNT(*)::int AS "members",
            MAX(m."createdAt") AS "joined"
       FROM "Membership" m
      WHERE m."teamId" = ${teamId}`;
   if (!row) return "";
-  return [row.events, row.newest?.getTime() ?? 0, row.tasks, row.members, row.joined?.getTime() ?? 0].join(":");
+  return [row.seq ?? "", row.members, row.joined?.getTime() ?? 0].join(":");
 }
 
 /**
@@ -83,17 +78,11 @@ export async function getPlanDashboard(scope: PlanScope, plan: PlanDates, today:
   return planDashboards.get(key.join(":"), marker, () => computePlanDashboard(scope, plan, today));
 }
 
-/**
- * The team's change marker for the team dashboard, as planChangeMarker but over
- * the whole team: its event count, newest event time and task count.
- */
+/** The team's change marker for the team dashboard, as planChangeMarker: its newest event in commit order. */
 export async function teamChangeMarker(teamId: string): Promise<string> {
-  const [row] = await dbRead.$queryRaw<{ events: number; newest: Date | null; tasks: number }[]>`
-    SELECT (SELECT COUNT(*) FROM "ActivityEvent" WHERE "teamId" = ${teamId})::int AS "events",
-           (SELECT MAX("createdAt") FROM "ActivityEvent" WHERE "teamId" = ${teamId}) AS "newest",
-           (SELECT COUNT(*) FROM "Task" WHERE "teamId" = ${teamId})::int AS "tasks"`;
-  if (!row) return "";
-  return [row.events, row.newest?.getTime() ?? 0, row.tasks].join(":");
+  const [row] = await dbRead.$queryRaw<{ seq: string | null }[]>`
+    SELECT MAX("seq")::text AS "seq" FROM "ActivityEvent" WHERE "teamId" = ${teamId}`;
+  return row?.seq ?? "";
 }
 
 type TeamDashboard = Awaited<ReturnType<typeof getTeamDashboard>>;

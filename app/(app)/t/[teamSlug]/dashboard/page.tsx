@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { HealthBadge } from "@/components/dashboard/health-badge";
+import { HealthLabel } from "@/components/dashboard/health-badge";
 import { MaturityProgressCard } from "@/components/guide/maturity-progress-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -50,8 +50,18 @@ export default async function TeamDashboardPage({ params }: Props) {
   ]);
   const base = `/t/${team.slug}`;
   const now = new Date();
+  // A heat map of a few hundred plans formats the same few labels thousands of times: each once.
+  const labels = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = make()));
+    return text;
+  };
   const percent = (progress: number | null) =>
-    progress === null ? t("notAddressed") : t("percent", { value: toPercent(progress) });
+    progress === null
+      ? once("notAddressed", () => t("notAddressed"))
+      : once(`percent:${toPercent(progress)}`, () => t("percent", { value: toPercent(progress) }));
+  const healthLabel = (band: Parameters<typeof th>[0]) => once(`health:${band}`, () => th(band));
   const formatDay = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
 
   /** A heat-map cell: the percentage, coloured by its health against the plan's elapsed share (none for totals). */
@@ -59,7 +69,7 @@ export default async function TeamDashboardPage({ params }: Props) {
     if (rollup.progress === null) {
       return (
         <td key={key} className="border border-slate-200 bg-white px-3 py-2 text-center text-xs text-slate-600 italic">
-          {t("notAddressed")}
+          {percent(null)}
         </td>
       );
     }
@@ -77,7 +87,7 @@ export default async function TeamDashboardPage({ params }: Props) {
           </span>
         ) : null}
         {percent(rollup.progress)}
-        {health ? <span className="sr-only"> ({th(health)})</span> : null}
+        {health ? <span className="sr-only"> ({healthLabel(health)})</span> : null}
       </td>
     );
   };
@@ -169,37 +179,36 @@ export default async function TeamDashboardPage({ params }: Props) {
                     </tr>
                   </thead>
                   <tbody>
-                    {data.plans.map((plan) => (
-                      <tr key={plan.id}>
-                        <th scope="row" className="border border-slate-200 px-3 py-2 text-left font-medium">
-                          <Link
-                            href={`${base}/plans/${plan.id}/dashboard`}
-                            className="text-brand-700 hover:underline"
-                            aria-label={t("heatmap.openDashboard", { plan: plan.title })}
+                    {data.plans.map((plan) => {
+                      const expected = expectedProgress(plan.startDate, plan.targetDate, now);
+                      const health = planHealth(plan.overall.progress, expected);
+                      return (
+                        <tr key={plan.id}>
+                          <th scope="row" className="border border-slate-200 px-3 py-2 text-left font-medium">
+                            <Link
+                              href={`${base}/plans/${plan.id}/dashboard`}
+                              className="text-brand-700 hover:underline"
+                              aria-label={t("heatmap.openDashboard", { plan: plan.title })}
+                            >
+                              {plan.title}
+                            </Link>
+                          </th>
+                          {dilemmas.map((d) => cell(plan.dilemmas[d.code], d.code, expected))}
+                          {cell(plan.overall, "overall", expected)}
+                          <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">
+                            {plan.openCount}
+                          </td>
+                          <td
+                            className={`border border-slate-200 px-3 py-2 text-right tabular-nums ${plan.overdueCount > 0 ? "font-medium text-red-800" : ""}`}
                           >
-                            {plan.title}
-                          </Link>
-                        </th>
-                        {dilemmas.map((d) =>
-                          cell(plan.dilemmas[d.code], d.code, expectedProgress(plan.startDate, plan.targetDate, now)),
-                        )}
-                        {cell(plan.overall, "overall", expectedProgress(plan.startDate, plan.targetDate, now))}
-                        <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{plan.openCount}</td>
-                        <td
-                          className={`border border-slate-200 px-3 py-2 text-right tabular-nums ${plan.overdueCount > 0 ? "font-medium text-red-800" : ""}`}
-                        >
-                          {plan.overdueCount}
-                        </td>
-                        <td className="border border-slate-200 px-3 py-2">
-                          <HealthBadge
-                            health={planHealth(
-                              plan.overall.progress,
-                              expectedProgress(plan.startDate, plan.targetDate, now),
-                            )}
-                          />
-                        </td>
-                      </tr>
-                    ))}
+                            {plan.overdueCount}
+                          </td>
+                          <td className="border border-slate-200 px-3 py-2">
+                            <HealthLabel health={health} label={healthLabel(health)} />
+                          </td>
+                        </tr>
+                      );
+                    })}
                   </tbody>
                   <tfoot>
                     <tr className="font-semibold">

@@ -5,6 +5,8 @@
 // else an embedded PostgreSQL), the production build served by `next start`, and Chromium
 // (CHROMIUM_PATH, else Debian's headless shell or chromium). Prints figures, never fails on
 // them; BENCH_WEB_RUNS runs each page that many times and keeps the median (default 3).
+// BENCH_WEB_REPORTS=<directory> also keeps every run's Lighthouse report there (JSON, to open
+// in the Lighthouse viewer and see, for instance, which element was the LCP).
 import fs from "node:fs";
 import os from "node:os";
 import { chromium } from "@playwright/test";
@@ -21,6 +23,7 @@ import { needsBuild } from "./lib/build";
 import { ROOT, StartupError, migrate, run, seed } from "./lib/postgres";
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
+const REPORTS = process.env.BENCH_WEB_REPORTS;
 const harness = new BenchHarness("bench:web");
 
 // The issue's goals for an idle machine, mobile.
@@ -171,6 +174,12 @@ async function main() {
           if (lhr.runtimeError) throw new StartupError(`${page.name}: ${lhr.runtimeError.message}`);
           if (page.signedIn && lhr.finalDisplayedUrl.includes("/sign-in"))
             throw new StartupError(`${page.name}: redirected to sign-in; the session cookie was not sent.`);
+          if (REPORTS) {
+            fs.mkdirSync(REPORTS, { recursive: true });
+            const slug = page.name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/-$/, "");
+            const name = `${slug}-${formFactor}-${i + 1}.json`;
+            fs.writeFileSync(path.join(REPORTS, name), JSON.stringify(lhr));
+          }
           runs.push(figuresOf(lhr));
           process.stdout.write(".");
         }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
+import { WhenNear } from "./when-near";
 
 export type StatusCount = { status: "TODO" | "IN_PROGRESS" | "BLOCKED" | "DONE" | "CANCELLED"; count: number };
 
@@ -16,9 +17,9 @@ export function StatusChart({ counts }: { counts: StatusCount[] }) {
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   return (
     <div className="flex flex-col gap-3">
-      <div aria-hidden="true" style={{ height: 220 }}>
+      <WhenNear height={220}>
         <StatusBars data={data} />
-      </div>
+      </WhenNear>
       <details className="text-sm print:hidden">
         <summary className="cursor-pointer text-brand-700">{t("table.show")}</summary>
         <table className="mt-2 w-full text-left">

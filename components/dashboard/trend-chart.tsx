@@ -3,12 +3,14 @@
 import { useFormatter, useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { WhenNear } from "./when-near";
 
 /** One day of the trend: whole percent per dilemma code, null when not addressed. */
 export type TrendRow = { day: string; values: Record<string, number | null> };
 
-// The chart is drawn in the browser only: recharts is loaded with it, and the server
-// renders the table and a space of the chart's height instead of computing SVG paths.
+// The chart is drawn in the browser only, once its space is near the viewport (WhenNear):
+// recharts is loaded with it, and the server renders the table and a space of the chart's
+// height instead of computing SVG paths.
 const TrendLines = dynamic(() => import("./trend-lines").then((m) => m.TrendLines), { ssr: false });
 
 /** One line per dilemma over time, y 0–100 %, with the same numbers in a table. */
@@ -23,9 +25,9 @@ export function TrendChart({ rows, dilemmas }: { rows: TrendRow[]; dilemmas: { c
   const [isTableOpen, setTableOpen] = useState(false);
   return (
     <div className="flex flex-col gap-3">
-      <div aria-hidden="true" style={{ height: 300 }}>
+      <WhenNear height={300}>
         <TrendLines data={data} dilemmas={dilemmas} />
-      </div>
+      </WhenNear>
       <details className="text-sm print:hidden" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary className="cursor-pointer text-brand-700">{t("table.show")}</summary>
         <div className="relative mt-2 max-h-96 overflow-auto">

@@ -71,3 +71,40 @@ test("[DASHBOARD]: the plan dashboard shows exactly the numbers of the progress 
   const anonymous = await page.request.get(`/api/teams/${slug}/plans/${planId}/progress`);
   expect(anonymous.status()).toBe(401);
 });
+
+test("[DASHBOARD]: on a phone the charts load when scrolled to, and Print draws them first", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO_OWNER);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await page.goto("/t/demo-commerce");
+  await page.getByRole("link", { name: "2026 New-quality productivity upgrade" }).click();
+  await page.waitForURL(/\/plans\/[^/]+$/);
+  const planPath = new URL(page.url()).pathname;
+  await page.goto(`${planPath}/dashboard`);
+  await page.waitForLoadState("networkidle");
+
+  // Below the fold the charts keep their space but are not drawn.
+  const charts = page.locator("[data-chart]");
+  await expect(charts).toHaveCount(2);
+  await expect(page.locator('[data-chart="deferred"]')).toHaveCount(2);
+  await expect(page.locator("svg.recharts-surface")).toHaveCount(0);
+
+  // Scrolled to, they draw.
+  await page.getByRole("heading", { name: "Tasks by status" }).scrollIntoViewIfNeeded();
+  await expect(charts.first().locator("svg.recharts-surface")).toBeVisible();
+
+  // A fresh visit, straight to Print: the dialog opens only when both charts are drawn.
+  // (The dialog itself is the browser's; the page's print() is replaced to see what it would print.)
+  await page.goto(`${planPath}/dashboard`);
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator('[data-chart="deferred"]')).toHaveCount(2);
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printedCharts = String(
+        [...document.querySelectorAll("[data-chart]")].filter((c) => c.querySelector("svg.recharts-surface")).length,
+      );
+    };
+  });
+  await page.getByRole("button", { name: "Print" }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-printed-charts", "2");
+});

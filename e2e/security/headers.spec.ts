@@ -64,7 +64,9 @@ test("[SEC]: the main pages run under a nonce-only script policy without a singl
     for (const tag of tags)
       expect(tag, `${name}: a script without this response's nonce`).toContain(`nonce="${nonce}"`);
     if (name === "plan-dashboard") {
-      // The charts render in the browser: they only appear when the app's scripts ran.
+      // The charts render in the browser, when scrolled to: they only appear when the app's
+      // scripts ran, the chart code loaded after the page among them.
+      await page.locator("[data-chart]").first().scrollIntoViewIfNeeded();
       await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
     }
   }

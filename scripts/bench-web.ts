@@ -4,7 +4,8 @@
 // in as the demo owner. A throw-away database with the demo team (on DATABASE_URL's server,
 // else an embedded PostgreSQL), the production build served by `next start`, and Chromium
 // (CHROMIUM_PATH, else Debian's headless shell or chromium). Prints figures, never fails on
-// them; BENCH_WEB_RUNS runs each page that many times and keeps the median (default 3).
+// them; BENCH_WEB_THROTTLING=devtools measures under real throttling instead of Lighthouse's
+// simulation; BENCH_WEB_RUNS runs each page that many times and keeps the median (default 3).
 // BENCH_WEB_REPORTS=<directory> also keeps every run's Lighthouse report there (JSON, to open
 // in the Lighthouse viewer and see, for instance, which element was the LCP).
 import fs from "node:fs";
@@ -24,6 +25,9 @@ import { ROOT, StartupError, migrate, run, seed } from "./lib/postgres";
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
 const REPORTS = process.env.BENCH_WEB_REPORTS;
+// "simulate" (Lighthouse's default: one unthrottled load, times estimated for the slow phone and
+// network) or "devtools" (the load itself runs throttled, times measured).
+const THROTTLING = process.env.BENCH_WEB_THROTTLING === "devtools" ? "devtools" : "simulate";
 const harness = new BenchHarness("bench:web");
 
 // The issue's goals for an idle machine, mobile.
@@ -62,6 +66,7 @@ async function lighthouse(url: string, port: number, formFactor: "desktop" | "mo
     "--only-categories=performance",
     "--disable-storage-reset",
     "--quiet",
+    `--throttling-method=${THROTTLING}`,
     ...(formFactor === "desktop" ? ["--preset=desktop"] : []),
   ];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
@@ -109,7 +114,7 @@ async function demoPlanId(databaseUrl: string): Promise<string> {
 async function main() {
   const [load1] = os.loadavg();
   console.log(
-    `Pathwise web bench: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; median of ${RUNS} Lighthouse run${RUNS === 1 ? "" : "s"} per page.`,
+    `Pathwise web bench: ${os.cpus().length} CPUs, load ${fmt(load1 ?? 0, 2)}; median of ${RUNS} Lighthouse run${RUNS === 1 ? "" : "s"} per page, throttling: ${THROTTLING}.`,
   );
   step("Throw-away database with the demo team");
   const databaseUrl = await harness.createDatabase();
@@ -176,7 +181,10 @@ async function main() {
             throw new StartupError(`${page.name}: redirected to sign-in; the session cookie was not sent.`);
           if (REPORTS) {
             fs.mkdirSync(REPORTS, { recursive: true });
-            const slug = page.name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/-$/, "");
+            const slug = page.name
+              .toLowerCase()
+              .replace(/[^a-z]+/g, "-")
+              .replace(/-$/, "");
             const name = `${slug}-${formFactor}-${i + 1}.json`;
             fs.writeFileSync(path.join(REPORTS, name), JSON.stringify(lhr));
           }

@@ -292,7 +292,11 @@ export function TaskTimeline({
               className={`pointer-events-none absolute top-0 bottom-0 z-10 border-l-2 ${l.className}`}
               style={{ left: LABEL + x(l.date) }}
             >
-              <span className="ml-1 rounded bg-white px-1 text-[10px] whitespace-nowrap text-slate-700">
+              {/* In the first group's heading row, where no bar is drawn, clear of the month names. */}
+              <span
+                className="ml-1 block w-max rounded bg-white px-1 text-[10px] whitespace-nowrap text-slate-700"
+                style={{ marginTop: LAYOUT.header + 10 }}
+              >
                 {l.text} {label(l.date)}
               </span>
             </div>

@@ -4,7 +4,7 @@ import { createPlanFromR3 } from "../fixtures/plans";
 import { createTeamAsNewOwner } from "../fixtures/teams";
 import { signIn } from "../fixtures/users";
 import { MAIL_SINK_PORT } from "../fixtures/mail-sink-config";
-import { freePort, isPortFree, spawnKept, waitReady, type Spawned } from "./next-server";
+import { isPortFree, spawnKept, waitReady, type Spawned } from "./next-server";
 
 // `npm run start:multi` on the test database: two `next start` instances of one
 // build on two ports. Sessions (JWT), data and sign-in throttling live in the
@@ -15,11 +15,15 @@ let multi: Spawned;
 let urlA: string;
 let urlB: string;
 
-/** A free port whose next port is free too (start:multi uses PORT and PORT+1). */
+/**
+ * A free port whose next port is free too (start:multi uses PORT and PORT+1), below the kernel's
+ * ephemeral range (from 32768 on Linux): the other specs' servers take their ports with
+ * `listen(0)` from that range, so none can take PORT+1 while instance A is still starting.
+ */
 async function freePortPair(): Promise<number> {
   for (;;) {
-    const port = await freePort();
-    if (port < 65535 && (await isPortFree(port + 1))) return port;
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if ((await isPortFree(port)) && (await isPortFree(port + 1))) return port;
   }
 }
 

@@ -12,6 +12,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   let isHeld = false;
   const heldAnswers: { to: net.Socket; chunk: Buffer }[] = [];
   let onQuery: ((chunk: Buffer) => void) | undefined;
+  let lastClientData = 0;
   const server = net.createServer((client) => {
     if (isDown) {
       client.destroy();
@@ -21,6 +22,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     sockets.add(client);
     sockets.add(upstream);
     client.on("data", (chunk: Buffer) => {
+      lastClientData = Date.now();
       upstream.write(chunk);
       onQuery?.(chunk);
     });
@@ -56,11 +58,18 @@ export async function startTcpProxy(target: { host: string; port: number }) {
      * database a query (not a Terminate message, which a pool closing an idle
      * connection sends: that is not the request's query).
      */
+    /** Until nothing has been sent to the database for `ms` (what an earlier test left running has finished). */
+    async quiet(ms: number): Promise<void> {
+      while (Date.now() - lastClientData < ms) await new Promise((resolve) => setTimeout(resolve, 50));
+    },
     hold(): Promise<void> {
       isHeld = true;
       return new Promise((resolve) => {
         onQuery = (chunk) => {
-          if (chunk.length === 5 && chunk[0] === 0x58) return;
+          // Only a query in the extended protocol (Parse "P" or Bind "B" first), as the app's
+          // queries are sent: not a new connection's startup, a password, a Terminate ("X"), nor
+          // the live listener's LISTEN (a simple query, "Q") when it reconnects after an outage.
+          if (chunk[0] !== 0x50 && chunk[0] !== 0x42) return;
           onQuery = undefined;
           resolve();
         };

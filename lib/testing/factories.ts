@@ -52,7 +52,17 @@ export async function cleanupTestData(): Promise<void> {
   const teamIds = [...tracked.teamIds];
   const userIds = [...tracked.userIds];
   const emails = [...tracked.emails];
-  await db.team.deleteMany({ where: { id: { in: teamIds } } });
+  // A team's delete cascades through plans, tasks and events and their triggers while other test
+  // files write and clean up beside it; PostgreSQL may pick it as a deadlock's victim, which
+  // only asks for the delete to be tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.team.deleteMany({ where: { id: { in: teamIds } } });
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("deadlock detected")) throw error;
+    }
+  }
   await db.activityEvent.deleteMany({ where: { teamId: null, entityType: "team", entityId: { in: teamIds } } });
   await db.activityEvent.deleteMany({ where: { teamId: null, entityType: "user", entityId: { in: userIds } } });
   await db.user.deleteMany({ where: { OR: [{ id: { in: userIds } }, { email: { in: emails } }] } });

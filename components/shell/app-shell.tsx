@@ -11,7 +11,8 @@ import { ThemeToggle, type ThemeChoice } from "@/components/shell/theme-toggle";
 import { shortcutFor, teamOfPath, planOfPath } from "@/components/shell/shortcuts";
 import { signOutAction } from "@/lib/auth/actions";
 
-export type ShellTeam = { slug: string; name: string };
+/** A team of the signed-in user, with how many open plans it has (the sidebar lists only its newest). */
+export type ShellTeam = { slug: string; name: string; planCount: number };
 export type ShellPlan = { id: string; title: string; teamSlug: string };
 
 const itemClass = (isActive: boolean) =>
@@ -60,8 +61,11 @@ export function AppShell({
   const base = team ? `/t/${team.slug}` : null;
 
   // The sidebar's lists come from the layout, which a navigation does not re-render:
-  // a team or plan made (or joined) since is fetched with one refresh.
-  const isStale = (teamSlug !== null && !team) || (planId !== null && !teamPlans.some((p) => p.id === planId));
+  // a team or plan made (or joined) since is fetched with one refresh. A plan missing
+  // from a team's newest (the list is not the whole team's) is an older one, not a new one.
+  const isStale =
+    (teamSlug !== null && !team) ||
+    (planId !== null && !teamPlans.some((p) => p.id === planId) && teamPlans.length >= (team?.planCount ?? 0));
   const refreshedFor = useRef<string | null>(null);
   useEffect(() => {
     if (isStale && refreshedFor.current !== pathname) {
@@ -186,7 +190,7 @@ export function AppShell({
             // Open on plan pages; on the team home the plans are the page itself.
             <details open={Boolean(planId)} className="mt-2" key={planId ? "plan" : "team"}>
               <summary className="cursor-pointer px-2 py-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                {t("plans", { count: teamPlans.length })}
+                {t("plans", { count: Math.max(team.planCount, teamPlans.length) })}
               </summary>
               <ul className="mt-1 flex flex-col gap-0.5">
                 {teamPlans.map((plan) => (
@@ -200,6 +204,13 @@ export function AppShell({
                     </Link>
                   </li>
                 ))}
+                {team.planCount > teamPlans.length ? (
+                  <li>
+                    <Link href={base} className={`${itemClass(false)} text-brand-700`}>
+                      {t("allPlans", { count: team.planCount })}
+                    </Link>
+                  </li>
+                ) : null}
               </ul>
             </details>
           ) : null}

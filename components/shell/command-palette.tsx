@@ -12,6 +12,7 @@ import { searchTeamTasksAction } from "@/lib/tasks/search-actions";
 
 type Found = {
   tasks: { id: string; planId: string; planTitle: string; templateKey: string | null; title: string }[];
+  plans: { id: string; title: string }[];
   members: { id: string; name: string; email: string }[];
 };
 
@@ -49,7 +50,7 @@ export function CommandPalette({
   const ref = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<Found>({ tasks: [], members: [] });
+  const [found, setFound] = useState<Found>({ tasks: [], plans: [], members: [] });
   const [selected, setSelected] = useState("");
   const [isSearching, startSearch] = useTransition();
 
@@ -67,7 +68,7 @@ export function CommandPalette({
     const timer = setTimeout(() => {
       startSearch(async () => {
         const result = await searchTeamTasksAction(teamSlug, { q, locale });
-        const next = result.ok ? result.data : { tasks: [], members: [] };
+        const next = result.ok ? result.data : { tasks: [], plans: [], members: [] };
         setFound(next);
         // Found tasks are what a search is for: the first one is chosen, so Enter opens it.
         if (next.tasks[0]) setSelected(`task-${next.tasks[0].id}`);
@@ -108,8 +109,10 @@ export function CommandPalette({
       },
     })),
   ].filter((a) => matches(a.label, q));
-  const shownPlans = plans
-    .filter((p) => matches(p.title, q))
+  // The shell lists each team's newest plans; the current team's others come from the server's search.
+  const foundPlans = q && teamSlug ? found.plans.map((p) => ({ ...p, teamSlug })) : [];
+  const shownPlans = [...foundPlans, ...plans.filter((p) => matches(p.title, q))]
+    .filter((p, i, all) => all.findIndex((x) => x.id === p.id) === i)
     .sort((a, b) => Number(b.teamSlug === teamSlug) - Number(a.teamSlug === teamSlug))
     .slice(0, 8);
   const shownTeams = teams.filter((x) => matches(x.name, q)).slice(0, 8);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createPlanFromR3 } from "../fixtures/plans";
+import { seedPlans } from "../fixtures/seed";
 import { createTeamAsNewOwner } from "../fixtures/teams";
 
 // A wizard and a plan of nine tasks per test.
@@ -125,4 +126,33 @@ test("[VIEWS]: Ctrl+K searches the team's tasks and Enter opens the chosen one",
   await page.keyboard.press("Enter");
   await page.waitForURL(new RegExp(`/t/${slug}/week$`));
   await expect(page.getByRole("heading", { name: "This week", level: 1 })).toBeVisible();
+});
+
+test("[VIEWS]: in a team of many plans the sidebar lists the newest ten and the palette finds the others", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const { slug } = await createTeamAsNewOwner(page, "manyplans");
+  const titles = Array.from({ length: 12 }, (_, i) => `Route ${String(i + 1).padStart(2, "0")}`);
+  const ids = await seedPlans(slug, titles); // Route 12 is the newest
+  // Opened straight from an address, the oldest plan is listed too, as the current page.
+  await page.goto(`/t/${slug}/plans/${ids[0]}`);
+  const sidebar = page.getByRole("navigation", { name: "Main" });
+  await expect(sidebar.getByText("Plans (12)")).toBeVisible();
+  const listed = sidebar.getByRole("link", { name: /^Route \d\d$/ });
+  await expect(listed).toHaveText([...titles.slice(2).reverse(), "Route 01"]);
+  await expect(sidebar.getByRole("link", { name: "Route 01" })).toHaveAttribute("aria-current", "page");
+  await sidebar.getByRole("link", { name: "All 12 plans" }).click();
+  await page.waitForURL(new RegExp(`/t/${slug}$`));
+
+  // Route 02 is in no list of the shell: the palette finds it on the server.
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type("route 02");
+  const option = palette.getByRole("option", { name: /Route 02/ });
+  await expect(option).toBeVisible();
+  await option.click();
+  await page.waitForURL(new RegExp(`/t/${slug}/plans/${ids[1]}$`));
+  await expect(page.getByRole("heading", { name: "Route 02", level: 1 })).toBeVisible();
 });

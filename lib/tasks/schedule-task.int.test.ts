@@ -85,15 +85,22 @@ describe("scheduleTask (timeline drag)", () => {
 });
 
 describe("searchTeamTasks (command palette)", () => {
-  it("finds tasks of every plan of the team and its members, never another team's", async () => {
+  it("finds tasks of every plan of the team, its open plans and its members, never another team's", async () => {
     const word = `palette${randomHex()}`;
     const secondPlan = (await createTestPlan({ teamId: team.id })).id;
+    // Plans by title, case-insensitive (the sidebar lists only a team's newest); never another team's or an archived one.
+    const namedPlan = await createTestPlan({ teamId: team.id, title: `Plan ${word}` });
+    await createTestPlan({ teamId: team.id, title: `Plan ${word} old`, status: "ARCHIVED" });
+    await createTestPlan({ teamId: otherTeam.id, title: `Secret plan ${word}` });
     await createTestTask({ teamId: team.id, planId, title: `Firewall ${word}` });
     await createTestTask({ teamId: team.id, planId: secondPlan, title: `Audit ${word}` });
     const found = await runAs(searchTeamTasks, viewer.userId, team.slug, { q: word });
     expect(found.tasks.map((t) => t.title).sort()).toEqual([`Audit ${word}`, `Firewall ${word}`]);
     const none = await runAs(searchTeamTasks, viewer.userId, team.slug, { q: "Secret firewall" });
     expect(none.tasks).toEqual([]);
+    const plans = await runAs(searchTeamTasks, viewer.userId, team.slug, { q: `plan ${word}`.toUpperCase() });
+    expect(plans.plans).toEqual([{ id: namedPlan.id, title: `Plan ${word}` }]);
+    expect((await runAs(searchTeamTasks, viewer.userId, team.slug, { q: "Secret plan" })).plans).toEqual([]);
     const me = await db.user.findUniqueOrThrow({ where: { id: member.userId } });
     const people = await runAs(searchTeamTasks, viewer.userId, team.slug, { q: me.email });
     expect(people.members.map((m) => m.id)).toEqual([member.userId]);

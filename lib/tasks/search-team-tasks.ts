@@ -14,7 +14,8 @@ export const searchTeamTasksSchema = z.object({
 /**
  * The command palette's search of one team: tasks of every plan matching the
  * words (the plan list's search: either language, comments, a template key), at
- * most 20, and members whose name or email contains them, at most 10.
+ * most 20, open plans whose title contains them, at most 8 (the sidebar lists
+ * only a team's newest), and members whose name or email contains them, at most 10.
  */
 export const searchTeamTasks = defineOperation("team.read", searchTeamTasksSchema, async (ctx, input) => {
   const tasks = await db.task.findMany({
@@ -34,6 +35,12 @@ export const searchTeamTasks = defineOperation("team.read", searchTeamTasksSchem
       plan: { select: { title: true } },
     },
     take: 20,
+  });
+  const plans = await db.plan.findMany({
+    where: { teamId: ctx.team.id, status: { not: "ARCHIVED" }, title: { contains: input.q, mode: "insensitive" } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, title: true },
+    take: 8,
   });
   const members = await db.membership.findMany({
     where: {
@@ -56,5 +63,5 @@ export const searchTeamTasks = defineOperation("team.read", searchTeamTasksSchem
     templateKey: task.templateKey,
     title: displayTitle(task, input.locale),
   }));
-  return { tasks: found, members: members.map((m) => m.user) };
+  return { tasks: found, plans, members: members.map((m) => m.user) };
 });

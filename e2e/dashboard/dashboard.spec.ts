@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { seedPlans } from "../fixtures/seed";
+import { createTeamAsNewOwner } from "../fixtures/teams";
 import { DEMO_OWNER, signIn } from "../fixtures/users";
 
 type Rollup = { code: string; progress: number | null; taskCount: number };
@@ -107,4 +109,30 @@ test("[DASHBOARD]: on a phone the charts load when scrolled to, and Print draws 
   });
   await page.getByRole("button", { name: "Print" }).click();
   await expect(page.locator("body")).toHaveAttribute("data-printed-charts", "2");
+});
+
+test("[DASHBOARD]: the team heat map shows 25 plans a page, with the totals of them all", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const { slug } = await createTeamAsNewOwner(page, "heatmap");
+  const titles = Array.from({ length: 27 }, (_, i) => `Field ${String(i + 1).padStart(2, "0")}`);
+  await seedPlans(slug, titles);
+  await page.goto(`/t/${slug}/dashboard`);
+  const heatmap = page.getByRole("table", { name: /Progress of each active plan/ });
+  const planCells = heatmap.locator("tbody th");
+  // Same target date: by title.
+  await expect(planCells).toHaveText(titles.slice(0, 25));
+  const pages = page.getByRole("navigation", { name: "Pages of the heat map" });
+  await expect(pages).toContainText("Plans 1–25 of 27");
+  await expect(page.getByText("Active plans", { exact: true }).locator("..")).toContainText("27");
+  await expect(pages.getByRole("link", { name: "Previous plans" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Next plans" }).click();
+  await page.waitForURL(new RegExp(`/t/${slug}/dashboard\\?page=2$`));
+  await expect(planCells).toHaveText(titles.slice(25));
+  await expect(pages).toContainText("Plans 26–27 of 27");
+  await expect(pages.getByRole("link", { name: "Next plans" })).toHaveCount(0);
+  await expect(heatmap.locator("tfoot th")).toHaveText("All active plans");
+
+  // A page past the end is the last one.
+  await page.goto(`/t/${slug}/dashboard?page=9`);
+  await expect(planCells).toHaveText(titles.slice(25));
 });

@@ -17,7 +17,16 @@ import { healthTone } from "@/lib/guide/guide";
 import { getTeamContext, operationActor } from "@/lib/server/team-context";
 import { DAY_MS } from "@/lib/time";
 
-type Props = { params: Promise<{ teamSlug: string }> };
+type Props = { params: Promise<{ teamSlug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+/** Rows of the heat map per page: the page costs the same however many plans the team runs (the totals cover them all). */
+const PLANS_PER_PAGE = 25;
+
+/** The 1-based page asked for, within 1…pageCount (anything else is the nearest page). */
+function pageOf(raw: string | string[] | undefined, pageCount: number): number {
+  const page = Number.parseInt(Array.isArray(raw) ? (raw[0] ?? "") : (raw ?? ""), 10);
+  return Number.isFinite(page) ? Math.min(Math.max(page, 1), pageCount) : 1;
+}
 
 // Heat-map cells are coloured by health (progress against the plan's elapsed time), with a shape
 // so they also read in black and white; the text keeps at least 4.5:1 contrast on each.
@@ -33,8 +42,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle", { team: team.name }) };
 }
 
-export default async function TeamDashboardPage({ params }: Props) {
-  const { teamSlug } = await params;
+export default async function TeamDashboardPage({ params, searchParams }: Props) {
+  const [{ teamSlug }, query] = await Promise.all([params, searchParams]);
   const context = await getTeamContext(teamSlug);
   const { team } = context;
   const today = utcToday();
@@ -50,6 +59,10 @@ export default async function TeamDashboardPage({ params }: Props) {
   ]);
   const base = `/t/${team.slug}`;
   const now = new Date();
+  const pageCount = Math.max(1, Math.ceil(data.plans.length / PLANS_PER_PAGE));
+  const page = pageOf(query.page, pageCount);
+  const shownPlans = data.plans.slice((page - 1) * PLANS_PER_PAGE, page * PLANS_PER_PAGE);
+  const pageHref = (n: number) => (n === 1 ? `${base}/dashboard` : `${base}/dashboard?page=${n}`);
   // A heat map of a few hundred plans formats the same few labels thousands of times: each once.
   const labels = new Map<string, string>();
   const once = (key: string, make: () => string) => {
@@ -179,7 +192,7 @@ export default async function TeamDashboardPage({ params }: Props) {
                     </tr>
                   </thead>
                   <tbody>
-                    {data.plans.map((plan) => {
+                    {shownPlans.map((plan) => {
                       const expected = expectedProgress(plan.startDate, plan.targetDate, now);
                       const health = planHealth(plan.overall.progress, expected);
                       return (
@@ -228,6 +241,40 @@ export default async function TeamDashboardPage({ params }: Props) {
                   </tfoot>
                 </table>
               </div>
+              {pageCount > 1 ? (
+                <nav
+                  aria-label={t("heatmap.pagination")}
+                  className="flex flex-wrap items-center justify-between gap-3 text-sm"
+                >
+                  <p className="text-slate-600 tabular-nums">
+                    {t("heatmap.pages", {
+                      from: (page - 1) * PLANS_PER_PAGE + 1,
+                      to: (page - 1) * PLANS_PER_PAGE + shownPlans.length,
+                      total: data.plans.length,
+                    })}
+                  </p>
+                  <div className="flex gap-2 print:hidden">
+                    {page > 1 ? (
+                      <Link
+                        href={pageHref(page - 1)}
+                        rel="prev"
+                        className="rounded-md border border-slate-300 px-3 py-1.5 text-brand-700 hover:bg-slate-50"
+                      >
+                        {t("heatmap.previous")}
+                      </Link>
+                    ) : null}
+                    {page < pageCount ? (
+                      <Link
+                        href={pageHref(page + 1)}
+                        rel="next"
+                        className="rounded-md border border-slate-300 px-3 py-1.5 text-brand-700 hover:bg-slate-50"
+                      >
+                        {t("heatmap.next")}
+                      </Link>
+                    ) : null}
+                  </div>
+                </nav>
+              ) : null}
               <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600" aria-hidden="true">
                 <span>{t("heatmap.legend")}:</span>
                 {(Object.keys(HEALTH_CELLS) as (keyof typeof HEALTH_CELLS)[]).map((band) => (

@@ -166,12 +166,13 @@ describe("maintained rollups", () => {
       "duplicate",
       "delete-plan",
     ] as const;
-    // A few creations fill the plans, then every kind of write, in a seeded random order.
-    const order = [...kinds]
-      .map((kind) => ({ kind, sort: r.int(65536) }))
-      .sort((a, b) => a.sort - b.sort)
-      .map((k) => k.kind);
-    const sequence = [...Array<(typeof kinds)[number]>(6).fill("create"), ...order];
+    // A few creations fill the plans, then every kind of write three times, each round in a seeded random order.
+    const shuffled = () =>
+      [...kinds]
+        .map((kind) => ({ kind, sort: r.int(65536) }))
+        .sort((a, b) => a.sort - b.sort)
+        .map((k) => k.kind);
+    const sequence = [...Array<(typeof kinds)[number]>(6).fill("create"), ...shuffled(), ...shuffled(), ...shuffled()];
     for (const [step, drawn] of sequence.entries()) {
       const planId = r.pick(plans);
       const tasks = await tasksOf(planId);
@@ -308,6 +309,44 @@ describe("maintained rollups", () => {
     await expectRollupsMatch(team.id, [planId], "after 50 concurrent writes");
     const { statusCounts } = await planRollupsWithCounts(db, { teamId: team.id, planId });
     expect([statusCounts.DONE, statusCounts.IN_PROGRESS, statusCounts.TODO]).toEqual([25, 25, 0]);
+  });
+
+  it("are not written by a change of fields they do not count, and stay folded under single updates", async () => {
+    const plan = await createTestPlan({ teamId: team.id });
+    const { id: taskId } = await runAs(createTask, ownerId, team.slug, {
+      planId: plan.id,
+      title: "Folded",
+      description: "",
+      areaCode: "R2",
+      pathCode: "P2",
+      dilemmas: [
+        { dilemmaCode: "D1", weight: 2 },
+        { dilemmaCode: "D4", weight: 1 },
+      ],
+      priority: "MEDIUM",
+      status: "TODO",
+      assigneeId: null,
+      dueDate: "2026-03-01",
+      progress: 0,
+    });
+    const rows = () =>
+      db.planRollup.findMany({ where: { planId: plan.id }, orderBy: { id: "asc" }, omit: { teamId: true } });
+    const before = await rows();
+    await db.$executeRaw`UPDATE "Task" SET title = 'Renamed', priority = 'HIGH', description = 'x', version = version + 1 WHERE id = ${taskId}`;
+    expect(await rows()).toEqual(before);
+    // Progress, status and due date one statement at a time: one row per key remains.
+    for (const [status, progress, due] of [
+      ["IN_PROGRESS", 30, "2026-03-02"],
+      ["BLOCKED", 30, "2026-03-02"],
+      ["DONE", 30, null],
+      ["CANCELLED", 30, null],
+      ["TODO", 10, "2026-03-03"],
+    ] as const) {
+      await db.$executeRaw`UPDATE "Task" SET status = ${status}::"TaskStatus", progress = ${progress}, "dueDate" = ${due}::date WHERE id = ${taskId}`;
+      await expectRollupsMatch(team.id, [plan.id], `${status} ${progress} ${due}`);
+      const keys = (await rows()).map((r) => `${r.dimension}:${r.key}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 
   it("are found wrong by the check and put right by a rebuild", async () => {

@@ -51,6 +51,9 @@ const PRIORITY_TONE: Record<string, string> = {
  * card by any part of it to another column, or use its "Move to" select from the
  * keyboard. Each card shows assignee, due date, dilemmas and priority.
  */
+/** Cards a column shows before "Show more": a plan of thousands of tasks renders a few hundred cards at first. */
+export const CARDS_PER_COLUMN = 50;
+
 export function TaskBoard({
   teamSlug,
   planId,
@@ -87,6 +90,9 @@ export function TaskBoard({
   } | null>(null);
   const [dragOver, setDragOver] = useState<string | null>(null);
   const [optimistic, setOptimistic] = useState<Record<string, Status>>({});
+  // Cards shown per column beyond the first CARDS_PER_COLUMN, and cards moved here, which stay in view wherever they land.
+  const [shownIn, setShownIn] = useState<Record<string, number>>({});
+  const [moved, setMoved] = useState<ReadonlySet<string>>(() => new Set());
   const [isPending, startTransition] = useTransition();
   const statusOf = (task: BoardTask) => optimistic[task.id] ?? task.status;
 
@@ -95,6 +101,7 @@ export function TaskBoard({
     setError(null);
     setClash(null);
     setOptimistic((prev) => ({ ...prev, [task.id]: status }));
+    setMoved((prev) => new Set(prev).add(task.id));
     startTransition(async () => {
       let result = await setTaskStatusAction(teamSlug, { taskId: task.id, version: task.version, status });
       const current = !result.ok && result.code === "CONFLICT" ? staleStatus(result.details) : null;
@@ -207,6 +214,9 @@ export function TaskBoard({
       {TASK_STATUSES.map((status) => {
         const column = lane.tasks.filter((task) => statusOf(task) === status);
         const id = `col-${lane.code}-${status}`;
+        const limit = shownIn[id] ?? CARDS_PER_COLUMN;
+        const visible = column.filter((task, i) => i < limit || moved.has(task.id));
+        const more = Math.min(CARDS_PER_COLUMN, column.length - visible.length);
         return (
           <section
             key={status}
@@ -236,7 +246,20 @@ export function TaskBoard({
                 <span className="sr-only">)</span>
               </span>
             </h3>
-            <ul className="flex flex-col gap-2">{column.map((task) => card(task, lane.code))}</ul>
+            <ul className="flex flex-col gap-2">{visible.map((task) => card(task, lane.code))}</ul>
+            {more > 0 ? (
+              <Button
+                variant="secondary"
+                onClick={() => setShownIn((prev) => ({ ...prev, [id]: limit + CARDS_PER_COLUMN }))}
+              >
+                {t("boardShowMore", { count: more, hidden: column.length - visible.length })}
+                <span className="sr-only">
+                  {" "}
+                  · {ts(status)}
+                  {lane.label ? ` · ${lane.label}` : ""}
+                </span>
+              </Button>
+            ) : null}
           </section>
         );
       })}

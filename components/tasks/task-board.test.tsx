@@ -119,7 +119,7 @@ describe("TaskBoard columns of many cards", () => {
       fireEvent.change(screen.getByLabelText("Move TODO card 0 to"), { target: { value: "DONE" } });
     });
     // The server's next render sorts it after the column's first cards.
-    const after = [...tasks.slice(0, -1), { ...tasks.at(-1)!, status: "DONE", version: 4 }];
+    const after: BoardTask[] = [...tasks.slice(0, -1), { ...tasks.at(-1)!, status: "DONE", version: 4 }];
     rerenderWith(<TaskBoard teamSlug="acme" planId="p1" tasks={after} canWrite />);
     const done = screen.getByRole("region", { name: /^Done/ });
     expect(done.querySelectorAll("[data-task-item]")).toHaveLength(CARDS_PER_COLUMN + 1);

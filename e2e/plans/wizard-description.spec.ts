@@ -1,7 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { createTeamAsNewOwner } from "../fixtures/teams";
 
 test.slow();
+
+/** Next, then the step it leads to: a click before the step changed would be lost. */
+async function next(page: Page, step: string) {
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(new RegExp(`step=${step}`));
+}
 
 test("[PLANS]: a long Chinese description stays out of the URL, survives reloads and Back, and is saved with the plan", async ({
   page,
@@ -26,21 +32,23 @@ test("[PLANS]: a long Chinese description stays out of the URL, survives reloads
   // A reload keeps everything, the description from this tab's storage.
   await page.reload();
   await page.getByRole("checkbox", { name: /^R3 · / }).check();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Next" }).click();
+  await next(page, "templates");
+  await next(page, "review");
   await expect(page.getByRole("heading", { name: "Review and create" })).toBeVisible();
   await expect(page.getByText(description)).toBeVisible();
 
-  // Back to the details step, then a reload there.
-  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Back", exact: true }).click();
-  await expect(page).toHaveURL(/step=details/);
+  // Back to the details step, one step at a time (a click before the step changed would be lost), then a reload there.
+  for (const step of ["templates", "areas", "details"]) {
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`step=${step}`));
+  }
   await expect(page.getByLabel("Title")).toHaveValue("长描述计划");
   await page.reload();
   await expect(page.getByLabel("Description")).toHaveValue(description);
 
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Next" }).click();
+  await next(page, "areas");
+  await next(page, "templates");
+  await next(page, "review");
   await page.getByRole("button", { name: "Create and start" }).click();
   await expect(page.getByRole("heading", { name: "长描述计划", level: 1 })).toBeVisible({ timeout: 30_000 });
 

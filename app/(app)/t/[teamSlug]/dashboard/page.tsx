@@ -135,12 +135,12 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
             </h2>
             <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
               {[
-                { label: t("summary.activePlans"), value: String(data.plans.length) },
+                { label: t("summary.activePlans"), value: format.number(data.plans.length) },
                 { label: t("summary.overall"), value: percent(data.totals.overall.progress) },
-                { label: t("summary.open"), value: String(data.totals.openCount) },
+                { label: t("summary.open"), value: format.number(data.totals.openCount) },
                 {
                   label: t("summary.overdue"),
-                  value: String(data.totals.overdueCount),
+                  value: format.number(data.totals.overdueCount),
                   isAlert: data.totals.overdueCount > 0,
                 },
               ].map((item) => (
@@ -209,12 +209,12 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
                           {dilemmas.map((d) => cell(plan.dilemmas[d.code], d.code, expected))}
                           {cell(plan.overall, "overall", expected)}
                           <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">
-                            {plan.openCount}
+                            {format.number(plan.openCount)}
                           </td>
                           <td
                             className={`border border-slate-200 px-3 py-2 text-right tabular-nums ${plan.overdueCount > 0 ? "font-medium text-red-800" : ""}`}
                           >
-                            {plan.overdueCount}
+                            {format.number(plan.overdueCount)}
                           </td>
                           <td className="border border-slate-200 px-3 py-2">
                             <HealthLabel health={health} label={healthLabel(health)} />
@@ -231,10 +231,10 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
                       {dilemmas.map((d) => cell(data.totals.dilemmas[d.code], d.code))}
                       {cell(data.totals.overall, "overall")}
                       <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">
-                        {data.totals.openCount}
+                        {format.number(data.totals.openCount)}
                       </td>
                       <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">
-                        {data.totals.overdueCount}
+                        {format.number(data.totals.overdueCount)}
                       </td>
                       <td className="border border-slate-200 px-3 py-2" />
                     </tr>

@@ -155,4 +155,10 @@ test("[VIEWS]: in a team of many plans the sidebar lists the newest ten and the 
   await option.click();
   await page.waitForURL(new RegExp(`/t/${slug}/plans/${ids[1]}$`));
   await expect(page.getByRole("heading", { name: "Route 02", level: 1 })).toBeVisible();
+
+  // A plan made now is the newest: the sidebar lists it first, as the current page, and counts it.
+  await createPlanFromR3(page, slug, "Route 13");
+  await expect(sidebar.getByText("Plans (13)")).toBeVisible();
+  await expect(listed.first()).toHaveText("Route 13");
+  await expect(sidebar.getByRole("link", { name: "Route 13" })).toHaveAttribute("aria-current", "page");
 });

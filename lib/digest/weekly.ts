@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
 import { rankDilemmaGaps, type DilemmaGap } from "@/lib/guide/guide";
 import { indicatorProgress, expectedProgress, toPercent } from "@/lib/progress/formula";
-import { planProgressBefore } from "@/lib/progress/progress-at";
+import { dilemmaProgressOfPlansBefore } from "@/lib/progress/progress-at";
 import { OPEN_STATUSES } from "@/lib/tasks/status";
 import { addDaysIso, mondayOf, todayIn, zonedTime } from "@/lib/time";
 
@@ -147,20 +147,18 @@ export async function computeWeeklyDigest({
         },
       },
     }),
-    Promise.all(
-      plans.map(async (plan) => {
-        const [atStart, atEnd] = await Promise.all([
-          planProgressBefore(db, { teamId, planId: plan.id, before: week.start }),
-          planProgressBefore(db, { teamId, planId: plan.id, before: until }),
-        ]);
-        return { atStart, atEnd };
-      }),
-    ),
+    // Every active plan replayed at the week's start and at its end (or now), one query each.
+    Promise.all([
+      dilemmaProgressOfPlansBefore(db, { teamId, planIds, before: week.start }),
+      dilemmaProgressOfPlansBefore(db, { teamId, planIds, before: until }),
+    ]),
   ]);
+  const [startOf, endOf] = planStates;
 
   const weekStartDay = utcDay(week.monday);
-  const planDigests = plans.map((plan, i) => {
-    const { atStart, atEnd } = planStates[i]!;
+  const planDigests = plans.map((plan) => {
+    const atStart = { dilemmas: startOf.get(plan.id)! };
+    const atEnd = { dilemmas: endOf.get(plan.id)! };
     const dilemmas: DigestDilemma[] = DILEMMA_CODES.map((code) => {
       const start = atStart.dilemmas[code].progress;
       const end = atEnd.dilemmas[code].progress;

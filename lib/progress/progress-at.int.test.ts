@@ -3,7 +3,7 @@ import { runOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { createPlan } from "@/lib/plans/create-plan";
 import { getPlanProgress } from "@/lib/progress/get-plan-progress";
-import { planProgressAt } from "@/lib/progress/progress-at";
+import { dilemmaProgressOfPlansBefore, planProgressAt, planProgressBefore } from "@/lib/progress/progress-at";
 import { planProgress } from "@/lib/progress/sql";
 import { setTaskStatus, updateTask } from "@/lib/tasks/update-task";
 import { cleanupTestData, createTestTeam, createTestUser } from "@/lib/testing/factories";
@@ -121,6 +121,33 @@ describe("progress at a past date, replayed from the activity log", () => {
     expect(json.statusCounts).toMatchObject({ DONE: 1, TODO: 1, IN_PROGRESS: 0 });
     const now = await runOperation(getPlanProgress, actor, { planId });
     expect(now.statusCounts).toMatchObject({ IN_PROGRESS: 2, DONE: 0 });
+
+    // Several plans in one query (the weekly digest): each plan's own replay, figure for figure.
+    const { id: otherPlanId } = await runOperation(createPlan, actor, {
+      title: "Other",
+      startDate: start,
+      targetDate: toDateInput(daysAgo(-60)),
+      templateKeys: ["R1.1", "R3.1", "R4.2"],
+      status: "ACTIVE",
+    });
+    const other = await db.task.findFirstOrThrow({
+      where: { planId: otherPlanId },
+      select: { id: true, version: true },
+    });
+    await runOperation(setTaskStatus, actor, { taskId: other.id, version: other.version, status: "DONE" });
+    for (const n of [25, 15, 7, 4, 1, 0, -1]) {
+      const before = new Date(daysAgo(n).getTime() + DAY);
+      const batched = await dilemmaProgressOfPlansBefore(db, {
+        teamId: team.id,
+        planIds: [planId, otherPlanId],
+        before,
+      });
+      for (const id of [planId, otherPlanId]) {
+        const single = await planProgressBefore(db, { teamId: team.id, planId: id, before });
+        expect(batched.get(id), `plan ${id}, ${n} days ago`).toEqual(single.dilemmas);
+      }
+    }
+    expect((await dilemmaProgressOfPlansBefore(db, { teamId: team.id, planIds: [], before: new Date() })).size).toBe(0);
   });
 
   it("answers not found for another team's plan and refuses a malformed date", async () => {

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { planLinksAtSql } from "@/lib/progress/queries";
-import { rollupsOfLinks } from "@/lib/progress/sql";
+import { DILEMMA_CODES, type DilemmaCode } from "@/lib/catalog/types";
+import type { Rollup } from "@/lib/progress/formula";
+import { dilemmaRollupsOfPlansAtSql, planLinksAtSql } from "@/lib/progress/queries";
+import { completeRollups, rollupsOfLinks } from "@/lib/progress/sql";
 import { addDays } from "@/lib/time";
 
 type Queryable = Pick<PrismaClient, "$queryRaw">;
@@ -16,4 +18,30 @@ export function planProgressBefore(
   { teamId, planId, before }: { teamId: string; planId: string; before: Date },
 ) {
   return rollupsOfLinks(db, planId, planLinksAtSql({ teamId, planId, before }));
+}
+
+/**
+ * Per-dilemma progress of several plans just before an instant, as planProgressBefore
+ * gives each (same replay, same figures), in one query: a team's weekly digest
+ * replays all its active plans at the start and the end of the week.
+ */
+export async function dilemmaProgressOfPlansBefore(
+  db: Queryable,
+  { teamId, planIds, before }: { teamId: string; planIds: string[]; before: Date },
+): Promise<Map<string, Record<DilemmaCode, Rollup>>> {
+  const rows =
+    planIds.length === 0
+      ? []
+      : await db.$queryRaw<{ planId: string; key: string; taskCount: number; weightSum: number; weighted: number }[]>(
+          dilemmaRollupsOfPlansAtSql({ teamId, planIds, before }),
+        );
+  const byPlan = new Map<string, Map<string, Rollup>>(planIds.map((id) => [id, new Map()]));
+  for (const r of rows) {
+    byPlan.get(r.planId)?.set(r.key, {
+      taskCount: r.taskCount,
+      weightSum: r.weightSum,
+      progress: r.weightSum > 0 ? r.weighted / r.weightSum : null,
+    });
+  }
+  return new Map([...byPlan].map(([id, rollups]) => [id, completeRollups(DILEMMA_CODES, rollups)]));
 }

@@ -57,6 +57,44 @@ export function planLinksAtSql({
 }
 
 /**
+ * Per plan and dilemma, the rollups of several plans' tasks as they were just
+ * before `before`: the rule of planLinksAtSql (each task's latest state event of
+ * its plan before then, counted links only), for all the plans in one pass over
+ * their logs. Columns planId, key (the dilemma code), taskCount, weightSum,
+ * weighted (Σ weight × contribution, contribution 0–1).
+ */
+export function dilemmaRollupsOfPlansAtSql({
+  teamId,
+  planIds,
+  before,
+}: {
+  teamId: string;
+  planIds: string[];
+  before: Date;
+}): Prisma.Sql {
+  return Prisma.sql`
+    WITH state AS (
+      SELECT DISTINCT ON (e."planId", e."taskId") e."planId", e."taskId", e.after->>'status' AS status,
+             (e.after->>'progress')::int AS progress
+        FROM "ActivityEvent" e
+       WHERE e."planId" = ANY(${planIds})
+         AND e."teamId" = ${teamId}
+         AND e."taskId" IS NOT NULL
+         AND e.kind IN ('task.created', 'task.updated')
+         AND e.after ? 'status'
+         AND e."createdAt" < ${before}
+       ORDER BY e."planId", e."taskId", e.id DESC
+    )
+    SELECT s."planId", td."dilemmaCode" AS "key", COUNT(*)::int AS "taskCount", SUM(td.weight)::int AS "weightSum",
+           SUM(td.weight * CASE WHEN s.status = 'DONE' THEN 1 ELSE s.progress / 100.0 END)::float8 AS "weighted"
+      FROM state s
+      JOIN "Task" t ON t.id = s."taskId" AND t."planId" = s."planId" AND t."teamId" = ${teamId}
+      JOIN "TaskDilemma" td ON td."taskId" = t.id
+     WHERE s.status <> 'CANCELLED'
+     GROUP BY 1, 2`;
+}
+
+/**
  * Rollups by dilemma, area, path and plan in one query over `links` (one row per
  * counted task–dilemma link with the columns id, areaCode, pathCode, planId,
  * code, weight, weighted = weight × the task's contribution). A task links to a

@@ -13,6 +13,9 @@ import { addDaysIso, isCalendarDay } from "@/lib/time";
 
 type Props = { params: Promise<{ teamSlug: string }>; searchParams: Promise<{ week?: string | string[] }> };
 
+/** Tasks a list shows, with how many more there are: a team of thousands of tasks a week gets a readable page. */
+const LISTED_TASKS = 50;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { teamSlug } = await params;
   const [{ team }, t] = await Promise.all([getTeamContext(teamSlug), getTranslations("digest")]);
@@ -65,7 +68,7 @@ export default async function WeekPage({ params, searchParams }: Props) {
           <p className="text-sm text-slate-600">{t("tasks.none")}</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
-            {tasks.map((task) => (
+            {tasks.slice(0, LISTED_TASKS).map((task) => (
               <li key={task.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-baseline sm:gap-3">
                 <Link
                   href={`${base}/plans/${task.planId}/tasks/${task.id}`}
@@ -78,6 +81,9 @@ export default async function WeekPage({ params, searchParams }: Props) {
                 </span>
               </li>
             ))}
+            {tasks.length > LISTED_TASKS ? (
+              <li className="py-2 text-slate-600">{t("mail.more", { count: tasks.length - LISTED_TASKS })}</li>
+            ) : null}
           </ul>
         )}
       </section>

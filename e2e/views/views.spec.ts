@@ -162,3 +162,33 @@ test("[VIEWS]: in a team of many plans the sidebar lists the newest ten and the 
   await expect(listed.first()).toHaveText("Route 13");
   await expect(sidebar.getByRole("link", { name: "Route 13" })).toHaveAttribute("aria-current", "page");
 });
+
+test("[VIEWS]: the team's plan list shows 25 plans a page and finds plans by title", async ({ page }) => {
+  const { slug } = await createTeamAsNewOwner(page, "planlist");
+  await page.setViewportSize({ width: 390, height: 800 });
+  const titles = Array.from({ length: 27 }, (_, i) => `Depot ${String(i + 1).padStart(2, "0")}`);
+  await seedPlans(slug, titles); // Depot 27 is the newest
+  await page.goto(`/t/${slug}`);
+  const list = page.getByRole("main").getByRole("listitem");
+  await expect(list).toHaveCount(25);
+  await expect(list.first()).toContainText("Depot 27");
+  const pages = page.getByRole("navigation", { name: "Pages of plans" });
+  await expect(pages).toContainText("Plans 1–25 of 27");
+  await pages.getByRole("link", { name: "Next plans" }).click();
+  await page.waitForURL(new RegExp(`/t/${slug}\\?page=2$`));
+  await expect(list).toHaveCount(2);
+  await expect(list.first()).toContainText("Depot 02");
+
+  // By title, either case; the search keeps to the team's plans.
+  const search = page.getByRole("searchbox", { name: "Search plans by title" });
+  await search.fill("depot 1");
+  await search.press("Enter");
+  await page.waitForURL(new RegExp(`/t/${slug}\\?q=depot\\+1$`));
+  await expect(list).toHaveCount(10); // Depot 10 to 19
+  await expect(page.getByRole("navigation", { name: "Pages of plans" })).toHaveCount(0);
+  await search.fill("no such depot");
+  await search.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "No plan’s title contains “no such depot”." })).toBeVisible();
+  await page.getByRole("link", { name: "Show all plans" }).click();
+  await expect(list).toHaveCount(25);
+});

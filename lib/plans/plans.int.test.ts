@@ -334,8 +334,32 @@ describe("findPlans", () => {
     await createTestTask({ teamId: team.id, planId: plan.id, status: "TODO" });
     await createTestTask({ teamId: team.id, planId: plan.id, status: "DONE", progress: 100 });
     await createTestTask({ teamId: team.id, planId: plan.id, status: "CANCELLED" });
-    const listed = (await findPlans({ teamId: team.id })).find((p) => p.id === plan.id);
+    const listed = (await findPlans({ teamId: team.id, q: plan.title })).plans.find((p) => p.id === plan.id);
     expect(listed).toMatchObject({ taskCount: 2, progress: 0.5 });
+  });
+
+  it("pages a team's plans by status, then newest first, and finds them by title", async () => {
+    const own = await createTestTeam();
+    const titles = Array.from({ length: 7 }, (_, i) => `Corridor ${i}`);
+    for (const [i, title] of titles.entries()) {
+      const plan = await createTestPlan({ teamId: own.id, title, status: i === 6 ? "ARCHIVED" : "ACTIVE" });
+      await db.plan.update({ where: { id: plan.id }, data: { createdAt: new Date(Date.UTC(2026, 0, 1 + i)) } });
+    }
+    await createTestPlan({ teamId: team.id, title: "Corridor elsewhere" });
+    // Active before archived; within a status the newest first.
+    const order = ["Corridor 5", "Corridor 4", "Corridor 3", "Corridor 2", "Corridor 1", "Corridor 0", "Corridor 6"];
+    const first = await findPlans({ teamId: own.id, perPage: 3 });
+    expect(first).toMatchObject({ total: 7, page: 1, pageCount: 3 });
+    expect(first.plans.map((p) => p.title)).toEqual(order.slice(0, 3));
+    expect((await findPlans({ teamId: own.id, perPage: 3, page: 3 })).plans.map((p) => p.title)).toEqual([
+      "Corridor 6",
+    ]);
+    // Past the last page: the last page.
+    expect(await findPlans({ teamId: own.id, perPage: 3, page: 40 })).toMatchObject({ page: 3 });
+    const found = await findPlans({ teamId: own.id, q: "  CORRIDOR 1 " });
+    expect(found.plans.map((p) => p.title)).toEqual(["Corridor 1"]);
+    expect(found.total).toBe(1);
+    expect((await findPlans({ teamId: own.id, q: "elsewhere" })).total).toBe(0);
   });
 });
 

@@ -3,21 +3,34 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager, pageFrom } from "@/components/ui/pager";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
-import { findPlans } from "@/lib/plans/find-plans";
+import { PLANS_PER_PAGE, findPlans } from "@/lib/plans/find-plans";
 import { getTeamContext } from "@/lib/server/team-context";
 
-export default async function TeamHomePage({ params }: { params: Promise<{ teamSlug: string }> }) {
-  const { teamSlug } = await params;
+type Props = {
+  params: Promise<{ teamSlug: string }>;
+  searchParams: Promise<{ q?: string | string[]; page?: string | string[] }>;
+};
+
+export default async function TeamHomePage({ params, searchParams }: Props) {
+  const [{ teamSlug }, query] = await Promise.all([params, searchParams]);
   const { team, role } = await getTeamContext(teamSlug);
-  const [plans, t, tc, format] = await Promise.all([
-    findPlans({ teamId: team.id }),
+  const q = (Array.isArray(query.q) ? query.q[0] : query.q)?.trim().slice(0, 200) ?? "";
+  const [found, t, tc, format] = await Promise.all([
+    findPlans({ teamId: team.id, q, page: pageFrom(query.page, Number.MAX_SAFE_INTEGER) }),
     getTranslations("plans"),
     getTranslations("common"),
     getFormatter(),
   ]);
+  const { plans, total, page } = found;
   const tt = await getTranslations("teams");
+  const base = `/t/${team.slug}`;
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams([...(q ? [["q", q]] : []), ...(n > 1 ? [["page", String(n)]] : [])]);
+    return params.size > 0 ? `${base}?${params.toString()}` : base;
+  };
   return (
     <section aria-labelledby="plans-heading" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -30,7 +43,33 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
           </Link>
         ) : null}
       </div>
-      {plans.length === 0 ? (
+      {total > 0 || q ? (
+        <form role="search" action={base} className="flex flex-wrap items-end gap-2">
+          <label className="flex flex-col gap-1 text-sm">
+            {tt("searchPlans")}
+            <input
+              type="search"
+              name="q"
+              defaultValue={q}
+              maxLength={200}
+              className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-1.5"
+            />
+          </label>
+          <button type="submit" className={buttonClass("secondary")}>
+            {tt("searchSubmit")}
+          </button>
+          {q ? (
+            <Link href={base} className="px-1 py-2 text-sm text-brand-700 hover:underline">
+              {tt("searchClear")}
+            </Link>
+          ) : null}
+        </form>
+      ) : null}
+      {plans.length === 0 && q ? (
+        <p role="status" className="text-sm text-slate-600">
+          {tt("searchNone", { q })}
+        </p>
+      ) : plans.length === 0 ? (
         <EmptyState
           title={tt("noPlans")}
           actions={can(role, "plans.create") ? [{ href: `/t/${team.slug}/plans/new`, label: tt("noPlansAction") }] : []}
@@ -65,6 +104,16 @@ export default async function TeamHomePage({ params }: { params: Promise<{ teamS
           ))}
         </ul>
       )}
+      <Pager
+        label={tt("pagination")}
+        range={tt("pages", {
+          from: (page - 1) * PLANS_PER_PAGE + 1,
+          to: (page - 1) * PLANS_PER_PAGE + plans.length,
+          total,
+        })}
+        previous={page > 1 ? { href: pageHref(page - 1), label: tt("previous") } : null}
+        next={page * PLANS_PER_PAGE < total ? { href: pageHref(page + 1), label: tt("next") } : null}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { HealthLabel } from "@/components/dashboard/health-badge";
 import { MaturityProgressCard } from "@/components/guide/maturity-progress-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Pager, pageFrom } from "@/components/ui/pager";
 import { dilemmas } from "@/lib/catalog/catalog";
 import { localize } from "@/lib/i18n/config";
 import { expectedProgress, planHealth, toPercent, type Rollup } from "@/lib/progress/formula";
@@ -21,12 +22,6 @@ type Props = { params: Promise<{ teamSlug: string }>; searchParams: Promise<{ pa
 
 /** Rows of the heat map per page: the page costs the same however many plans the team runs (the totals cover them all). */
 const PLANS_PER_PAGE = 25;
-
-/** The 1-based page asked for, within 1…pageCount (anything else is the nearest page). */
-function pageOf(raw: string | string[] | undefined, pageCount: number): number {
-  const page = Number.parseInt(Array.isArray(raw) ? (raw[0] ?? "") : (raw ?? ""), 10);
-  return Number.isFinite(page) ? Math.min(Math.max(page, 1), pageCount) : 1;
-}
 
 // Heat-map cells are coloured by health (progress against the plan's elapsed time), with a shape
 // so they also read in black and white; the text keeps at least 4.5:1 contrast on each.
@@ -60,7 +55,7 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
   const base = `/t/${team.slug}`;
   const now = new Date();
   const pageCount = Math.max(1, Math.ceil(data.plans.length / PLANS_PER_PAGE));
-  const page = pageOf(query.page, pageCount);
+  const page = pageFrom(query.page, pageCount);
   const shownPlans = data.plans.slice((page - 1) * PLANS_PER_PAGE, page * PLANS_PER_PAGE);
   const pageHref = (n: number) => (n === 1 ? `${base}/dashboard` : `${base}/dashboard?page=${n}`);
   // A heat map of a few hundred plans formats the same few labels thousands of times: each once.
@@ -241,40 +236,16 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
                   </tfoot>
                 </table>
               </div>
-              {pageCount > 1 ? (
-                <nav
-                  aria-label={t("heatmap.pagination")}
-                  className="flex flex-wrap items-center justify-between gap-3 text-sm"
-                >
-                  <p className="text-slate-600 tabular-nums">
-                    {t("heatmap.pages", {
-                      from: (page - 1) * PLANS_PER_PAGE + 1,
-                      to: (page - 1) * PLANS_PER_PAGE + shownPlans.length,
-                      total: data.plans.length,
-                    })}
-                  </p>
-                  <div className="flex gap-2 print:hidden">
-                    {page > 1 ? (
-                      <Link
-                        href={pageHref(page - 1)}
-                        rel="prev"
-                        className="rounded-md border border-slate-300 px-3 py-1.5 text-brand-700 hover:bg-slate-50"
-                      >
-                        {t("heatmap.previous")}
-                      </Link>
-                    ) : null}
-                    {page < pageCount ? (
-                      <Link
-                        href={pageHref(page + 1)}
-                        rel="next"
-                        className="rounded-md border border-slate-300 px-3 py-1.5 text-brand-700 hover:bg-slate-50"
-                      >
-                        {t("heatmap.next")}
-                      </Link>
-                    ) : null}
-                  </div>
-                </nav>
-              ) : null}
+              <Pager
+                label={t("heatmap.pagination")}
+                range={t("heatmap.pages", {
+                  from: (page - 1) * PLANS_PER_PAGE + 1,
+                  to: (page - 1) * PLANS_PER_PAGE + shownPlans.length,
+                  total: data.plans.length,
+                })}
+                previous={page > 1 ? { href: pageHref(page - 1), label: t("heatmap.previous") } : null}
+                next={page < pageCount ? { href: pageHref(page + 1), label: t("heatmap.next") } : null}
+              />
               <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600" aria-hidden="true">
                 <span>{t("heatmap.legend")}:</span>
                 {(Object.keys(HEALTH_CELLS) as (keyof typeof HEALTH_CELLS)[]).map((band) => (

@@ -2,7 +2,7 @@
 // new one on DATABASE_URL's server, or an embedded PostgreSQL when it is unset)
 // gets the catalog and a large team (scripts/lib/bench-seed.ts); `next start`
 // serves the production build to a signed-in owner while autocannon measures the
-// dashboards, the progress API and a filtered task list, first one request at a
+// dashboards, the progress API, the plan list, This week and a filtered task list, first one request at a
 // time, then with 10 connections. EXPLAIN (ANALYZE, BUFFERS) of the main dashboard
 // queries says whether they use an index. Before the app starts, the task search
 // (?q=) is timed on the database (scripts/lib/bench-search.ts); BENCH_SEARCH_ONLY=1
@@ -644,6 +644,8 @@ async function main() {
       series: { name: "Progress JSON", tasks: p.tasks },
     })),
     { name: `Progress JSON ?at=${at} (plan A)`, path: `${api(team.planAId)}?at=${at}` },
+    { name: `Plan list (${fmt(activePlanIds.length)} plans, first page)`, path: `/t/${team.slug}` },
+    { name: `This week (${fmt(activePlanIds.length)} active plans)`, path: `/t/${team.slug}/week` },
     { name: "Task list D3 + IN_PROGRESS (plan A)", path: `${plan}?dilemma=D3&status=IN_PROGRESS` },
     { name: "Task list ?q=安全 (plan A)", path: `${plan}?q=${encodeURIComponent("安全")}` },
   ];

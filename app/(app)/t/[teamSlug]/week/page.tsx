@@ -4,7 +4,8 @@ import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { dilemmas as catalogDilemmas } from "@/lib/catalog/catalog";
-import { computeWeeklyDigest, currentWeek, weekOf, type DigestTask } from "@/lib/digest/weekly";
+import { getSharedWeeklyDigest } from "@/lib/digest/shared";
+import { currentWeek, weekOf, type DigestTask } from "@/lib/digest/weekly";
 import { localize } from "@/lib/i18n/config";
 import { toPercent } from "@/lib/progress/formula";
 import { getTeamContext } from "@/lib/server/team-context";
@@ -43,7 +44,8 @@ export default async function WeekPage({ params, searchParams }: Props) {
   const now = new Date();
   const week = chosenWeek((await searchParams).week, timeZone, now);
   const isCurrent = week.monday === currentWeek(timeZone, now).monday;
-  const digest = await computeWeeklyDigest({ teamId: team.id, week, now });
+  // Shared by the team's viewers on this instance until the team changes (at most 30 s).
+  const digest = await getSharedWeeklyDigest({ teamId: team.id, week, now });
   const base = `/t/${team.slug}`;
   const day = (value: string | Date) =>
     format.dateTime(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, {

@@ -181,6 +181,9 @@ test("[VIEWS]: the team's plan list shows 25 plans a page and finds plans by tit
 
   // By title, either case; the search keeps to the team's plans.
   const search = page.getByRole("searchbox", { name: "Search plans by title" });
+  // "/" focuses the page's search, as on a plan.
+  await page.keyboard.press("/");
+  await expect(search).toBeFocused();
   await search.fill("depot 1");
   await search.press("Enter");
   await page.waitForURL(new RegExp(`/t/${slug}\\?q=depot\\+1$`));

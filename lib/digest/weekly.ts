@@ -157,11 +157,11 @@ export async function computeWeeklyDigest({
 
   const weekStartDay = utcDay(week.monday);
   const planDigests = plans.map((plan) => {
-    const atStart = { dilemmas: startOf.get(plan.id)! };
-    const atEnd = { dilemmas: endOf.get(plan.id)! };
+    const atStart = startOf.get(plan.id)!;
+    const atEnd = endOf.get(plan.id)!;
     const dilemmas: DigestDilemma[] = DILEMMA_CODES.map((code) => {
-      const start = atStart.dilemmas[code].progress;
-      const end = atEnd.dilemmas[code].progress;
+      const start = atStart[code].progress;
+      const end = atEnd[code].progress;
       return {
         code,
         start,
@@ -173,8 +173,8 @@ export async function computeWeeklyDigest({
     const behind: DilemmaGap[] = rankDilemmaGaps(
       DILEMMA_CODES.map((code) => ({
         code,
-        progress: atEnd.dilemmas[code].progress,
-        taskCount: atEnd.dilemmas[code].taskCount,
+        progress: atEnd[code].progress,
+        taskCount: atEnd[code].taskCount,
       })),
       expected,
     ).filter((g) => g.behindPoints !== null && g.behindPoints > 0);

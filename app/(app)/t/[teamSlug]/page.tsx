@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/authz";
@@ -45,16 +46,16 @@ export default async function TeamHomePage({ params, searchParams }: Props) {
       </div>
       {total > 0 || q ? (
         <form role="search" action={base} className="flex flex-wrap items-end gap-2">
-          <label className="flex flex-col gap-1 text-sm">
-            {tt("searchPlans")}
-            <input
-              type="search"
-              name="q"
-              defaultValue={q}
-              maxLength={200}
-              className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-1.5"
-            />
-          </label>
+          <Field
+            label={tt("searchPlans")}
+            type="search"
+            name="q"
+            defaultValue={q}
+            maxLength={200}
+            data-shortcut="search"
+            aria-keyshortcuts="/"
+            className="w-72 max-w-full"
+          />
           <button type="submit" className={buttonClass("secondary")}>
             {tt("searchSubmit")}
           </button>

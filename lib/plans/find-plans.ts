@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { readPlanRollupRows } from "@/lib/progress/sql";
+import { escapeLike } from "@/lib/tasks/find-tasks";
 
 /** Plans a page of the team's plan list shows. */
 export const PLANS_PER_PAGE = 25;
@@ -26,7 +27,7 @@ export async function findPlans({
 }) {
   const where: Prisma.PlanWhereInput = {
     teamId,
-    ...(q.trim() ? { title: { contains: q.trim(), mode: "insensitive" } } : {}),
+    ...(q.trim() ? { title: { contains: escapeLike(q.trim()), mode: "insensitive" } } : {}),
   };
   const total = await db.plan.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / perPage));

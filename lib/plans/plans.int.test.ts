@@ -360,6 +360,14 @@ describe("findPlans", () => {
     expect(found.plans.map((p) => p.title)).toEqual(["Corridor 1"]);
     expect(found.total).toBe(1);
     expect((await findPlans({ teamId: own.id, q: "elsewhere" })).total).toBe(0);
+    // %, _ and \ are letters, not patterns.
+    await createTestPlan({ teamId: own.id, title: "Corridor 100% ready_now" });
+    for (const q of ["%", "_", "0% r", "\\"]) {
+      expect(
+        (await findPlans({ teamId: own.id, q })).plans.map((p) => p.title),
+        q,
+      ).toEqual(q === "\\" ? [] : ["Corridor 100% ready_now"]);
+    }
   });
 });
 

@@ -52,7 +52,7 @@ function isBigram(term: string): boolean {
 }
 
 /** A LIKE pattern matching `text` literally (Prisma's `contains` passes %, _ and backslash through as LIKE syntax). */
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

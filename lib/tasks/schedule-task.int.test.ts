@@ -101,6 +101,10 @@ describe("searchTeamTasks (command palette)", () => {
     const plans = await runAs(searchTeamTasks, viewer.userId, team.slug, { q: `plan ${word}`.toUpperCase() });
     expect(plans.plans).toEqual([{ id: namedPlan.id, title: `Plan ${word}` }]);
     expect((await runAs(searchTeamTasks, viewer.userId, team.slug, { q: "Secret plan" })).plans).toEqual([]);
+    // % and _ are letters, not patterns: no plan, task title or person has them.
+    const wild = await runAs(searchTeamTasks, viewer.userId, team.slug, { q: "%" });
+    expect([wild.plans, wild.members]).toEqual([[], []]);
+    expect((await runAs(searchTeamTasks, viewer.userId, team.slug, { q: "_" })).members).toEqual([]);
     const me = await db.user.findUniqueOrThrow({ where: { id: member.userId } });
     const people = await runAs(searchTeamTasks, viewer.userId, team.slug, { q: me.email });
     expect(people.members.map((m) => m.id)).toEqual([member.userId]);

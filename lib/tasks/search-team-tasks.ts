@@ -4,7 +4,7 @@ import { defineOperation } from "@/lib/actions/operation";
 import { db } from "@/lib/db";
 import { displayTitle } from "@/lib/tasks/display-title";
 import { parseTaskFilters } from "@/lib/tasks/task-filters";
-import { taskWhere } from "@/lib/tasks/find-tasks";
+import { escapeLike, taskWhere } from "@/lib/tasks/find-tasks";
 
 export const searchTeamTasksSchema = z.object({
   q: z.string().trim().min(1).max(200),
@@ -37,7 +37,11 @@ export const searchTeamTasks = defineOperation("team.read", searchTeamTasksSchem
     take: 20,
   });
   const plans = await db.plan.findMany({
-    where: { teamId: ctx.team.id, status: { not: "ARCHIVED" }, title: { contains: input.q, mode: "insensitive" } },
+    where: {
+      teamId: ctx.team.id,
+      status: { not: "ARCHIVED" },
+      title: { contains: escapeLike(input.q), mode: "insensitive" },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: { id: true, title: true },
     take: 8,
@@ -47,8 +51,8 @@ export const searchTeamTasks = defineOperation("team.read", searchTeamTasksSchem
       teamId: ctx.team.id,
       user: {
         OR: [
-          { name: { contains: input.q, mode: "insensitive" } },
-          { email: { contains: input.q, mode: "insensitive" } },
+          { name: { contains: escapeLike(input.q), mode: "insensitive" } },
+          { email: { contains: escapeLike(input.q), mode: "insensitive" } },
         ],
       },
     },
